@@ -1,0 +1,43 @@
+"""evalkit: score rule-of-law government reports (法治政府建设考评) with plugins."""
+
+from __future__ import annotations
+
+import pluggy
+
+__version__ = "0.1.0"
+
+hookimpl = pluggy.HookimplMarker("evalkit")
+
+from evalkit.catalog import Format  # noqa: E402
+from evalkit.errors import DataError, EvalkitError, InputError, PluginError  # noqa: E402
+from evalkit.model import (  # noqa: E402
+    Case,
+    Category,
+    Criterion,
+    Finding,
+    Grade,
+    Item,
+    ItemSpec,
+    Kind,
+    Level,
+    Measure,
+    Profile,
+    Report,
+    Review,
+    Rubric,
+    RuleKind,
+    Section,
+    Severity,
+    Status,
+    Subject,
+    Submission,
+)
+from evalkit.rubrics import load_items, load_rubric  # noqa: E402
+from evalkit.scorecard import Gap, Result, Scorecard  # noqa: E402
+
+__all__ = [
+    "Case", "Category", "Criterion", "DataError", "EvalkitError", "Finding", "Format", "Gap", "Grade",
+    "InputError", "Item", "ItemSpec", "Kind", "Level", "Measure", "PluginError", "Profile", "Report",
+    "Result", "Review", "Rubric", "RuleKind", "Scorecard", "Section", "Severity", "Status", "Subject",
+    "Submission", "__version__", "hookimpl", "load_items", "load_rubric",
+]

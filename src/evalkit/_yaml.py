@@ -1,0 +1,30 @@
+"""A YAML SafeLoader that refuses duplicate keys and NaN, and keeps dates as text."""
+
+from __future__ import annotations
+
+import math
+
+import yaml
+
+
+class StrictLoader(yaml.SafeLoader):
+    """safe_load's rules, plus: duplicate keys are errors, timestamps stay ISO strings."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise yaml.constructor.ConstructorError(None, None, f"{node.value} is not allowed", node.start_mark)
+        return value
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)

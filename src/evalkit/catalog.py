@@ -1,0 +1,154 @@
+"""The one call site of each registration hook, returning domain objects.
+
+Nothing else calls ``pm.hook``. Each collector checks what the plugins gave and names the
+plugin at fault. The engine collects once per run, then calls plain functions.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from evalkit.errors import PluginError
+from evalkit.messages import text as text_of
+from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity, Submission
+
+
+@attrs.frozen
+class Format:
+    """An output format: ``write(scorecard, stream, lang)`` writes one scorecard as text."""
+
+    name: str
+    title: str
+    write: Callable
+    plugin: str | None = None
+
+
+@attrs.frozen
+class Catalog:
+    """Everything the loaded plugins declared, collected once."""
+
+    items: Mapping[str, ItemSpec]
+    categories: Mapping[str, Category]
+    criteria: Mapping[str, Criterion]
+    rule_kinds: Mapping[str, RuleKind]
+    profiles: Mapping[str, Profile]
+    formats: Mapping[str, Format]
+
+
+def build_catalog(pm) -> Catalog:
+    """Call every registration hook once and check what came back."""
+    rule_kinds = collect_rule_kinds(pm)
+    items = collect_items(pm)
+    categories, criteria = collect_criteria(pm, rule_kinds, items)
+    return Catalog(items, categories, criteria, rule_kinds, collect_profiles(pm), collect_formats(pm))
+
+
+def _results(pm, hook_name: str, **kwargs) -> list[tuple[str, object]]:
+    """Each implementation's (plugin name, returned list entry), in registration order.
+
+    The implementations are called one by one, not through ``pm.hook``, so that every value
+    is known by the plugin that gave it and a failing plugin is named.
+    """
+    out = []
+    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+        args = {name: kwargs[name] for name in impl.argnames}
+        trace(f"{hook_name}({', '.join(args)}) → {impl.plugin_name}")
+        try:
+            values = impl.function(**args)
+        except PluginError as exc:
+            exc.params["plugin"] = impl.plugin_name
+            raise
+        except Exception as exc:  # a plugin's own bug: name the plugin, not a traceback
+            raise PluginError("hook_failed", plugin=impl.plugin_name, hook=hook_name, detail=_describe(exc)) from exc
+        out.extend((impl.plugin_name, value) for value in values or ())
+    return out
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def trace(line: str) -> None:
+    """Print one line to stderr when EVALKIT_TRACE_PLUGINS is set."""
+    if os.environ.get("EVALKIT_TRACE_PLUGINS"):
+        print(f"[evalkit] {line}", file=sys.stderr)
+
+
+def _unique(pairs, what: str) -> dict:
+    seen: dict[str, tuple[str, object]] = {}
+    for plugin, value in pairs:
+        key = value.id if hasattr(value, "id") else value.name
+        if key in seen:
+            raise PluginError("duplicate_id", what=what, id=key, first=seen[key][0], second=plugin)
+        seen[key] = (plugin, value)
+    return {key: attrs.evolve(value, plugin=plugin) for key, (plugin, value) in seen.items()}
+
+
+def collect_items(pm) -> dict[str, ItemSpec]:
+    """Every item declared through ``register_items``, by id."""
+    return _unique(_results(pm, "register_items"), "item")
+
+
+def collect_rule_kinds(pm) -> dict[str, RuleKind]:
+    """Every rule kind declared through ``register_rule_kinds``, by name."""
+    return _unique(_results(pm, "register_rule_kinds"), "rule_kind")
+
+
+def collect_profiles(pm) -> dict[str, Profile]:
+    """Every named profile declared through ``register_profiles``, by id."""
+    return {p.id: p for p in _unique(_results(pm, "register_profiles"), "profile").values()}
+
+
+def collect_formats(pm) -> dict[str, Format]:
+    """Every output format declared through ``register_formats``, by name."""
+    return _unique(_results(pm, "register_formats"), "format")
+
+
+def collect_criteria(pm, rule_kinds, items) -> tuple[dict[str, Category], dict[str, Criterion]]:
+    """Every category and criterion declared through ``register_criteria``."""
+    rubrics = [(plugin, attrs.evolve(r, plugin=plugin)) for plugin, r in _results(pm, "register_criteria")]
+    categories = _unique(((p, c) for p, r in rubrics for c in r.categories), "category")
+    criteria = _unique(((p, c) for p, r in rubrics for c in r.criteria), "criterion")
+    for _plugin, rubric in rubrics:
+        _check_rubric(rubric, categories, rule_kinds, items)
+    order = sorted(categories.values(), key=lambda c: (c.order, c.id))
+    return {c.id: c for c in order}, criteria
+
+
+def _check_rubric(rubric: Rubric, categories, rule_kinds, items) -> None:
+    from evalkit.rules import check_rule
+
+    where = {"plugin": rubric.plugin, "file": rubric.source}
+    for criterion in rubric.criteria:
+        if criterion.category not in categories:
+            raise PluginError("unknown_category", criterion=criterion.id, category=criterion.category, **where)
+        check_rule(criterion, rule_kinds, items, where)
+    if rubric.base_total is not None:
+        total = sum((c.points for c in rubric.criteria if c.kind is Kind.BASE), start=0)
+        if total != rubric.base_total:
+            raise PluginError("base_total_mismatch", total=total, declared=rubric.base_total, **where)
+
+
+def run_checks(pm, submission: Submission, text: str | None) -> tuple[Finding, ...]:
+    """Call ``check_report`` once: every finding, in plugin order.
+
+    A check that raises becomes a finding that names its plugin; the others still run.
+    """
+    findings = []
+    for impl in pm.hook.check_report.get_hookimpls():
+        args = {name: {"submission": submission, "text": text}[name] for name in impl.argnames}
+        trace(f"check_report({', '.join(args)}) → {impl.plugin_name}")
+        try:
+            findings.extend(impl.function(**args) or ())
+        except Exception as exc:  # one broken check must not hide the others' findings
+            findings.append(Finding("check-failed", Severity.ERROR, text_of("check_failed", plugin=impl.plugin_name, detail=_describe(exc))))
+    return tuple(findings)
+
+
+def add_commands(pm, subparsers) -> None:
+    """Call ``register_commands`` once, letting each plugin add its commands."""
+    pm.hook.register_commands(subparsers=subparsers)

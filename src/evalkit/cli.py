@@ -1,0 +1,140 @@
+"""The command line: ``main(argv) -> int``. Each command has its own small builder."""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import os
+import re
+import sys
+
+from evalkit import __version__
+from evalkit.errors import DataError, EvalkitError, PluginError
+from evalkit.messages import text
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  #: scored, and at or above --fail-under
+    FAILED = 1  #: below --fail-under, the data is invalid, or a file in a batch failed
+    USAGE = 2  #: a usage error, or an input file that cannot be read
+    PLUGIN = 3  #: a plugin is broken or conflicts with another
+    INTERNAL = 4  #: a defect in evalkit itself; EVALKIT_DEBUG=1 shows the traceback
+
+
+EPILOG = """退出码:
+  0  评分完成(且不低于 --fail-under)
+  1  低于 --fail-under,或数据不符合格式要求,或批量评分中有文件失败
+  2  用法错误,或输入文件无法读取
+  3  插件有误或相互冲突
+  4  evalkit 内部错误(设置 EVALKIT_DEBUG=1 可查看详细信息)
+
+环境变量:
+  EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件(为空则不加载任何第三方插件)
+  EVALKIT_TRACE_PLUGINS=1    在标准错误输出上跟踪钩子调用"""
+
+
+class _Usage(Exception):
+    """argparse found a usage error."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with usage errors in Chinese and returned, not exited."""
+
+    def error(self, message: str):
+        raise _Usage(f"{self.prog}:用法错误:{_translate(message)}")
+
+
+_ARGPARSE = [
+    (r"the following arguments are required: (.*)", r"缺少参数:\1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效,可选:\3"),
+    (r"argument (\S+): invalid (\w+) value: (.*)", r"参数 \1 的取值 \3 无效"),
+    (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数:\1"),
+]
+
+
+def _translate(message: str) -> str:
+    for pattern, replacement in _ARGPARSE:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言(默认中文)")
+    return common
+
+
+def build_parser(pm=None) -> Parser:
+    from evalkit.commands import check, info
+
+    parser = Parser(
+        prog="evalkit",
+        description="evalkit:法治政府建设年度报告考评工具。为乡镇(街道)的年度报告评分,列出失分项和整改建议。",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"evalkit {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    common = common_options()
+    check.add(subparsers, common)
+    info.add(subparsers, common)
+    if pm is not None:
+        from evalkit.catalog import add_commands
+
+        add_commands(pm, subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run evalkit; return the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        pm = _plugin_manager()
+        args = build_parser(pm).parse_args(argv)
+        if not getattr(args, "func", None):
+            build_parser().print_help()
+            return ExitCode.USAGE
+        args.pm = pm
+        return int(args.func(args))
+    except _Usage as exc:
+        print(exc, file=sys.stderr)
+        return ExitCode.USAGE
+    except EvalkitError as exc:
+        report_error(exc, _lang(argv))
+        return exit_code(exc)
+    except Exception as exc:  # a defect of ours: say so plainly, without a traceback
+        if os.environ.get("EVALKIT_DEBUG"):
+            raise
+        print(text("internal_error", _lang(argv), detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return ExitCode.INTERNAL
+
+
+def _plugin_manager():
+    from evalkit.plugins import make_plugin_manager
+
+    pm = make_plugin_manager()
+    for message in pm.failures:
+        print(message, file=sys.stderr)
+    return pm
+
+
+def _lang(argv: list[str]) -> str:
+    return "en" if "--lang" in argv and argv[argv.index("--lang") + 1 :][:1] == ["en"] else "zh"
+
+
+def report_error(exc: EvalkitError, lang: str = "zh") -> None:
+    """Print an error, and each schema problem under it, to stderr."""
+    print(exc.message(lang), file=sys.stderr)
+    for path, problem in exc.params.get("problems", ()):
+        print(f"  {path}:{problem}", file=sys.stderr)
+
+
+def exit_code(exc: EvalkitError) -> ExitCode:
+    if isinstance(exc, PluginError):
+        return ExitCode.PLUGIN
+    if isinstance(exc, DataError):
+        return ExitCode.FAILED
+    return ExitCode.USAGE

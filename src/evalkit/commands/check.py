@@ -1,0 +1,61 @@
+"""``evalkit check FILE``: score one submission and show its gaps and findings."""
+
+from __future__ import annotations
+
+import io
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from evalkit.errors import InputError
+from evalkit.messages import text
+
+
+def add(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "check", parents=[common], help="为一个乡镇的提交材料评分",
+        description="为一个乡镇的提交材料(.json/.yaml)评分,显示总分、分类得分、失分清单和报告问题。",
+    )
+    parser.add_argument("file", metavar="FILE", help="提交材料文件")
+    add_scoring_options(parser)
+    parser.add_argument("--format", default="table", help="输出格式:table(默认)、json、md,或插件提供的格式")
+    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出(整体写入)")
+    parser.add_argument("--fail-under", type=Decimal, metavar="N", help="总分低于 N 时以退出码 1 结束")
+    parser.set_defaults(func=run)
+
+
+def add_scoring_options(parser) -> None:
+    parser.add_argument("--profile", metavar="FILE|NAME", help="评分配置:YAML 文件,或已注册配置的名称")
+    parser.add_argument("--reviews", metavar="FILE", help="评审记录文件(人工评分与复核)")
+
+
+def evaluator(args):
+    from evalkit.evaluator import Evaluator
+
+    return Evaluator(args.pm, profile=args.profile, reviews=args.reviews)
+
+
+def pick_format(catalog, name: str):
+    if name not in catalog.formats:
+        raise InputError("unknown_format", name=name, known="、".join(sorted(catalog.formats)))
+    return catalog.formats[name]
+
+
+def run(args) -> int:
+    from evalkit.cli import ExitCode
+    from evalkit.outputs import write_atomic
+
+    ev = evaluator(args)
+    fmt = pick_format(ev.catalog, args.format)
+    path = Path(args.file)
+    card = ev.evaluate(ev.load(path), source=str(path))
+    buffer = io.StringIO()
+    fmt.write(card, buffer, args.lang)
+    if args.output:
+        write_atomic(Path(args.output), buffer.getvalue().encode("utf-8"))
+    else:
+        sys.stdout.write(buffer.getvalue())
+    if args.fail_under is not None and card.total < args.fail_under:
+        print(text("below_threshold", args.lang, total=card.total, threshold=args.fail_under), file=sys.stderr)
+        return ExitCode.FAILED
+    return ExitCode.OK

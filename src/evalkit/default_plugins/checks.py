@@ -1,0 +1,93 @@
+"""The standard checks of a report's form that a submission alone allows: the required
+contents, the report's date, its citations, and impossible percentages."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+from importlib.resources import files
+
+from evalkit import Finding, Severity, hookimpl
+from evalkit.default_plugins.rule_kinds import SECTION_TITLES
+
+REQUIRED = ("measures", "shortcomings", "first_responsibility", "plan")
+
+
+@cache
+def superseded() -> dict:
+    """The table of superseded and revised laws (data/superseded.yaml)."""
+    import yaml
+
+    return yaml.safe_load((files("evalkit.default_plugins") / "data" / "superseded.yaml").read_text("utf-8"))
+
+
+def normalise_law(name: str) -> str:
+    """A cited name without 《》, 中华人民共和国 or spaces, with ASCII brackets as Chinese."""
+    name = name.strip().strip("《》").replace(" ", "").replace("(", "(").replace(")", ")")
+    return name.removeprefix("中华人民共和国")
+
+
+def required_contents(submission) -> list[Finding]:
+    found = {s.kind for s in submission.report.sections}
+    if not found:
+        return []
+    return [
+        Finding("required-content-missing", Severity.WARNING, f"报告缺少法定内容:{SECTION_TITLES[kind]}")
+        for kind in REQUIRED
+        if kind not in found
+    ]
+
+
+def report_date(submission) -> list[Finding]:
+    date = submission.report.date
+    if not date:
+        return [Finding("report-date-missing", Severity.WARNING, "报告未注明成文日期")]
+    when = datetime.date.fromisoformat(date)
+    following = submission.year + 1
+    if when < datetime.date(following, 1, 1):
+        return [Finding("report-date-early", Severity.WARNING, f"报告日期 {date} 早于报告年度结束,年度情况可能不完整")]
+    if when >= datetime.date(following, 4, 1):
+        return [Finding("report-late", Severity.ERROR, f"报告日期 {date} 晚于 {following} 年 4 月 1 日的公开时限")]
+    if when >= datetime.date(following, 3, 1):
+        return [Finding("report-late-submission", Severity.WARNING, f"报告日期 {date} 晚于 {following} 年 3 月 1 日的报送时限")]
+    return []
+
+
+def outdated_citations(submission) -> list[Finding]:
+    table = {normalise_law(row["cited"]): row for row in superseded()["superseded"]}
+    findings = []
+    for cited in submission.report.citations:
+        row = table.get(normalise_law(cited))
+        if row is not None:
+            note = f"({row['note']})" if row.get("note") else ""
+            message = f"引用了已废止或名称有误的《{normalise_law(cited)}》{note},应引用{row['current']}({row['since']} 起施行)"
+            findings.append(Finding("outdated-citation", Severity.WARNING, message, quote=cited))
+    return findings
+
+
+def title_year(submission) -> list[Finding]:
+    title = submission.report.title or ""
+    years = {int(y) for y in re.findall(r"(20[0-9]{2})\s*年", title)}
+    if years and submission.year not in years:
+        return [Finding("title-year-mismatch", Severity.ERROR, f"报告标题中的年度与报告年度 {submission.year} 不符", quote=title)]
+    return []
+
+
+def percentages(submission) -> list[Finding]:
+    return [
+        Finding("percent-over-100", Severity.ERROR, f"「{item.id}」为 {item.value}%,超过 100%", quote=item.evidence)
+        for item in submission.items.values()
+        if item.unit == "%" and not isinstance(item.value, (bool, str)) and item.value > 100
+    ]
+
+
+@hookimpl
+def check_report(submission):
+    return [
+        *required_contents(submission),
+        *report_date(submission),
+        *title_year(submission),
+        *outdated_citations(submission),
+        *percentages(submission),
+    ]

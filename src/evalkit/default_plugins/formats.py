@@ -1,0 +1,105 @@
+"""The built-in output formats of one scorecard: table (the terminal), json and md."""
+
+from __future__ import annotations
+
+import json
+
+from evalkit import Format, hookimpl
+from evalkit.messages import KIND, SEVERITY, STATUS, label, text
+from evalkit.scorecard import number
+
+
+def _n(value) -> str:
+    return f"{number(value):g}" if isinstance(number(value), float) else str(number(value))
+
+
+def headline(card, lang: str) -> list[str]:
+    """The lines that state who scored what."""
+    subject = card.subject
+    lines = [
+        f"{subject.name}({subject.level.value}) {card.year}",
+        f"{text('total', lang)}:{_n(card.total)} / {_n(card.max)}({_n(card.percent)}%)  {text('grade', lang)}:{card.grade}",
+        f"{text('coverage', lang)}:{card.coverage * 100:.0f}%  {text('pending', lang)}:{_n(card.pending)}  "
+        f"{text('profile', lang)}:{card.meta['profile']['id']}",
+    ]
+    if card.grade_note:
+        lines.append(card.grade_note)
+    return lines
+
+
+def category_rows(card, lang: str) -> tuple[list[str], list[list[str]]]:
+    header = [text("category", lang), text("score", lang), text("max", lang)]
+    rows = [[c.title, _n(c.score), _n(c.max)] for c in card.categories]
+    rows.append([text("total", lang), _n(card.total), _n(card.max)])
+    return header, rows
+
+
+def gap_lines(card, lang: str) -> list[str]:
+    lines = []
+    for number_, gap in enumerate(card.gaps, 1):
+        lost = f"{text('lost', lang)} {_n(gap.points_lost)}"
+        if gap.pending:
+            lost += f",{text('pending', lang)} {_n(gap.pending)}"
+        lines.append(f"{number_}. [{gap.criterion}] {gap.title}({label(KIND, gap.kind.value, lang)},{lost},{label(STATUS, gap.status.value, lang)})")
+        lines.append(f"   {text('reason', lang)}:{gap.reason}")
+        lines.append(f"   {text('remediation', lang)}:{gap.remediation}")
+        lines.append(f"   {text('basis', lang)}:{gap.basis}")
+    return lines or [text("no_gaps", lang)]
+
+
+def finding_lines(card, lang: str) -> list[str]:
+    lines = []
+    for number_, finding in enumerate(card.findings, 1):
+        where = "".join(f",{part}" for part in _location(finding))
+        lines.append(f"{number_}. [{label(SEVERITY, finding.severity.value, lang)}] {finding.message}({finding.code}{where})")
+    return lines or [text("no_findings", lang)]
+
+
+def _location(finding) -> list[str]:
+    parts = []
+    if finding.section:
+        parts.append(finding.section)
+    if finding.line:
+        parts.append(f"第 {finding.line} 行")
+    if finding.quote:
+        parts.append(f"“{finding.quote[:60]}”")
+    return parts
+
+
+def write_table(card, stream, lang: str = "zh") -> None:
+    from tabulate import tabulate
+
+    header, rows = category_rows(card, lang)
+    blocks = [
+        "\n".join(headline(card, lang)),
+        tabulate(rows, header, tablefmt="simple", colalign=("left", "right", "right"), disable_numparse=True),
+        f"{text('gaps', lang)}\n" + "\n".join(gap_lines(card, lang)),
+        f"{text('findings', lang)}\n" + "\n".join(finding_lines(card, lang)),
+    ]
+    if card.warnings:
+        blocks.append(f"{text('warnings', lang)}\n" + "\n".join(card.warnings))
+    stream.write("\n\n".join(blocks) + "\n")
+
+
+def write_json(card, stream, lang: str = "zh") -> None:
+    stream.write(json.dumps(card.to_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_md(card, stream, lang: str = "zh") -> None:
+    from tabulate import tabulate
+
+    header, rows = category_rows(card, lang)
+    out = [f"# {headline(card, lang)[0]}", "", *(f"- {line}" for line in headline(card, lang)[1:]), ""]
+    out += [tabulate(rows, header, tablefmt="github", disable_numparse=True), ""]
+    out += [f"## {text('gaps', lang)}", "", *gap_lines(card, lang), ""]
+    out += [f"## {text('findings', lang)}", "", *finding_lines(card, lang)]
+    stream.write("\n".join(out) + "\n")
+
+
+@hookimpl
+def register_formats():
+    return [
+        Format("table", "终端表格", write_table),
+        Format("json", "JSON 评分卡(符合 scorecard.schema.json)", write_json),
+        Format("md", "Markdown 评分卡", write_md),
+    ]

@@ -1,0 +1,171 @@
+"""The built-in rule kinds: flag, count, ratio, tiers, sections, manual and findings.
+
+Each returns a Measure; the engine turns it into points by the criterion's kind.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from evalkit import Measure, RuleKind, Status, hookimpl
+from evalkit.rules import clamp, to_decimal
+
+ONE = Decimal(1)
+ZERO = Decimal(0)
+
+SECTION_TITLES = {
+    "measures": "上一年度推进法治政府建设的主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsibility": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "plan": "下一年度推进法治政府建设的主要安排",
+    "other_matters": "其他需要报告的情况",
+}
+
+_ITEM = {"type": "string"}
+_NUMBER = {"type": "number"}
+_PARTIAL = {"enum": ["linear", "none"]}
+
+
+def _evidence(case, *item_ids) -> tuple[str, ...]:
+    items = (case.submission.items.get(i) for i in item_ids)
+    return tuple(item.evidence for item in items if item is not None and item.evidence)
+
+
+def _missing(case, item_id: str) -> Measure:
+    return Measure(Status.MISSING, reason=f"报告未提供「{case.title(item_id)}」")
+
+
+def _graded(fraction: Decimal, reason: str, evidence=(), occurrences: int = 0) -> Measure:
+    fraction = clamp(fraction)
+    status = Status.MET if fraction == ONE else Status.UNMET if fraction == ZERO else Status.PARTIAL
+    return Measure(status, fraction, occurrences, reason, evidence)
+
+
+def flag(rule, case) -> Measure:
+    """A practice claimed or not; with ``figure``, a claim without its figure earns less."""
+    ids = [rule["item"]] if "item" in rule else list(rule["items"])
+    present = [i for i in ids if case.submission.value(i) is not None]
+    if not present:
+        return _missing(case, ids[0]) if len(ids) == 1 else Measure(Status.MISSING, reason=f"报告未提供「{'」「'.join(case.title(i) for i in ids)}」")
+    expect = rule.get("expect", True)
+    hits = [i for i in present if case.submission.value(i) == expect]
+    fraction = Decimal(len(hits)) / len(ids)
+    lacking = [case.title(i) for i in ids if i not in hits]
+    reason = "已报告" if not lacking else f"未落实或未报告:{'、'.join(lacking)}"
+    figure = rule.get("figure")
+    if fraction > 0 and figure and case.submission.value(figure) is None:
+        fraction *= to_decimal(rule.get("without_figure", Decimal("0.5")))
+        reason = f"有做法表述,但未给出「{case.title(figure)}」的具体数字"
+    return _graded(fraction, reason, _evidence(case, *ids, *([figure] if figure else [])), len(ids) - len(hits))
+
+
+def count(rule, case) -> Measure:
+    """A count against a target; for 扣分, the count is the number of occurrences."""
+    item_id = rule["item"]
+    value = to_decimal(case.submission.value(item_id))
+    if value is None:
+        return _missing(case, item_id)
+    unit = case.submission.items[item_id].unit or ""
+    occurrences = int(value)
+    target = to_decimal(rule.get("target"))
+    if target is None:
+        return _graded(ONE if value == 0 else ZERO, f"「{case.title(item_id)}」{value}{unit}", _evidence(case, item_id), occurrences)
+    if value >= target:
+        fraction = ONE
+    else:
+        fraction = value / target if rule.get("partial", "linear") == "linear" else ZERO
+    reason = f"「{case.title(item_id)}」{value}{unit},目标 {target}{unit}"
+    return _graded(fraction, reason, _evidence(case, item_id), occurrences)
+
+
+def ratio(rule, case) -> Measure:
+    """A rate against a target percentage: ``rate`` directly, or ``numerator``/``denominator``."""
+    target = to_decimal(rule["target"])
+    if "rate" in rule:
+        rate = to_decimal(case.submission.value(rule["rate"]))
+        if rate is None:
+            return _missing(case, rule["rate"])
+        evidence = _evidence(case, rule["rate"])
+    else:
+        measured = _rate(rule, case)
+        if isinstance(measured, Measure):
+            return measured
+        rate, evidence = measured
+    if rate >= target:
+        fraction = ONE
+    else:
+        fraction = rate / target if rule.get("partial", "linear") == "linear" else ZERO
+    return _graded(fraction, f"比率 {rate.quantize(Decimal('0.1'))}%,目标 {target}%", evidence)
+
+
+def _rate(rule, case):
+    num_id, den_id = rule["numerator"], rule["denominator"]
+    num = to_decimal(case.submission.value(num_id))
+    den = to_decimal(case.submission.value(den_id))
+    if num is None:
+        return _missing(case, num_id)
+    if den is None:
+        reason = f"报告给出了「{case.title(num_id)}」({num}),但未给出作为基数的「{case.title(den_id)}」,无法计算比率"
+        return Measure(Status.MISSING, reason=reason, evidence=_evidence(case, num_id))
+    if den == 0:
+        return Measure(Status.NOT_APPLICABLE, reason=f"「{case.title(den_id)}」为 0,本年度无此项工作")
+    return num * 100 / den, _evidence(case, num_id, den_id)
+
+
+def tiers(rule, case) -> Measure:
+    """Bands of a value: the first band whose ``min`` the value reaches gives the fraction."""
+    item_id = rule["item"]
+    value = to_decimal(case.submission.value(item_id))
+    if value is None:
+        return _missing(case, item_id)
+    bands = sorted(rule["tiers"], key=lambda band: -to_decimal(band["min"]))
+    fraction = next((to_decimal(b["fraction"]) for b in bands if value >= to_decimal(b["min"])), ZERO)
+    unit = case.submission.items[item_id].unit or ""
+    return _graded(fraction, f"「{case.title(item_id)}」{value}{unit}", _evidence(case, item_id))
+
+
+def sections(rule, case) -> Measure:
+    """Required report contents are present, each as its own section."""
+    found = {s.kind for s in case.submission.report.sections}
+    if not found:
+        return Measure(Status.MISSING, reason="提交材料未列出报告的章节结构")
+    required = list(rule["require"])
+    lacking = [kind for kind in required if kind not in found]
+    if not lacking:
+        return _graded(ONE, "所需内容均单列成节")
+    names = "、".join(f"「{SECTION_TITLES.get(k, k)}」" for k in lacking)
+    return _graded(Decimal(len(required) - len(lacking)) / len(required), f"报告未单列{names}", occurrences=len(lacking))
+
+
+def manual(rule, case) -> Measure:
+    """A reviewer must score it; until then its points are pending."""
+    return Measure(Status.NEEDS_REVIEW, reason=rule.get("hint", "需由评审人员评定"), evidence=_evidence(case, *rule.get("items", ())))
+
+
+def findings(rule, case) -> Measure:
+    """The number of report findings with the given codes; each is one occurrence."""
+    codes = set(rule["codes"])
+    hits = [f for f in case.findings if f.code in codes]
+    if not hits:
+        return Measure(Status.MET, ONE, reason="未发现此类问题")
+    reason = ";".join(f.message for f in hits[:5]) + ("等" if len(hits) > 5 else "")
+    return Measure(Status.UNMET, ZERO, len(hits), reason, tuple(f.quote for f in hits if f.quote))
+
+
+def _schema(required, **properties):
+    return {"required": list(required), "properties": {"kind": {"type": "string"}, **properties}, "additionalProperties": False}
+
+
+@hookimpl
+def register_rule_kinds():
+    items = {"type": "array", "items": _ITEM, "minItems": 1}
+    fraction = {"type": "number", "minimum": 0, "maximum": 1}
+    return [
+        RuleKind("flag", flag, {**_schema([], item=_ITEM, items=items, expect={"type": "boolean"}, figure=_ITEM, without_figure=fraction), "oneOf": [{"required": ["item"]}, {"required": ["items"]}]}),
+        RuleKind("count", count, _schema(["item"], item=_ITEM, target={"type": "number", "exclusiveMinimum": 0}, partial=_PARTIAL)),
+        RuleKind("ratio", ratio, {**_schema(["target"], rate=_ITEM, numerator=_ITEM, denominator=_ITEM, target={"type": "number", "exclusiveMinimum": 0, "maximum": 100}, partial=_PARTIAL), "oneOf": [{"required": ["rate"]}, {"required": ["numerator", "denominator"]}]}),
+        RuleKind("tiers", tiers, _schema(["item", "tiers"], item=_ITEM, tiers={"type": "array", "minItems": 1, "items": {"type": "object", "required": ["min", "fraction"], "properties": {"min": _NUMBER, "fraction": fraction}, "additionalProperties": False}})),
+        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(SECTION_TITLES)}})),
+        RuleKind("manual", manual, _schema([], hint={"type": "string"}, items=items)),
+        RuleKind("findings", findings, _schema(["codes"], codes={"type": "array", "minItems": 1, "items": {"type": "string"}})),
+    ]

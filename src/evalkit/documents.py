@@ -1,0 +1,174 @@
+"""Reading JSON and YAML documents safely, with errors that name the file and the place."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from evalkit.errors import InputError
+from evalkit.messages import text
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+ENCODINGS = ("utf-8-sig", "gb18030")  # utf-8-sig reads plain UTF-8 too
+
+_JSON_PROBLEMS = {
+    "Expecting ',' delimiter": ("缺少逗号", "a comma is missing"),
+    "Expecting ':' delimiter": ("缺少冒号", "a colon is missing"),
+    "Expecting property name enclosed in double quotes": ("键名须用英文双引号括起来(或有多余的逗号)", "a key must be in double quotes (or a comma is extra)"),
+    "Expecting value": ("此处缺少值(或有多余的逗号)", "a value is missing here (or a comma is extra)"),
+    "Unterminated string starting at": ("字符串缺少结束的引号", "a string is not closed"),
+    "Extra data": ("文档结束后还有多余内容", "extra data after the document"),
+    "Invalid control character at": ("字符串中含有控制字符(如未转义的换行)", "a control character (such as a raw newline) in a string"),
+    "Invalid \\escape": ("无效的转义字符", "an invalid escape"),
+}
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes; missing, unreadable, empty or oversized files are refused."""
+    name = str(path)
+    if path.is_dir():
+        raise InputError("file_is_dir", file=name)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError("file_missing", file=name) from None
+    except OSError as exc:
+        raise InputError("file_unreadable", file=name, detail=exc.strerror or type(exc).__name__) from None
+    if len(data) > limit:
+        raise InputError("file_too_large", file=name, size=path.stat().st_size, limit=limit)
+    if not data.strip():
+        raise InputError("file_empty", file=name)
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text from UTF-8 (with or without BOM) or GB18030/GBK; binary data is refused."""
+    if b"\x00" in data[:65536]:
+        raise InputError("file_binary", file=name)
+    for encoding in ENCODINGS:
+        try:
+            result = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(result):
+            raise InputError("file_binary", file=name)
+        return result
+    raise InputError("file_encoding", file=name)
+
+
+def _looks_binary(value: str) -> bool:
+    sample = value[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return controls > max(2, len(sample) // 100)
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """A JSON (.json) or YAML (.yaml/.yml) document whose top level is an object."""
+    source = decode(read_bytes(path), str(path))
+    doc = load_yaml(source, str(path)) if path.suffix.lower() in (".yaml", ".yml") else load_json(source, str(path))
+    if not isinstance(doc, dict):
+        raise InputError("not_object", file=str(path))
+    return doc
+
+
+def load_json(source: str, name: str) -> Any:
+    """Parse JSON, refusing duplicate keys, NaN, Infinity and deep nesting."""
+    try:
+        doc = json.loads(source, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError("json_syntax", file=name, place=_place(exc.lineno, exc.colno), detail=_json_problem(exc.msg)) from None
+    except _DuplicateKey as exc:
+        raise InputError("json_duplicate_key", file=name, place=_key_place(source, exc.key), key=exc.key) from None
+    except _Constant as exc:
+        raise InputError("json_constant", file=name, place=_token_place(source, exc.value), value=exc.value) from None
+    except RecursionError:
+        raise InputError("too_deep", file=name, limit=MAX_DEPTH) from None
+    _check_depth(doc, name)
+    return doc
+
+
+def load_yaml(source: str, name: str) -> Any:
+    """Parse YAML with safe_load rules, refusing duplicate keys, NaN and deep nesting."""
+    import yaml
+
+    from evalkit._yaml import StrictLoader
+
+    try:
+        doc = yaml.load(source, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        place = _place(mark.line + 1, mark.column + 1) if mark else None
+        raise InputError("yaml_syntax", file=name, place=place, detail=exc.problem or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise InputError("yaml_syntax", file=name, detail=str(exc)) from None
+    except RecursionError:
+        raise InputError("too_deep", file=name, limit=MAX_DEPTH) from None
+    _check_depth(doc, name)
+    return doc
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        self.key = key
+
+
+class _Constant(ValueError):
+    def __init__(self, value: str):
+        self.value = value
+
+
+def _unique_pairs(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constant(value: str):
+    raise _Constant(value)
+
+
+def _check_depth(doc: Any, name: str) -> None:
+    stack = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError("too_deep", file=name, limit=MAX_DEPTH)
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+        if isinstance(node, float) and not math.isfinite(node):
+            raise InputError("json_constant", file=name, value=repr(node))
+
+
+def _place(line: int, column: int) -> str:
+    return text("line_col", line=line, column=column)
+
+
+def _json_problem(message: str) -> str:
+    for english, (zh, _en) in _JSON_PROBLEMS.items():
+        if message.startswith(english):
+            return zh
+    return message
+
+
+def _key_place(source: str, key: str) -> str | None:
+    pattern = re.compile(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:')
+    hits = list(pattern.finditer(source))
+    return _offset_place(source, hits[1].start()) if len(hits) > 1 else None
+
+
+def _token_place(source: str, token: str) -> str | None:
+    found = re.search(r"(?<![\w\"])" + re.escape(token) + r"(?![\w\"])", source)
+    return _offset_place(source, found.start()) if found else None
+
+
+def _offset_place(source: str, offset: int) -> str:
+    line = source.count("\n", 0, offset) + 1
+    return _place(line, offset - (source.rfind("\n", 0, offset) + 1) + 1)

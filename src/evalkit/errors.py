@@ -1,0 +1,41 @@
+"""Errors that reach a user: each names the file and the place, in Chinese by default."""
+
+from __future__ import annotations
+
+from evalkit.messages import text
+
+
+class EvalkitError(Exception):
+    """An error with a message key, the file and the place it concerns."""
+
+    def __init__(self, key: str, *, file: str | None = None, place: str | None = None, **params):
+        super().__init__(key)
+        self.key = key
+        self.file = file
+        self.place = place
+        self.params = params
+
+    def message(self, lang: str = "zh") -> str:
+        """The whole message: plugin, file, place, then what is wrong."""
+        body = text(self.key, lang, **self.params)
+        plugin = self.params.get("plugin")
+        named = text("plugin_named", lang, plugin=plugin) if plugin and plugin not in body else None
+        where = [part for part in (named, self.file, self.place) if part]
+        if not where:
+            return body
+        return text("where", lang, where=text("sep", lang).join(where), body=body)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class InputError(EvalkitError):
+    """A file that cannot be read or parsed."""
+
+
+class DataError(EvalkitError):
+    """A document that was read but is invalid."""
+
+
+class PluginError(EvalkitError):
+    """A plugin that is broken or conflicts with another."""

@@ -1,0 +1,78 @@
+"""A run: plugins, catalog, profile and validator prepared once, then any number of files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from evalkit import __version__, schemas
+from evalkit.catalog import Catalog, build_catalog, run_checks
+from evalkit.documents import load_document
+from evalkit.engine import Plan, score
+from evalkit.messages import text
+from evalkit.model import Review, Submission
+from evalkit.plugins import make_plugin_manager
+from evalkit.profiles import apply_profile, resolve_profile
+from evalkit.reviews import load_reviews
+from evalkit.scorecard import SCHEMA_VERSION, Scorecard
+
+
+@attrs.frozen
+class Loaded:
+    """A submission read and validated, with what reading it noticed."""
+
+    submission: Submission
+    text: str | None = None  #: the report's text, when a report was read
+    warnings: tuple[str, ...] = ()
+
+
+class Evaluator:
+    """Everything a run needs, built once: score one file or a thousand with it."""
+
+    def __init__(self, pm=None, profile: str | None = None, reviews: str | None = None):
+        self.pm = pm if pm is not None else make_plugin_manager()
+        self.catalog: Catalog = build_catalog(self.pm)
+        chosen = resolve_profile(profile, self.catalog.profiles)
+        criteria = apply_profile(chosen, self.catalog)
+        self.plan = Plan(criteria, self.catalog.categories, self.catalog.rule_kinds, self.catalog.items, chosen, self._meta(chosen))
+        self.reviews: tuple[Review, ...] = load_reviews(Path(reviews), criteria) if reviews else ()
+        self._validator = None
+
+    @property
+    def submission_schema(self) -> dict:
+        """The submission schema composed from every loaded plugin's items."""
+        return schemas.compose_submission(self.catalog.items)
+
+    def validator(self):
+        if self._validator is None:
+            self._validator = schemas.validator(self.submission_schema)
+        return self._validator
+
+    def load(self, path: Path) -> Loaded:
+        """Read and validate a submission file (.json/.yaml)."""
+        doc = load_document(path)
+        return self.validate(doc, str(path))
+
+    def validate(self, doc: dict, name: str) -> Loaded:
+        """Validate a submission document; unknown items become warnings and are dropped."""
+        schemas.check(self.validator(), doc, name)
+        unknown = sorted(set(doc.get("items", {})) - set(self.catalog.items))
+        warnings = tuple(text("unknown_item", item=i) for i in unknown)
+        known = {k: v for k, v in doc.get("items", {}).items() if k not in unknown}
+        return Loaded(Submission.from_dict({**doc, "items": known}), warnings=warnings)
+
+    def evaluate(self, loaded: Loaded, source: str | None = None) -> Scorecard:
+        """Check and score one loaded submission."""
+        findings = run_checks(self.pm, loaded.submission, loaded.text)
+        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source)
+
+    def _meta(self, profile) -> dict:
+        plugins = [
+            {"name": name, "distribution": dist, "version": version}
+            for name, (dist, version) in sorted(self.pm.distributions.items())
+        ]
+        described = {"id": profile.id, "digest": profile.digest, "not_applicable": profile.not_applicable}
+        if profile.title:
+            described["title"] = profile.title
+        return {"engine": "evalkit", "version": __version__, "schema_version": SCHEMA_VERSION, "plugins": plugins, "profile": described}

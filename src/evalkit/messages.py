@@ -1,0 +1,122 @@
+"""Every sentence a user reads, in Simplified Chinese and English.
+
+Chinese is the default: the users are Chinese civil servants. ``--lang en`` picks English.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # framing
+    "where": ("{where}:{body}", "{where}: {body}"),
+    "sep": (",", ", "),
+    "plugin_named": ("插件 {plugin}", "plugin {plugin}"),
+    "line_col": ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
+    "internal_error": ("evalkit 内部错误,请把这条信息反馈给维护人员:{detail}", "internal error in evalkit, please report it: {detail}"),
+    # reading files
+    "file_missing": ("文件不存在", "no such file"),
+    "file_unreadable": ("无法读取文件({detail})", "cannot read the file ({detail})"),
+    "file_is_dir": ("这是一个文件夹,不是文件", "this is a folder, not a file"),
+    "file_empty": ("文件是空的", "the file is empty"),
+    "file_too_large": ("文件过大({size} 字节,上限 {limit} 字节)", "the file is too large ({size} bytes, limit {limit})"),
+    "file_binary": ("文件含有二进制内容,不是文本文件", "the file holds binary data, not text"),
+    "file_encoding": (
+        "无法识别文件编码(支持 UTF-8、带 BOM 的 UTF-8 和 GB18030/GBK);请用“另存为”选择 UTF-8 编码后重试",
+        "unknown text encoding (UTF-8, UTF-8 with BOM and GB18030/GBK are read); save the file as UTF-8 and retry",
+    ),
+    "file_suffix": ("不支持的文件类型“{suffix}”,可用:{known}", "unsupported file type '{suffix}'; use one of: {known}"),
+    "json_syntax": ("JSON 格式错误:{detail}", "malformed JSON: {detail}"),
+    "json_duplicate_key": ("键“{key}”重复出现", "the key '{key}' appears twice"),
+    "json_constant": ("不允许使用 {value},请填写具体数字", "{value} is not allowed; give a number"),
+    "too_deep": ("嵌套层级过深(超过 {limit} 层)", "nested too deeply (more than {limit} levels)"),
+    "yaml_syntax": ("YAML 格式错误:{detail}", "malformed YAML: {detail}"),
+    "not_object": ("顶层必须是一个对象(键值对)", "the top level must be an object (a mapping)"),
+    # validation
+    "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
+    "unknown_item": ("未定义的指标项“{item}”,已忽略", "unknown item '{item}', ignored"),
+    "bad_review": ("复核记录对应的指标“{criterion}”不存在或分值超出范围({detail})", "the review of '{criterion}' does not fit ({detail})"),
+    "unknown_profile_id": ("配置中的“{id}”既不是指标编号也不是类别编号", "'{id}' in the profile is neither a criterion nor a category"),
+    "unknown_profile": ("找不到配置“{name}”:既不是文件,也不是已注册的配置(可用:{known})", "no profile '{name}': not a file nor a registered profile ({known})"),
+    "unknown_criterion": ("没有编号为“{id}”的指标", "no criterion with id '{id}'"),
+    "unknown_format": ("不支持的输出格式“{name}”,可用:{known}", "unknown format '{name}'; use one of: {known}"),
+    # plugins
+    "plugin_hook_unknown": ("插件 {plugin} 实现了不存在的钩子:{detail}", "plugin {plugin} implements an unknown hook: {detail}"),
+    "plugin_hook_invalid": ("插件 {plugin} 的钩子实现不符合规范:{detail}", "plugin {plugin} has an invalid hook implementation: {detail}"),
+    "duplicate_id": ("{what} 编号“{id}”重复:插件 {first} 和插件 {second} 都声明了它", "{what} id '{id}' is declared by both {first} and {second}"),
+    "unknown_category": ("插件 {plugin} 的指标 {criterion} 属于未声明的类别“{category}”", "plugin {plugin}: criterion {criterion} is in the undeclared category '{category}'"),
+    "base_total_mismatch": ("插件 {plugin} 的基本分合计为 {total},与声明的 {declared} 不符", "plugin {plugin}: base points add up to {total}, not the declared {declared}"),
+    "unknown_rule_kind": ("插件 {plugin} 的指标 {criterion} 使用了不存在的规则类型“{kind}”(可用:{known})", "plugin {plugin}: criterion {criterion} uses the unknown rule kind '{kind}' (known: {known})"),
+    "bad_rule": ("插件 {plugin} 的指标 {criterion} 的 {kind} 规则参数有误:{detail}", "plugin {plugin}: criterion {criterion} has a bad {kind} rule: {detail}"),
+    "unknown_item_in_rule": ("插件 {plugin} 的指标 {criterion} 引用了未声明的指标项“{item}”", "plugin {plugin}: criterion {criterion} names the undeclared item '{item}'"),
+    "criteria_invalid": ("插件 {plugin} 的指标文件不符合 criteria.schema.json:{path}:{detail}", "plugin {plugin}: the criteria file fails criteria.schema.json at {path}: {detail}"),
+    "items_invalid": ("插件 {plugin} 的指标项文件不符合 items.schema.json:{path}:{detail}", "plugin {plugin}: the items file fails items.schema.json at {path}: {detail}"),
+    "hook_failed": ("插件 {plugin} 在 {hook} 中出错:{detail}", "plugin {plugin} failed in {hook}: {detail}"),
+    "check_failed": ("检查插件 {plugin} 出错,其检查结果缺失:{detail}", "the check plugin {plugin} failed, its findings are missing: {detail}"),
+    "rule_failed": ("规则 {kind}(插件 {plugin})计算出错:{detail}", "rule {kind} (plugin {plugin}) failed: {detail}"),
+    "rule_bad_return": ("规则 {kind}(插件 {plugin})未返回 Measure", "rule {kind} (plugin {plugin}) did not return a Measure"),
+    "plugin_import_failed": ("插件 {name} 无法加载,已跳过:{detail}", "plugin {name} could not be loaded and was skipped: {detail}"),
+    # scoring
+    "reviewed": ("评审人 {reviewer} 复核:{reason}", "reviewed by {reviewer}: {reason}"),
+    "category_bonus": ("加分项", "Bonus"),
+    "category_deduction": ("扣分项", "Deductions"),
+    "grade_vetoed": ("存在一票否决项,评为最低等次", "a veto applies: the lowest grade"),
+    "grade_deductions": ("扣分超过“{grade}”等次的上限", "deductions exceed what '{grade}' allows"),
+    "grade_pending": ("尚有待评审指标,暂不能评为“{grade}”", "criteria await review, so not yet '{grade}'"),
+    # output labels
+    "total": ("总分", "Total"),
+    "grade": ("等次", "Grade"),
+    "coverage": ("有据可查的分值占比", "Points resting on reported evidence"),
+    "pending": ("待评审分值", "Points pending review"),
+    "category": ("类别", "Category"),
+    "score": ("得分", "Score"),
+    "max": ("满分", "Max"),
+    "gaps": ("失分清单", "Gaps"),
+    "findings": ("报告问题", "Findings"),
+    "no_gaps": ("无失分项", "No gaps"),
+    "no_findings": ("未发现问题", "No findings"),
+    "lost": ("失分", "Lost"),
+    "status": ("状态", "Status"),
+    "reason": ("原因", "Reason"),
+    "remediation": ("整改建议", "Remediation"),
+    "basis": ("依据", "Basis"),
+    "criterion": ("指标", "Criterion"),
+    "title": ("名称", "Title"),
+    "kind": ("类型", "Kind"),
+    "points": ("分值", "Points"),
+    "rule": ("规则", "Rule"),
+    "severity": ("级别", "Severity"),
+    "location": ("位置", "Location"),
+    "message": ("说明", "Message"),
+    "veto": ("一票否决", "Veto"),
+    "warnings": ("提示", "Warnings"),
+    "plugin": ("插件", "Plugin"),
+    "version": ("版本", "Version"),
+    "hooks": ("钩子", "Hooks"),
+    "profile": ("评分配置", "Profile"),
+    "below_threshold": ("总分 {total} 低于要求的 {threshold}", "the total {total} is below the required {threshold}"),
+}
+
+STATUS = {
+    "met": ("达标", "met"),
+    "partial": ("部分达标", "partial"),
+    "unmet": ("未达标", "unmet"),
+    "missing": ("未报告", "missing"),
+    "not_applicable": ("不适用", "not applicable"),
+    "needs_review": ("待评审", "needs review"),
+    "error": ("计算出错", "error"),
+}
+
+KIND = {"base": ("基本分", "base"), "bonus": ("加分", "bonus"), "deduction": ("扣分", "deduction"), "veto": ("一票否决", "veto")}
+
+SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+
+
+def text(key: str, lang: str = "zh", **params) -> str:
+    """The message ``key`` in ``lang``, filled with ``params``."""
+    zh, en = MESSAGES[key]
+    return (en if lang == "en" else zh).format(**params)
+
+
+def label(table: dict[str, tuple[str, str]], value: str, lang: str = "zh") -> str:
+    """A vocabulary word (status, kind, severity) in ``lang``."""
+    zh, en = table.get(value, (value, value))
+    return en if lang == "en" else zh

@@ -1,0 +1,374 @@
+"""The domain objects: frozen attrs value classes and closed vocabularies.
+
+Documents enter through named constructors (``Submission.from_dict``) after JSON Schema
+validation; the classes guard invariants, the schemas guard shape.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+
+class Status(str, enum.Enum):
+    """What scoring found for one criterion."""
+
+    MET = "met"
+    PARTIAL = "partial"
+    UNMET = "unmet"
+    MISSING = "missing"  #: the data was not reported
+    NOT_APPLICABLE = "not_applicable"
+    NEEDS_REVIEW = "needs_review"  #: a reviewer must score it; its points are pending
+    ERROR = "error"  #: the rule itself failed; isolated to this criterion
+
+
+class Kind(str, enum.Enum):
+    """How a criterion's points count towards the total."""
+
+    BASE = "base"  #: 基本分, earns 0..points
+    BONUS = "bonus"  #: 加分, earns 0..points; the bonus total is capped by the profile
+    DEDUCTION = "deduction"  #: 扣分, loses points per occurrence up to its cap
+    VETO = "veto"  #: 一票否决, caps the total and forces the lowest grade
+
+
+class Severity(str, enum.Enum):
+    """How serious a report finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Level(str, enum.Enum):
+    """The administrative level of a township-level unit."""
+
+    TOWN = "镇"
+    TOWNSHIP = "乡"
+    SUBDISTRICT = "街道"
+
+
+def _decimal(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _tuple(value: Any) -> tuple:
+    return tuple(value)
+
+
+@attrs.frozen
+class Span:
+    """Where an item's evidence came from in the report."""
+
+    section: str | None = None  #: the section's heading, e.g. "二、(一)"
+    start: int | None = None  #: character offset in the report text
+    end: int | None = None
+    line: int | None = None
+
+    @classmethod
+    def from_dict(cls, doc: Mapping | None) -> Span | None:
+        return None if doc is None else cls(**{k: doc.get(k) for k in ("section", "start", "end", "line")})
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+
+@attrs.frozen
+class Item:
+    """One reported figure or practice of a submission."""
+
+    id: str
+    value: Any  #: a number, a boolean or a string, as the item's schema says
+    unit: str | None = None
+    approximate: bool = False  #: the figure carried 余/多/约/近/超过
+    evidence: str | None = None  #: the quote from the report
+    source: Span | None = None
+
+    @classmethod
+    def from_dict(cls, item_id: str, doc: Mapping) -> Item:
+        value = doc.get("value")
+        if isinstance(value, float):
+            value = Decimal(str(value))
+        return cls(
+            id=item_id,
+            value=value,
+            unit=doc.get("unit"),
+            approximate=doc.get("approximate", False),
+            evidence=doc.get("evidence"),
+            source=Span.from_dict(doc.get("source")),
+        )
+
+    def to_dict(self) -> dict:
+        doc: dict[str, Any] = {"value": _json_number(self.value)}
+        if self.unit is not None:
+            doc["unit"] = self.unit
+        if self.approximate:
+            doc["approximate"] = True
+        if self.evidence is not None:
+            doc["evidence"] = self.evidence
+        if self.source is not None:
+            doc["source"] = self.source.to_dict()
+        return doc
+
+
+def _json_number(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+@attrs.frozen
+class Section:
+    """A heading of the report, classified into one of the required contents."""
+
+    title: str
+    kind: str  #: measures / shortcomings / first_responsibility / plan / other_matters / other
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "kind": self.kind}
+
+
+@attrs.frozen
+class Report:
+    """What a submission says about the report document itself."""
+
+    title: str | None = None
+    date: str | None = None  #: ISO date the report was signed or published
+    unit: str | None = None  #: the signing unit
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    citations: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  #: laws cited, as written
+
+    @classmethod
+    def from_dict(cls, doc: Mapping) -> Report:
+        return cls(
+            title=doc.get("title"),
+            date=doc.get("date"),
+            unit=doc.get("unit"),
+            sections=(Section(s["title"], s["kind"]) for s in doc.get("sections", ())),
+            citations=doc.get("citations", ()),
+        )
+
+    def to_dict(self) -> dict:
+        doc: dict[str, Any] = {k: getattr(self, k) for k in ("title", "date", "unit") if getattr(self, k)}
+        doc["sections"] = [s.to_dict() for s in self.sections]
+        doc["citations"] = list(self.citations)
+        return doc
+
+
+@attrs.frozen
+class Subject:
+    """The township-level unit a submission reports on."""
+
+    name: str
+    level: Level
+    county: str | None = None
+    province: str | None = None
+
+    def to_dict(self) -> dict:
+        doc = {"name": self.name, "level": self.level.value}
+        doc.update({k: getattr(self, k) for k in ("county", "province") if getattr(self, k)})
+        return doc
+
+
+@attrs.frozen
+class Submission:
+    """A township's data for one year: the input of scoring."""
+
+    subject: Subject
+    year: int
+    report: Report
+    items: Mapping[str, Item]
+
+    @classmethod
+    def from_dict(cls, doc: Mapping) -> Submission:
+        """Build from a document that has passed the submission schema."""
+        subject = doc["subject"]
+        return cls(
+            subject=Subject(
+                name=subject["name"],
+                level=Level(subject["level"]),
+                county=subject.get("county"),
+                province=subject.get("province"),
+            ),
+            year=doc["year"],
+            report=Report.from_dict(doc.get("report", {})),
+            items={k: Item.from_dict(k, v) for k, v in sorted(doc.get("items", {}).items())},
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "subject": self.subject.to_dict(),
+            "year": self.year,
+            "report": self.report.to_dict(),
+            "items": {k: self.items[k].to_dict() for k in sorted(self.items)},
+        }
+
+    def value(self, item_id: str) -> Any:
+        """The item's value, or None when it was not reported."""
+        item = self.items.get(item_id)
+        return None if item is None else item.value
+
+
+@attrs.frozen
+class ItemSpec:
+    """The definition of an item a plugin declares."""
+
+    id: str
+    title: str
+    unit: str | None = None
+    schema: Mapping = attrs.field(factory=dict)  #: JSON Schema fragment for the item's value
+    plugin: str | None = None
+
+
+@attrs.frozen
+class Category:
+    """A group of base criteria, shown as one line of the category table."""
+
+    id: str
+    title: str
+    order: int = 0
+    plugin: str | None = None
+
+
+@attrs.frozen
+class Criterion:
+    """One scoring rule with its points, basis and remediation."""
+
+    id: str
+    title: str
+    category: str
+    kind: Kind
+    points: Decimal = attrs.field(converter=_decimal)  #: for a deduction: points per occurrence
+    rule: Mapping = attrs.field(factory=dict)  #: {"kind": ..., rule parameters}
+    basis: str = ""  #: the policy it rests on
+    remediation: str = ""  #: how to earn the points
+    cap: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
+    plugin: str | None = None
+
+    @property
+    def max(self) -> Decimal:
+        """The most this criterion can add (base, bonus) or take away (deduction)."""
+        if self.kind is Kind.DEDUCTION:
+            return self.cap if self.cap is not None else self.points
+        return Decimal(0) if self.kind is Kind.VETO else self.points
+
+
+@attrs.frozen
+class Rubric:
+    """Categories and criteria that one plugin declares, with its declared base total."""
+
+    categories: tuple[Category, ...] = attrs.field(converter=_tuple)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=_tuple)
+    base_total: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
+    source: str | None = None  #: the file it was read from
+    plugin: str | None = None
+
+
+@attrs.frozen
+class Measure:
+    """What a rule kind found: a status, the share of the points met, and occurrences."""
+
+    status: Status
+    fraction: Decimal = attrs.field(default=Decimal(0), converter=_decimal)  #: 0..1 of the points
+    occurrences: int = 0  #: for 扣分 and 一票否决: how many times the failing occurred
+    reason: str = ""  #: in Chinese: what was found
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    @fraction.validator
+    def _check_fraction(self, _attribute, value):
+        if not Decimal(0) <= value <= Decimal(1):
+            raise ValueError(f"fraction must lie in 0..1, not {value}")
+
+
+@attrs.frozen
+class Case:
+    """What a rule kind may look at when it scores one criterion for one submission."""
+
+    submission: Submission
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
+    items: Mapping[str, ItemSpec] = attrs.field(factory=dict)  #: every declared item, by id
+
+    def title(self, item_id: str) -> str:
+        """The item's Chinese title, for messages."""
+        spec = self.items.get(item_id)
+        return spec.title if spec is not None else item_id
+
+
+@attrs.frozen
+class RuleKind:
+    """A named scoring function: ``score(rule, case) -> Measure``."""
+
+    name: str
+    score: Callable[..., Measure]
+    schema: Mapping = attrs.field(factory=dict)  #: JSON Schema of the rule's parameters
+    plugin: str | None = None
+
+
+@attrs.frozen
+class Finding:
+    """A problem in the report's form or content, found by a check."""
+
+    code: str
+    severity: Severity
+    message: str
+    section: str | None = None
+    line: int | None = None
+    quote: str | None = None
+
+    def to_dict(self) -> dict:
+        location = {k: getattr(self, k) for k in ("section", "line", "quote") if getattr(self, k) is not None}
+        return {"code": self.code, "severity": self.severity.value, "message": self.message, "location": location}
+
+
+@attrs.frozen
+class Grade:
+    """A grade band: at least ``min`` percent, and the band's conditions."""
+
+    name: str
+    min: Decimal = attrs.field(converter=_decimal)
+    max_deductions: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
+    requires_reviewed: bool = False  #: no manual criterion may still await its reviewer
+
+
+@attrs.frozen
+class Profile:
+    """A year's tailoring: which criteria count, with which points and targets."""
+
+    id: str
+    title: str = ""
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(_tuple))
+    exclude: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    overrides: Mapping[str, Mapping] = attrs.field(factory=dict)
+    bonus_cap: Decimal = attrs.field(default=Decimal(5), converter=_decimal)
+    veto_cap: Decimal = attrs.field(default=Decimal(59), converter=_decimal)
+    not_applicable: str = "full"  #: "full" counts the points as earned, "exclude" rescales
+    grades: tuple[Grade, ...] = attrs.field(
+        default=(Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60), Grade("不合格", 0)),
+        converter=_tuple,
+    )
+    digest: str = ""  #: sha256 of the profile's content
+    source: str | None = None
+    plugin: str | None = None
+
+
+@attrs.frozen
+class Review:
+    """A reviewer's score for a manual criterion, or an override of any criterion."""
+
+    criterion: str
+    reviewer: str
+    at: str  #: ISO date-time
+    reason: str
+    points: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
+    triggered: bool | None = None  #: for a 一票否决 criterion
+    role: str | None = None
+    subject: str | None = None  #: the township it concerns; None for every township
+
+    def to_dict(self) -> dict:
+        doc = {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        if self.points is not None:
+            doc["points"] = _json_number(self.points)
+        return doc

@@ -1,0 +1,206 @@
+"""The output of scoring: results, gaps and the scorecard, with their JSON round trip."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import attrs
+
+from evalkit.model import Finding, Kind, Review, Severity, Status, Subject, Level, _decimal, _tuple
+
+SCHEMA_VERSION = "1"
+CENT = Decimal("0.01")
+
+
+def quantize(value: Decimal) -> Decimal:
+    """Round half-up to 2 places, as every displayed or written point value is."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def number(value: Decimal) -> int | float:
+    """A 2-place Decimal as a JSON number, written the same way every time."""
+    value = quantize(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@attrs.frozen
+class Original:
+    """The machine's result, kept beside a reviewer's."""
+
+    status: Status
+    points: Decimal = attrs.field(converter=_decimal)
+    reason: str = ""
+
+
+@attrs.frozen
+class Result:
+    """How one criterion scored."""
+
+    criterion: str
+    title: str
+    category: str
+    kind: Kind
+    status: Status
+    points: Decimal = attrs.field(converter=_decimal)  #: earned; negative for a deduction
+    max: Decimal = attrs.field(converter=_decimal)
+    reason: str = ""
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    plugin: str | None = None
+    original: Original | None = None
+
+    def to_dict(self) -> dict:
+        doc = {
+            "criterion": self.criterion,
+            "title": self.title,
+            "category": self.category,
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "points": number(self.points),
+            "max": number(self.max),
+            "reason": self.reason,
+            "evidence": list(self.evidence),
+        }
+        if self.plugin:
+            doc["plugin"] = self.plugin
+        if self.original is not None:
+            doc["original"] = {
+                "status": self.original.status.value,
+                "points": number(self.original.points),
+                "reason": self.original.reason,
+            }
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: Mapping) -> Result:
+        original = doc.get("original")
+        return cls(
+            criterion=doc["criterion"],
+            title=doc["title"],
+            category=doc["category"],
+            kind=Kind(doc["kind"]),
+            status=Status(doc["status"]),
+            points=doc["points"],
+            max=doc["max"],
+            reason=doc["reason"],
+            evidence=doc["evidence"],
+            plugin=doc.get("plugin"),
+            original=None if original is None else Original(Status(original["status"]), original["points"], original.get("reason", "")),
+        )
+
+
+@attrs.frozen
+class Gap:
+    """A criterion that lost points, is missing, needs review or failed."""
+
+    criterion: str
+    title: str
+    category: str
+    kind: Kind
+    status: Status
+    points_lost: Decimal = attrs.field(converter=_decimal)
+    pending: Decimal = attrs.field(converter=_decimal)  #: points awaiting a reviewer
+    reason: str
+    remediation: str
+    basis: str
+
+    def to_dict(self) -> dict:
+        doc = attrs.asdict(self, recurse=False)
+        doc.update(kind=self.kind.value, status=self.status.value, points_lost=number(self.points_lost))
+        doc["pending"] = number(self.pending)
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: Mapping) -> Gap:
+        return cls(**{**doc, "kind": Kind(doc["kind"]), "status": Status(doc["status"])})
+
+
+@attrs.frozen
+class CategoryScore:
+    id: str
+    title: str
+    score: Decimal = attrs.field(converter=_decimal)
+    max: Decimal = attrs.field(converter=_decimal)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "score": number(self.score), "max": number(self.max)}
+
+
+@attrs.frozen
+class Scorecard:
+    """Everything scoring found for one submission, and how it was scored."""
+
+    meta: Mapping[str, Any]
+    subject: Subject
+    year: int
+    total: Decimal = attrs.field(converter=_decimal)
+    max: Decimal = attrs.field(converter=_decimal)
+    grade: str = ""
+    grade_note: str = ""
+    base: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    bonus: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    deductions: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    adjustment: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    pending: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
+    coverage: Decimal = attrs.field(default=Decimal(1), converter=_decimal)
+    vetoes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    categories: tuple[CategoryScore, ...] = attrs.field(default=(), converter=_tuple)
+    results: tuple[Result, ...] = attrs.field(default=(), converter=_tuple)
+    gaps: tuple[Gap, ...] = attrs.field(default=(), converter=_tuple)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
+    reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def percent(self) -> Decimal:
+        return quantize(self.total * 100 / self.max) if self.max else Decimal(0)
+
+    def to_dict(self) -> dict:
+        doc = {
+            "meta": dict(self.meta),
+            "subject": self.subject.to_dict(),
+            "year": self.year,
+            "total": number(self.total),
+            "max": number(self.max),
+            "percent": number(self.percent),
+            "grade": self.grade,
+        }
+        if self.grade_note:
+            doc["grade_note"] = self.grade_note
+        for name in ("base", "bonus", "deductions", "adjustment", "pending"):
+            doc[name] = number(getattr(self, name))
+        doc["coverage"] = float(self.coverage.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
+        doc["veto"] = {"triggered": bool(self.vetoes), "criteria": list(self.vetoes)}
+        doc["categories"] = [c.to_dict() for c in self.categories]
+        doc["results"] = [r.to_dict() for r in self.results]
+        doc["gaps"] = [g.to_dict() for g in self.gaps]
+        doc["findings"] = [f.to_dict() for f in self.findings]
+        doc["reviews"] = [r.to_dict() for r in self.reviews]
+        doc["validation"] = {"valid": True, "warnings": list(self.warnings)}
+        return doc
+
+    @classmethod
+    def from_dict(cls, doc: Mapping) -> Scorecard:
+        subject = doc["subject"]
+        return cls(
+            meta=doc["meta"],
+            subject=Subject(subject["name"], Level(subject["level"]), subject.get("county"), subject.get("province")),
+            year=doc["year"],
+            total=doc["total"],
+            max=doc["max"],
+            grade=doc["grade"],
+            grade_note=doc.get("grade_note", ""),
+            **{name: doc[name] for name in ("base", "bonus", "deductions", "adjustment", "pending", "coverage")},
+            vetoes=doc["veto"]["criteria"],
+            categories=(CategoryScore(**c) for c in doc["categories"]),
+            results=(Result.from_dict(r) for r in doc["results"]),
+            gaps=(Gap.from_dict(g) for g in doc["gaps"]),
+            findings=(_finding(f) for f in doc["findings"]),
+            reviews=(Review(**r) for r in doc["reviews"]),
+            warnings=doc["validation"]["warnings"],
+        )
+
+
+def _finding(doc: Mapping) -> Finding:
+    return Finding(doc["code"], Severity(doc["severity"]), doc["message"], **doc["location"])
