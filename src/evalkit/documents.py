@@ -27,11 +27,18 @@ _JSON_PROBLEMS = {
 }
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes; missing, unreadable, empty or oversized files are refused."""
-    name = str(path)
+def require_file(path: Path) -> None:
+    """Refuse a path that does not exist or is a folder."""
     if path.is_dir():
-        raise InputError("file_is_dir", file=name)
+        raise InputError("file_is_dir", file=str(path))
+    if not path.exists():
+        raise InputError("file_missing", file=str(path))
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes; missing, unreadable, empty or oversized files are refused."""
+    name, limit = str(path), limit or MAX_BYTES
+    require_file(path)
     try:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)

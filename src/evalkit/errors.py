@@ -8,9 +8,9 @@ from evalkit.messages import text
 class EvalkitError(Exception):
     """An error with a message key, the file and the place it concerns."""
 
-    def __init__(self, key: str, *, file: str | None = None, place: str | None = None, **params):
-        super().__init__(key)
-        self.key = key
+    def __init__(self, message_key: str, *, file: str | None = None, place: str | None = None, **params):
+        super().__init__(message_key)
+        self.key = message_key
         self.file = file
         self.place = place
         self.params = params

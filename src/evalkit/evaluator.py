@@ -8,14 +8,18 @@ import attrs
 
 from evalkit import __version__, schemas
 from evalkit.catalog import Catalog, build_catalog, run_checks
-from evalkit.documents import load_document
+from evalkit.documents import load_document, require_file
 from evalkit.engine import Plan, score
+from evalkit.errors import InputError
 from evalkit.messages import text
 from evalkit.model import Review, Submission
 from evalkit.plugins import make_plugin_manager
 from evalkit.profiles import apply_profile, resolve_profile
 from evalkit.reviews import load_reviews
 from evalkit.scorecard import SCHEMA_VERSION, Scorecard
+
+
+SUBMISSION_SUFFIXES = (".json", ".yaml", ".yml")
 
 
 @attrs.frozen
@@ -51,8 +55,10 @@ class Evaluator:
 
     def load(self, path: Path) -> Loaded:
         """Read and validate a submission file (.json/.yaml)."""
-        doc = load_document(path)
-        return self.validate(doc, str(path))
+        require_file(path)
+        if path.suffix.lower() not in SUBMISSION_SUFFIXES:
+            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(SUBMISSION_SUFFIXES))
+        return self.validate(load_document(path), str(path))
 
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""

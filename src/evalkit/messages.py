@@ -110,9 +110,9 @@ KIND = {"base": ("基本分", "base"), "bonus": ("加分", "bonus"), "deduction"
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
 
 
-def text(key: str, lang: str = "zh", **params) -> str:
-    """The message ``key`` in ``lang``, filled with ``params``."""
-    zh, en = MESSAGES[key]
+def text(message_key: str, lang: str = "zh", **params) -> str:
+    """The message ``message_key`` in ``lang``, filled with ``params``."""
+    zh, en = MESSAGES[message_key]
     return (en if lang == "en" else zh).format(**params)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import warnings
 
 import pluggy
 
@@ -18,10 +17,6 @@ DEFAULT_PLUGINS = (
     "evalkit.default_plugins.formats",
     "evalkit.default_plugins.profiles",
 )
-
-
-class PluginLoadWarning(UserWarning):
-    """A plugin could not be imported; the others still load."""
 
 
 class PluginManager(pluggy.PluginManager):
@@ -45,7 +40,7 @@ def make_plugin_manager(load_entrypoints: bool = True, plugins=()) -> PluginMana
     if load_entrypoints:
         _load_entrypoints(pm, _allowed_plugins())
     for plugin in plugins:
-        _register(pm, plugin, getattr(plugin, "__name__", None))
+        _register(pm, plugin, getattr(plugin, "__name__", type(plugin).__name__))
     _check(pm)
     return pm
 
@@ -71,7 +66,6 @@ def _load_entrypoints(pm: PluginManager, allowed: set[str] | None) -> None:
         except Exception as exc:  # a broken plugin must not stop the others
             message = text("plugin_import_failed", name=f"{ep.name}({ep.value})", detail=f"{type(exc).__name__}: {exc}")
             pm.failures.append(message)
-            warnings.warn(message, PluginLoadWarning, stacklevel=2)
             continue
         _register(pm, plugin, ep.name)
         if ep.dist is not None:

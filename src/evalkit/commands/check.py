@@ -20,8 +20,16 @@ def add(subparsers, common) -> None:
     add_scoring_options(parser)
     parser.add_argument("--format", default="table", help="输出格式:table(默认)、json、md,或插件提供的格式")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出(整体写入)")
-    parser.add_argument("--fail-under", type=Decimal, metavar="N", help="总分低于 N 时以退出码 1 结束")
+    parser.add_argument("--fail-under", type=points, metavar="N", help="总分低于 N 时以退出码 1 结束")
     parser.set_defaults(func=run)
+
+
+def points(value: str) -> Decimal:
+    """An argparse type: a number of points."""
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        raise ValueError(value) from None
 
 
 def add_scoring_options(parser) -> None:

@@ -1,0 +1,80 @@
+import copy
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
+
+import toyplugin  # noqa: E402
+
+from evalkit.evaluator import Evaluator  # noqa: E402
+from evalkit.plugins import make_plugin_manager  # noqa: E402
+
+SECTIONS = [
+    {"title": "一、主要举措", "kind": "measures"},
+    {"title": "二、存在不足", "kind": "shortcomings"},
+    {"title": "三、第一责任人履职", "kind": "first_responsibility"},
+    {"title": "四、下一年度安排", "kind": "plan"},
+]
+
+
+def toy_doc(sections=SECTIONS, date="2023-02-20", **values):
+    """A toy submission with the given item values."""
+    return {
+        "subject": {"name": "测试镇", "level": "镇", "county": "象山县"},
+        "year": 2022,
+        "report": {"title": "测试镇2022年度法治政府建设情况的报告", "date": date, "sections": copy.deepcopy(sections)},
+        "items": {k.replace("_", "."): {"value": v} for k, v in values.items()},
+    }
+
+
+@pytest.fixture
+def toy_pm():
+    """A fresh plugin manager with the defaults and the toy plugin only."""
+    return make_plugin_manager(load_entrypoints=False, plugins=[toyplugin])
+
+
+@pytest.fixture
+def toy(toy_pm):
+    """An evaluator over the toy plugin with the default profile."""
+    return Evaluator(toy_pm)
+
+
+def score_toy(evaluator, doc, **kwargs):
+    return evaluator.evaluate(evaluator.validate(doc, "toy.json"), **kwargs)
+
+
+@pytest.fixture
+def example_path():
+    return ROOT / "examples" / "xianxiang-2022" / "submission.json"
+
+
+@pytest.fixture
+def write_json(tmp_path):
+    def write(doc, name="doc.json"):
+        path = tmp_path / name
+        path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def entry_point(tmp_path, monkeypatch):
+    """Install a plugin module as an `evalkit` entry point of a fake distribution."""
+
+    def install(name, source, dist=None):
+        dist = dist or f"evalkit-{name}"
+        module = f"evalkit_test_{name}"
+        (tmp_path / f"{module}.py").write_text(source, encoding="utf-8")
+        info = tmp_path / f"{dist.replace('-', '_')}-9.9.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 9.9\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(f"[evalkit]\n{name} = {module}\n", encoding="utf-8")
+        monkeypatch.syspath_prepend(str(tmp_path))
+        return module
+
+    return install

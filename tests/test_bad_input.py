@@ -1,0 +1,168 @@
+"""Every kind of bad input gets a Chinese message naming the file and the place, and no traceback."""
+
+import json
+
+import pytest
+
+from evalkit.cli import ExitCode, main
+
+VALID = {"subject": {"name": "测试镇", "level": "镇"}, "year": 2022, "items": {}}
+
+
+def run_check(capsys, path, *extra):
+    code = main(["check", str(path), *extra])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, err
+
+
+@pytest.mark.parametrize(
+    "content, place, words",
+    [
+        ('{"year": 2022,\n "items": {}\n "subject": {}}', "第 3 行第 2 列", "缺少逗号"),
+        ('{"year": 2022, "year": 2023}', "第 1 行第 16 列", "键“year”重复"),
+        ('{"subject": {"name": "x", "level": "镇"},\n "year": NaN}', "第 2 行第 10 列", "NaN"),
+        ('{"year": Infinity}', "第 1 行第 10 列", "Infinity"),
+        ('{"year": 2022,}', "第 1 行", "多余的逗号"),
+        ("[1, 2]", None, "顶层必须是一个对象"),
+    ],
+)
+def test_malformed_json_names_file_and_place(capsys, tmp_path, content, place, words):
+    """Malformed JSON, duplicate keys, NaN and Infinity name the line and column."""
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE
+    assert str(path) in err and words in err
+    if place:
+        assert place in err
+
+
+def test_gb18030_submission_is_read(capsys, tmp_path):
+    """A submission saved in GB18030 (GBK) is read like UTF-8."""
+    path = tmp_path / "gbk.json"
+    path.write_bytes(json.dumps(VALID, ensure_ascii=False).encode("gb18030"))
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.OK, err
+
+
+def test_utf8_bom_submission_is_read(capsys, tmp_path):
+    """A UTF-8 file with a byte-order mark, as Windows Notepad writes it, is read."""
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VALID, ensure_ascii=False).encode("utf-8"))
+    assert run_check(capsys, path)[0] == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        ("测试".encode("utf-16"), "编码"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制"),
+        (b'{"a": "\x81\x30\x81"}', "编码"),
+        (b"", "空的"),
+        (b"   \n", "空的"),
+    ],
+)
+def test_unreadable_bytes_are_refused(capsys, tmp_path, data, words):
+    """Binary data, an unknown encoding and empty files get a clear message."""
+    path = tmp_path / "x.json"
+    path.write_bytes(data)
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and words in err and str(path) in err
+
+
+def test_missing_file_and_folder(capsys, tmp_path):
+    """A path that does not exist, or is a folder, is named."""
+    assert run_check(capsys, tmp_path / "nope.json")[1].count("文件不存在") == 1
+    code, err = run_check(capsys, tmp_path)
+    assert code == ExitCode.USAGE and "文件夹" in err
+
+
+def test_oversized_file_is_refused(capsys, tmp_path):
+    """A file over the size limit is refused before it is parsed."""
+    from evalkit.documents import MAX_BYTES
+
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({**VALID, "pad": "x" * MAX_BYTES}), encoding="utf-8")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and "过大" in err
+
+
+@pytest.mark.parametrize("depth", [70, 100_000])
+def test_deeply_nested_file_is_refused(capsys, tmp_path, depth):
+    """Nesting beyond the limit, even beyond Python's recursion limit, is refused."""
+    path = tmp_path / "deep.json"
+    path.write_text("[" * depth + "]" * depth, encoding="utf-8")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and "嵌套层级过深" in err
+
+
+def test_schema_violations_are_all_listed_with_their_paths(capsys, write_json):
+    """Every schema error is listed, each with its JSON path, in Chinese."""
+    doc = {"subject": {"name": "", "level": "村"}, "year": "2022", "items": {"bad id": {"value": 1}}, "extra": 1}
+    code, err = run_check(capsys, write_json(doc))
+    assert code == ExitCode.FAILED
+    assert "共 5 处错误" in err
+    for words in ("$.subject.name", "$.subject.level", "$.year", "不允许的字段:'extra'", '"bad id"'):
+        assert words in err
+
+
+def test_item_value_is_checked_against_the_plugins_fragment(capsys, write_json):
+    """An item's value must fit the schema its plugin declared."""
+    doc = {**VALID, "items": {"leadership.study_sessions": {"value": -1}}}
+    code, err = run_check(capsys, write_json(doc))
+    assert code == ExitCode.FAILED and "$.items['leadership.study_sessions'].value" in err and "不小于 0" in err
+
+
+def test_unknown_items_are_a_listed_warning(capsys, write_json):
+    """An item no plugin declares is ignored with a warning, not an error."""
+    doc = {**VALID, "items": {"nobody.knows": {"value": 1}}}
+    code = main(["check", str(write_json(doc))])
+    out = capsys.readouterr().out
+    assert code == ExitCode.OK and "未定义的指标项“nobody.knows”" in out
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("subject: {name: x\nyear: 2022\n", "YAML 格式错误"),
+        ("year: 2022\nyear: 2023\n", "duplicate key"),
+        ("year: .nan\n", "not allowed"),
+    ],
+)
+def test_bad_yaml_names_the_line(capsys, tmp_path, content, words):
+    """YAML syntax errors and duplicate keys name the line."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and words in err and "行" in err
+
+
+def test_yaml_submission_scores_like_json(capsys, tmp_path, example_path):
+    """The same submission as YAML gives the same scorecard as JSON."""
+    import yaml
+
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(json.loads(example_path.read_text("utf-8")), allow_unicode=True), encoding="utf-8")
+    main(["check", str(path), "--format", "json"])
+    from_yaml = json.loads(capsys.readouterr().out)
+    main(["check", str(example_path), "--format", "json"])
+    from_json = json.loads(capsys.readouterr().out)
+    from_yaml["meta"].pop("source"), from_json["meta"].pop("source")
+    assert from_yaml == from_json
+
+
+def test_unsupported_suffix(capsys, tmp_path):
+    """A file type evalkit cannot read is named with the types it can."""
+    path = tmp_path / "r.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and "不支持的文件类型" in err
+
+
+def test_usage_errors_are_chinese(capsys):
+    """argparse's usage errors are translated and exit with 2."""
+    assert main(["check"]) == ExitCode.USAGE
+    assert "缺少参数" in capsys.readouterr().err
+    assert main(["check", "x.json", "--fail-under", "abc"]) == ExitCode.USAGE
+    assert "无效" in capsys.readouterr().err

@@ -1,0 +1,152 @@
+"""The command line as a black box: call main([...]), check the exit code, read stdout."""
+
+import json
+
+import pytest
+
+from evalkit import schemas
+from evalkit.cli import ExitCode, main
+
+PLUGIN_WITH_ITEM = '''
+from evalkit import ItemSpec, hookimpl
+
+@hookimpl
+def register_items():
+    return [ItemSpec("dup.item", "重复项", None, {"type": "integer"})]
+'''
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_check_prints_total_grade_categories_gaps_and_findings(capsys, example_path):
+    """The demo output has every part a reviewer reads, in Chinese."""
+    code, out, _ = run(capsys, "check", str(example_path))
+    assert code == ExitCode.OK
+    for words in ("贤庠镇", "总分", "等次", "类别", "失分清单", "整改建议", "依据", "报告问题"):
+        assert words in out
+
+
+def test_json_scorecard_validates_and_adds_up(capsys, example_path):
+    """The JSON scorecard validates against its schema and its categories add up to the total."""
+    code, out, _ = run(capsys, "check", str(example_path), "--format", "json")
+    card = json.loads(out)
+    assert code == ExitCode.OK
+    schemas.check(schemas.shipped_validator("scorecard"), card, "scorecard")
+    assert round(sum(c["score"] for c in card["categories"]) + card["adjustment"], 2) == card["total"]
+    for gap in card["gaps"]:
+        assert gap["reason"] and gap["remediation"] and gap["basis"]
+
+
+def test_same_input_gives_the_same_bytes(capsys, example_path):
+    """Two runs on the same input print identical bytes."""
+    outputs = {run(capsys, "check", str(example_path), "--format", fmt)[1] for fmt in ("json", "json")}
+    assert len(outputs) == 1
+
+
+def test_fail_under(capsys, example_path):
+    """--fail-under exits 1 when the total is below it, 0 otherwise."""
+    assert run(capsys, "check", str(example_path), "--fail-under", "100")[0] == ExitCode.FAILED
+    assert run(capsys, "check", str(example_path), "--fail-under", "0")[0] == ExitCode.OK
+
+
+def test_output_file_is_written_whole(capsys, example_path, tmp_path):
+    """-o writes the scorecard to a file, with nothing left behind but the file."""
+    target = tmp_path / "out" / "card.md"
+    assert run(capsys, "check", str(example_path), "--format", "md", "-o", str(target))[0] == ExitCode.OK
+    assert target.read_text("utf-8").startswith("# 贤庠镇")
+    assert [p.name for p in target.parent.iterdir()] == ["card.md"]
+
+
+def test_english_output(capsys, example_path):
+    """--lang en switches the labels to English."""
+    out = run(capsys, "check", str(example_path), "--lang", "en")[1]
+    assert "Total" in out and "Gaps" in out and "总分" not in out
+
+
+def test_unknown_format_is_a_usage_error(capsys, example_path):
+    """An unknown --format names the formats there are."""
+    code, _, err = run(capsys, "check", str(example_path), "--format", "pdf")
+    assert code == ExitCode.USAGE and "table" in err
+
+
+def test_plugins_lists_xianxiang_with_its_version(capsys):
+    """`evalkit plugins` lists the reference plugin, its distribution and its version."""
+    code, out, _ = run(capsys, "plugins", "--json")
+    rows = {row["name"]: row for row in json.loads(out)}
+    assert code == ExitCode.OK
+    assert rows["xianxiang"]["distribution"] == "evalkit-xianxiang" and rows["xianxiang"]["version"]
+    assert "register_criteria" in rows["xianxiang"]["hooks"]
+    assert "xianxiang" in run(capsys, "plugins")[1]
+
+
+def test_empty_load_plugins_hides_every_third_party_plugin(capsys, monkeypatch):
+    """EVALKIT_LOAD_PLUGINS= (empty) loads no entry-point plugin."""
+    monkeypatch.setenv("EVALKIT_LOAD_PLUGINS", "")
+    rows = json.loads(run(capsys, "plugins", "--json")[1])
+    assert all(row["builtin"] for row in rows)
+
+
+def test_plugin_that_raises_on_import_is_named_and_the_rest_work(capsys, entry_point, example_path):
+    """A plugin that cannot be imported is named on stderr; scoring goes on with the others."""
+    entry_point("broken", "raise RuntimeError('坏插件')\n")
+    code, out, err = run(capsys, "check", str(example_path))
+    assert code == ExitCode.OK and "贤庠镇" in out
+    assert "broken" in err and "坏插件" in err
+
+
+def test_duplicate_ids_stop_the_run_naming_both_plugins(capsys, entry_point):
+    """Two plugins declaring the same item id stop the run; the message names both."""
+    entry_point("one", PLUGIN_WITH_ITEM)
+    entry_point("two", PLUGIN_WITH_ITEM)
+    code, _, err = run(capsys, "criteria")
+    assert code == ExitCode.PLUGIN
+    assert "dup.item" in err and "one" in err and "two" in err
+
+
+def test_misspelt_hook_is_named(capsys, entry_point):
+    """A hook implementation with a misspelt name stops the run and names the plugin."""
+    entry_point("typo", "from evalkit import hookimpl\n\n@hookimpl\ndef register_critera():\n    return []\n")
+    code, _, err = run(capsys, "criteria")
+    assert code == ExitCode.PLUGIN and "typo" in err and "register_critera" in err
+
+
+def test_hook_argument_the_spec_lacks_is_named(capsys, entry_point):
+    """An implementation asking for an argument the hook does not have is named."""
+    entry_point("badarg", "from evalkit import hookimpl\n\n@hookimpl\ndef check_report(submission, pdf):\n    return []\n")
+    code, _, err = run(capsys, "criteria")
+    assert code == ExitCode.PLUGIN and "badarg" in err and "pdf" in err
+
+
+def test_criteria_and_explain(capsys):
+    """`criteria` lists every criterion; `explain` shows one with its basis and remediation."""
+    code, out, _ = run(capsys, "criteria")
+    first = out.splitlines()[2].split()[0]
+    assert code == ExitCode.OK
+    code, out, _ = run(capsys, "explain", first)
+    assert code == ExitCode.OK and "依据" in out and "整改建议" in out
+    assert run(capsys, "explain", "NO-SUCH")[0] == ExitCode.USAGE
+
+
+def test_schema_prints_the_composed_submission_schema(capsys):
+    """`schema` prints a valid Draft 2020-12 schema naming every plugin item."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(run(capsys, "schema")[1])
+    Draft202012Validator.check_schema(schema)
+    assert all("allOf" in item for item in schema["properties"]["items"]["properties"].values())
+    assert schema["properties"]["items"]["properties"]
+    assert json.loads(run(capsys, "schema", "scorecard")[1])["title"] == "evalkit scorecard"
+
+
+def test_help_documents_exit_codes(capsys):
+    """--help lists every exit code."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for code in ExitCode:
+        assert f"  {int(code)}  " in out
