@@ -7,6 +7,7 @@ plugin at fault. The engine collects once per run, then calls plain functions.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 
@@ -15,6 +16,8 @@ import attrs
 from evalkit.errors import PluginError
 from evalkit.messages import text as text_of
 from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity, Submission
+from evalkit.report.extraction import Extractor
+from evalkit.report.reader import Reader
 
 
 @attrs.frozen
@@ -37,6 +40,8 @@ class Catalog:
     rule_kinds: Mapping[str, RuleKind]
     profiles: Mapping[str, Profile]
     formats: Mapping[str, Format]
+    readers: Mapping[str, Reader]  #: by file suffix
+    extractors: tuple[Extractor, ...]
 
 
 def build_catalog(pm) -> Catalog:
@@ -44,7 +49,10 @@ def build_catalog(pm) -> Catalog:
     rule_kinds = collect_rule_kinds(pm)
     items = collect_items(pm)
     categories, criteria = collect_criteria(pm, rule_kinds, items)
-    return Catalog(items, categories, criteria, rule_kinds, collect_profiles(pm), collect_formats(pm))
+    return Catalog(
+        items, categories, criteria, rule_kinds, collect_profiles(pm), collect_formats(pm),
+        collect_readers(pm), collect_extractors(pm, items),
+    )
 
 
 def _results(pm, hook_name: str, **kwargs) -> list[tuple[str, object]]:
@@ -89,8 +97,36 @@ def _unique(pairs, what: str) -> dict:
 
 
 def collect_items(pm) -> dict[str, ItemSpec]:
-    """Every item declared through ``register_items``, by id."""
-    return _unique(_results(pm, "register_items"), "item")
+    """Every item declared through ``register_items``, by id; each value schema is checked."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    items = _unique(_results(pm, "register_items"), "item")
+    for spec in items.values():
+        try:
+            Draft202012Validator.check_schema(dict(spec.schema))
+        except SchemaError as exc:
+            raise PluginError("bad_item_schema", plugin=spec.plugin, item=spec.id, detail=exc.message) from None
+    return items
+
+
+def collect_readers(pm) -> dict[str, Reader]:
+    """Every report reader declared through ``register_readers``, by the suffixes it reads."""
+    readers = _unique(_results(pm, "register_readers"), "reader")
+    return {suffix: reader for reader in readers.values() for suffix in reader.suffixes}
+
+
+def collect_extractors(pm, items) -> tuple[Extractor, ...]:
+    """Every extractor declared through ``register_extractors``, each checked."""
+    extractors = tuple(_unique(_results(pm, "register_extractors"), "extractor").values())
+    for extractor in extractors:
+        if extractor.item not in items:
+            raise PluginError("unknown_item_in_extractor", plugin=extractor.plugin, item=extractor.item)
+        try:
+            re.compile(extractor.pattern)
+        except re.error as exc:
+            raise PluginError("bad_pattern", plugin=extractor.plugin, item=extractor.item, detail=str(exc)) from None
+    return extractors
 
 
 def collect_rule_kinds(pm) -> dict[str, RuleKind]:

@@ -68,7 +68,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser(pm=None) -> Parser:
-    from evalkit.commands import check, info
+    from evalkit.commands import check, extract, info
 
     parser = Parser(
         prog="evalkit",
@@ -80,6 +80,7 @@ def build_parser(pm=None) -> Parser:
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     common = common_options()
     check.add(subparsers, common)
+    extract.add(subparsers, common)
     info.add(subparsers, common)
     if pm is not None:
         from evalkit.catalog import add_commands

@@ -15,6 +15,7 @@ from evalkit.messages import text
 from evalkit.model import Review, Submission
 from evalkit.plugins import make_plugin_manager
 from evalkit.profiles import apply_profile, resolve_profile
+from evalkit.report.extraction import Extraction, extract, submission_document
 from evalkit.reviews import load_reviews
 from evalkit.scorecard import SCHEMA_VERSION, Scorecard
 
@@ -29,6 +30,7 @@ class Loaded:
     submission: Submission
     text: str | None = None  #: the report's text, when a report was read
     warnings: tuple[str, ...] = ()
+    extraction: Extraction | None = None  #: what was read from the report, when one was read
 
 
 class Evaluator:
@@ -54,11 +56,23 @@ class Evaluator:
         return self._validator
 
     def load(self, path: Path) -> Loaded:
-        """Read and validate a submission file (.json/.yaml)."""
+        """Read and validate a submission (.json/.yaml) or a report (.txt/.docx/.html)."""
         require_file(path)
-        if path.suffix.lower() not in SUBMISSION_SUFFIXES:
-            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(SUBMISSION_SUFFIXES))
+        suffix = path.suffix.lower()
+        if suffix in self.catalog.readers:
+            return self.read_report(path)
+        if suffix not in SUBMISSION_SUFFIXES:
+            known = "、".join([*SUBMISSION_SUFFIXES, *self.catalog.readers])
+            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known=known)
         return self.validate(load_document(path), str(path))
+
+    def read_report(self, path: Path) -> Loaded:
+        """Read a report, extract a draft submission from it, and validate that."""
+        text = self.catalog.readers[path.suffix.lower()].read(path)
+        extraction = extract(text, self.catalog.extractors)
+        doc = submission_document(extraction, text, self.catalog.items, str(path))
+        loaded = self.validate(doc, str(path))
+        return attrs.evolve(loaded, text=text, extraction=extraction)
 
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""

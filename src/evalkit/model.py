@@ -84,6 +84,7 @@ class Item:
     value: Any  #: a number, a boolean or a string, as the item's schema says
     unit: str | None = None
     approximate: bool = False  #: the figure carried 余/多/约/近/超过
+    bound: str | None = None  #: "lower", "upper" or "about", for an approximate figure
     evidence: str | None = None  #: the quote from the report
     source: Span | None = None
 
@@ -97,6 +98,7 @@ class Item:
             value=value,
             unit=doc.get("unit"),
             approximate=doc.get("approximate", False),
+            bound=doc.get("bound"),
             evidence=doc.get("evidence"),
             source=Span.from_dict(doc.get("source")),
         )
@@ -107,6 +109,8 @@ class Item:
             doc["unit"] = self.unit
         if self.approximate:
             doc["approximate"] = True
+        if self.bound is not None:
+            doc["bound"] = self.bound
         if self.evidence is not None:
             doc["evidence"] = self.evidence
         if self.source is not None:
@@ -140,6 +144,7 @@ class Report:
     unit: str | None = None  #: the signing unit
     sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
     citations: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  #: laws cited, as written
+    unmapped: tuple[Mapping, ...] = attrs.field(default=(), converter=_tuple)  #: figures no item took
 
     @classmethod
     def from_dict(cls, doc: Mapping) -> Report:
@@ -149,12 +154,15 @@ class Report:
             unit=doc.get("unit"),
             sections=(Section(s["title"], s["kind"]) for s in doc.get("sections", ())),
             citations=doc.get("citations", ()),
+            unmapped=doc.get("unmapped", ()),
         )
 
     def to_dict(self) -> dict:
         doc: dict[str, Any] = {k: getattr(self, k) for k in ("title", "date", "unit") if getattr(self, k)}
         doc["sections"] = [s.to_dict() for s in self.sections]
         doc["citations"] = list(self.citations)
+        if self.unmapped:
+            doc["unmapped"] = [dict(u) for u in self.unmapped]
         return doc
 
 

@@ -16,6 +16,8 @@ DEFAULT_PLUGINS = (
     "evalkit.default_plugins.checks",
     "evalkit.default_plugins.formats",
     "evalkit.default_plugins.profiles",
+    "evalkit.default_plugins.readers",
+    "evalkit.default_plugins.report_checks",
 )
 
 

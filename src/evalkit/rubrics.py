@@ -29,6 +29,18 @@ def load_items(path) -> list[ItemSpec]:
     return [ItemSpec(i["id"], i["title"], i.get("unit"), i["schema"]) for i in doc["items"]]
 
 
+def load_extractors(path) -> list:
+    """Extractors from a YAML or JSON file checked by extractors.schema.json."""
+    from evalkit.report.extraction import Extractor
+
+    path = Path(str(path))
+    doc = _load(path, "extractors")
+    return [
+        Extractor(e["item"], e["phrase"], phrase=True) if "phrase" in e else Extractor(e["item"], e["pattern"], e.get("units", ()))
+        for e in doc["extractors"]
+    ]
+
+
 def _criterion(doc: dict) -> Criterion:
     return Criterion(
         id=doc["id"],

@@ -13,7 +13,7 @@ from typing import Any
 from evalkit.errors import DataError
 from evalkit.messages import text
 
-NAMES = ("submission", "items", "criteria", "profile", "reviews", "scorecard")
+NAMES = ("submission", "items", "criteria", "extractors", "profile", "reviews", "scorecard")
 TYPE_NAMES = {
     "object": "对象", "array": "列表", "string": "文本", "number": "数字", "integer": "整数",
     "boolean": "布尔值(true/false)", "null": "空值",

@@ -14,9 +14,10 @@ from evalkit.messages import text
 def add(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "check", parents=[common], help="为一个乡镇的提交材料评分",
-        description="为一个乡镇的提交材料(.json/.yaml)评分,显示总分、分类得分、失分清单和报告问题。",
+        description="为一个乡镇评分:FILE 可以是提交材料(.json/.yaml),也可以是年度报告(.docx/.txt/.html,先提取再评分)。"
+        "显示总分、分类得分、失分清单和报告问题。",
     )
-    parser.add_argument("file", metavar="FILE", help="提交材料文件")
+    parser.add_argument("file", metavar="FILE", help="提交材料或年度报告文件")
     add_scoring_options(parser)
     parser.add_argument("--format", default="table", help="输出格式:table(默认)、json、md,或插件提供的格式")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出(整体写入)")
@@ -37,10 +38,11 @@ def add_scoring_options(parser) -> None:
     parser.add_argument("--reviews", metavar="FILE", help="评审记录文件(人工评分与复核)")
 
 
-def evaluator(args):
+def evaluator(args, with_reviews: bool = True):
     from evalkit.evaluator import Evaluator
 
-    return Evaluator(args.pm, profile=args.profile, reviews=args.reviews)
+    reviews = args.reviews if with_reviews else None
+    return Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews)
 
 
 def pick_format(catalog, name: str):
@@ -56,8 +58,13 @@ def run(args) -> int:
     ev = evaluator(args)
     fmt = pick_format(ev.catalog, args.format)
     path = Path(args.file)
-    card = ev.evaluate(ev.load(path), source=str(path))
+    loaded = ev.load(path)
+    card = ev.evaluate(loaded, source=str(path))
     buffer = io.StringIO()
+    if loaded.extraction is not None and fmt.name == "table":
+        from evalkit.commands.extract import extraction_lines
+
+        buffer.write("\n".join(extraction_lines(loaded, ev.catalog.items, args.lang)) + "\n\n")
     fmt.write(card, buffer, args.lang)
     if args.output:
         write_atomic(Path(args.output), buffer.getvalue().encode("utf-8"))

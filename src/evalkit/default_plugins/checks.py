@@ -23,9 +23,12 @@ def superseded() -> dict:
 
 
 def normalise_law(name: str) -> str:
-    """A cited name without 《》, 中华人民共和国 or spaces, with ASCII brackets as Chinese."""
-    name = name.strip().strip("《》").replace(" ", "").replace("(", "(").replace(")", ")")
+    """A cited name without 《》, 中华人民共和国 or spaces; brackets and dashes made ASCII."""
+    name = name.strip().strip("《》").replace(" ", "").translate(_ASCII)
     return name.removeprefix("中华人民共和国")
+
+
+_ASCII = str.maketrans({"（": "(", "）": ")", "–": "-", "—": "-", "－": "-", "―": "-"})
 
 
 def required_contents(submission) -> list[Finding]:
@@ -54,15 +57,16 @@ def report_date(submission) -> list[Finding]:
     return []
 
 
-def outdated_citations(submission) -> list[Finding]:
+def outdated_citations(submission, text) -> list[Finding]:
     table = {normalise_law(row["cited"]): row for row in superseded()["superseded"]}
     findings = []
     for cited in submission.report.citations:
         row = table.get(normalise_law(cited))
         if row is not None:
             note = f"({row['note']})" if row.get("note") else ""
-            message = f"引用了已废止或名称有误的《{normalise_law(cited)}》{note},应引用{row['current']}({row['since']} 起施行)"
-            findings.append(Finding("outdated-citation", Severity.WARNING, message, quote=cited))
+            message = f"引用了已废止或名称有误的{cited.strip()}{note},应引用{row['current']}({row['since']} 起施行)"
+            line = text.count("\n", 0, text.find(cited)) + 1 if text and cited in text else None
+            findings.append(Finding("outdated-citation", Severity.WARNING, message, line=line, quote=cited))
     return findings
 
 
@@ -74,7 +78,9 @@ def title_year(submission) -> list[Finding]:
     return []
 
 
-def percentages(submission) -> list[Finding]:
+def percentages(submission, text) -> list[Finding]:
+    if text is not None:
+        return []  # the report's own figures are checked, all of them, by report_checks
     return [
         Finding("percent-over-100", Severity.ERROR, f"「{item.id}」为 {item.value}%,超过 100%", quote=item.evidence)
         for item in submission.items.values()
@@ -83,11 +89,11 @@ def percentages(submission) -> list[Finding]:
 
 
 @hookimpl
-def check_report(submission):
+def check_report(submission, text):
     return [
         *required_contents(submission),
         *report_date(submission),
         *title_year(submission),
-        *outdated_citations(submission),
-        *percentages(submission),
+        *outdated_citations(submission, text),
+        *percentages(submission, text),
     ]

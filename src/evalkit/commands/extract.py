@@ -1,0 +1,54 @@
+"""``evalkit extract REPORT``: a draft submission from a report, and the figures left unmapped."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from evalkit.messages import text
+
+
+def add(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "extract", parents=[common], help="从报告(.docx/.txt/.html)提取提交材料草稿",
+        description="读取年度报告,提取数字和做法,写出可直接校验的提交材料草稿;未能对应指标项的数字会逐条列出,供人工补充。",
+    )
+    parser.add_argument("report", metavar="REPORT", help="报告文件(.docx、.txt 或 .html)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="写入的提交材料文件(默认输出到标准输出)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from evalkit.commands.check import evaluator
+    from evalkit.outputs import write_atomic
+
+    ev = evaluator(args, with_reviews=False)
+    loaded = ev.read_report(Path(args.report))
+    data = json.dumps(loaded.submission.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        write_atomic(Path(args.output), data.encode("utf-8"))
+    else:
+        sys.stdout.write(data)
+    print("\n".join(extraction_lines(loaded, ev.catalog.items, args.lang)), file=sys.stderr)
+    return 0
+
+
+def extraction_lines(loaded, items, lang: str) -> list[str]:
+    """Where each item came from, then every figure no item took."""
+    submission = loaded.submission
+    lines = [text("extracted", lang, count=len(submission.items))]
+    for item_id, item in submission.items.items():
+        title = items[item_id].title if item_id in items else item_id
+        value = "是" if item.value is True else f"{'约' if item.approximate else ''}{item.value}{item.unit or ''}"
+        line = f"第 {item.source.line} 行" if item.source and item.source.line else ""
+        lines.append(f"  {item_id}({title}):{value}  {line}  “{(item.evidence or '')[:40]}”")
+    unmapped = submission.report.unmapped
+    lines.append(text("unmapped", lang, count=len(unmapped)))
+    lines += [f"  第 {u['line']} 行:{u['text']}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
+    return lines
+
+
+def _around(quote: str, figure: str, width: int = 18) -> str:
+    at = max(quote.find(figure), 0)
+    return quote[max(0, at - width) : at + len(figure) + 6]

@@ -1,0 +1,110 @@
+"""The standard checks that need the report's text: years, laws called new, coverage claims,
+percentages and wording for the wrong level. Each finding names its section, line and quote."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from evalkit import Finding, Severity, hookimpl
+from evalkit.default_plugins.checks import normalise_law, superseded
+from evalkit.report import figures
+from evalkit.report.extraction import sentence_at
+from evalkit.report.structure import parse
+
+NEW_LAW = re.compile(r"新施行|新修订|新修正|新颁布|新出台|新实施")
+COVERAGE = re.compile(r"全覆盖|覆盖率|覆盖面")
+OTHER_LEVELS = {
+    "镇": r"依法治乡|(?:全|我|本)乡(?![镇村])|(?:全|我|本)街道|依法治街",
+    "乡": r"依法治镇|(?<![乡城])(?:全|我|本)镇",
+    "街道": r"依法治镇|依法治乡|(?<![乡城])(?:全|我|本)镇|(?:全|我|本)乡(?![镇村])",
+}
+SEVENTH_PLAN = re.compile(r"七五普法")
+
+
+@lru_cache(maxsize=8)
+def _read(text: str):
+    return parse(text), figures.find(text), figures.years(text)
+
+
+def _finding(code, severity, message, structure, text, offset) -> Finding:
+    heading = structure.heading_at(offset)
+    return Finding(code, severity, message, heading.title if heading else None, structure.line_of(offset), sentence_at(text, offset))
+
+
+def year_mismatch(submission, text) -> list[Finding]:
+    structure, _found, mentions = _read(text)
+    findings, quoted = [], set()
+    for offset, year in mentions:
+        heading = structure.heading_at(offset)
+        if year <= submission.year or heading is None or heading.kind not in ("measures", "shortcomings"):
+            continue
+        quote = sentence_at(text, offset)
+        if quote not in quoted:
+            quoted.add(quote)
+            message = f"{submission.year}年度报告的成效部分写的是{year}年的工作,年份可能有误"
+            findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, offset))
+    return findings
+
+
+def stale_new_laws(submission, text) -> list[Finding]:
+    structure, *_ = _read(text)
+    revised = {normalise_law(row["name"]): row["since"] for row in superseded()["revised"]}
+    findings = []
+    for match in NEW_LAW.finditer(text):
+        for cited in re.findall(r"《([^》]+)》", sentence_at(text, match.start())):
+            since = revised.get(normalise_law(cited))
+            if since and int(since[:4]) not in (submission.year, submission.year - 1):
+                message = f"《{normalise_law(cited)}》于 {since} 起施行,在{submission.year}年度报告中称“{match.group()}”不妥"
+                findings.append(_finding("new-law-stale", Severity.WARNING, message, structure, text, match.start()))
+    return findings
+
+
+def seventh_plan(submission, text) -> list[Finding]:
+    structure, *_ = _read(text)
+    if submission.year < 2021:
+        return []
+    return [
+        _finding("outdated-citation", Severity.WARNING, "“七五普法”已于2020年结束,现行为“八五普法”(2021—2025年)", structure, text, m.start())
+        for m in SEVENTH_PLAN.finditer(text)
+    ][:1]
+
+
+def claims_without_base(submission, text) -> list[Finding]:
+    structure, found, _ = _read(text)
+    findings = []
+    for match in COVERAGE.finditer(text):
+        quote = sentence_at(text, match.start())
+        start = text.find(quote)
+        counts = [f for f in found if start <= f.start < start + len(quote) and f.unit not in ("%", "")]
+        if not counts:
+            message = "声称覆盖情况但未给出基数(如审查件数、应覆盖的村社数),无法核实"
+            findings.append(_finding("claim-without-base", Severity.INFO, message, structure, text, match.start()))
+    return findings
+
+
+def percentages(submission, text) -> list[Finding]:
+    structure, found, _ = _read(text)
+    return [
+        _finding("percent-over-100", Severity.ERROR, f"比例 {f.text} 超过 100%", structure, text, f.start)
+        for f in found
+        if f.unit == "%" and f.value > 100
+    ]
+
+
+def wrong_level(submission, text) -> list[Finding]:
+    structure, *_ = _read(text)
+    level = submission.subject.level.value
+    findings = []
+    for match in re.finditer(OTHER_LEVELS[level], text):
+        message = f"本单位为{level},但报告中写作“{match.group()}”,用语与层级不符"
+        findings.append(_finding("wrong-level-wording", Severity.WARNING, message, structure, text, match.start()))
+    return findings
+
+
+@hookimpl
+def check_report(submission, text):
+    if text is None:
+        return []
+    checks = (year_mismatch, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level)
+    return [finding for check in checks for finding in check(submission, text)]

@@ -1,0 +1,182 @@
+"""Finding every figure in a report's text: a numeral with its unit, qualifier and year.
+
+A figure is a numeral (Arabic, full-width or Chinese, with 万/亿) followed by a unit word, or
+a percentage. Years, dates, heading numbers, ordinals, anything inside “ ” or 《 》, and fixed
+phrases such as 一村一法律顾问 are not figures. An Arabic number with no unit that is none of
+those is still a figure, with an empty unit, so that no number is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from evalkit.report.numerals import narrow, parse
+
+UNITS = sorted(
+    """人次 场次 件次 户次 家次 平方公里 公里 小时 课时 学时 个百分点 百分点 次 场 期 件 起 份 条 篇 人 名 位 个
+    家 户 项 批 处 所 支 类 册 本 套 张 幅 块 元 天 亩 轮 堂 节 部 台 辆 宗 封 例 座 间 届 组 队 种 门""".split(),
+    key=len,
+    reverse=True,
+)
+UNIT_RE = "|".join(UNITS)
+CN = "〇零一二两三四五六七八九十百千万亿"
+NUMBER = rf"[0-9]+(?:,[0-9]{{3}})*(?:\.[0-9]+)?|[{CN}]+"
+
+FIGURE = re.compile(
+    rf"(?P<pre>超过|逾|近|约)?(?P<num>{NUMBER})(?P<q1>余|多)?(?P<mult>万|亿)?(?P<q2>余|多)?"
+    rf"(?:(?P<unit>{UNIT_RE})|(?P<pct>%))?(?P<q3>以上|左右)?"
+)
+PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN}]+(?:点[{CN}]+)?)")
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+YEAR = re.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})\s*年(?!\s*[—–\-~～至])")
+RANGE_AFTER = re.compile(r"\s*[—–\-~～至到]\s*(?:[0-9]{2,4}|[" + CN + "]+)")
+
+STOP_PHRASES = """一村一法律顾问 一村(社区)一法律顾问 一村一顾问 一站式 一岗双责 一支队伍 两个确立 两个维护 四个意识 四个自信
+八五普法 七五普法 六五普法 二十大 十九大 十九届 二十届 一线 一体化 一系列 一致 一般 一定 一直 进一步 一起研究 统一 唯一
+一些 一切 一方面 一律 一并 一同 万一 十分 一贯 一道 一揽子 一把手 一张网 一件事 一次性 一网通办 一网统管 最多跑一次
+三项制度 三到位 法律七进 双下降 一事一议 一户一档 一案一档 一人一档 一中心四平台 千家万户 千方百计 一张蓝图
+三改一拆 五水共治 三治融合 四治融合 一次都不跑 一件事一次办 一号工程 第一 一把 一手 一心 一体 一流 一带""".split()
+
+QUOTED = re.compile(r"“[^”\n]*”|《[^》\n]*》|\"[^\"\n]*\"|「[^」\n]*」|‘[^’\n]*’")
+HEADING_NUMBER = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、](?![0-9])"
+    r"|第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+是)",
+    re.M,
+)
+ORDINAL_OR_DATE_BEFORE = re.compile(r"(?:第|月|年|至|到|[—–\-~～])\s*$")
+DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|时|点|周岁|岁)")
+CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+
+
+@attrs.frozen
+class Figure:
+    """One figure as it stands in the report."""
+
+    text: str  #: as written, from the numeral to the end of the unit
+    value: Decimal
+    unit: str
+    approximate: bool
+    bound: str | None  #: "lower" (余/多/以上/超过), "upper" (近), "about" (约/左右) or None
+    start: int  #: offset of the numeral in the text
+    end: int
+    line: int
+    before: str  #: the clause before the figure
+    after: str  #: the rest of the clause after it
+    year: int | None  #: the year the sentence speaks of, if it names one
+
+
+def mask(text: str) -> str:
+    """The text with quotes, titles, fixed phrases and heading numbers blanked out."""
+    chars = list(narrow(text))
+    for pattern in (QUOTED, HEADING_NUMBER):
+        for match in pattern.finditer(text):
+            chars[match.start() : match.end()] = "□" * (match.end() - match.start())
+    masked = "".join(chars)
+    for phrase in STOP_PHRASES:
+        masked = masked.replace(phrase, "□" * len(phrase))
+    return masked
+
+
+def find(text: str) -> list[Figure]:
+    """Every figure in ``text``, in text order."""
+    masked = mask(text)
+    lines, mentions = _line_starts(text), _year_mentions(masked)
+    found = [f for m in FIGURE.finditer(masked) if (f := _figure(text, masked, m, lines, mentions)) is not None]
+    found += [_percent_words(text, masked, m, lines, mentions) for m in PERCENT_WORDS.finditer(masked)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _figure(text: str, masked: str, match: re.Match, lines, mentions) -> Figure | None:
+    number, unit = match["num"], match["unit"] or ("%" if match["pct"] else "")
+    start, end = match.start("num"), match.end("unit") if match["unit"] else match.end("pct") if match["pct"] else match.end("num")
+    arabic = number[0].isdigit()
+    if not unit and (not arabic or match["mult"] or match["q1"] or match["q2"]):
+        return None  # a Chinese numeral without a unit is a word, not a quantity
+    if not arabic and number in ("万", "亿"):
+        return None
+    if ORDINAL_OR_DATE_BEFORE.search(masked[max(0, start - 2) : start]):
+        return None
+    if not unit and (DATE_AFTER.match(masked[end:]) or (len(number) == 4 and RANGE_AFTER.match(masked[end:]))):
+        return None
+    value = parse(number) * MULTIPLIERS.get(match["mult"], 1)
+    bound = _bound(match["pre"], match["q1"] or match["q2"] or match["q3"])
+    return _make(text, masked, start, end, value, unit, bound, lines, mentions)
+
+
+def _percent_words(text: str, masked: str, match: re.Match, lines, mentions) -> Figure:
+    whole, _, fraction = match["num"].partition("点")
+    value = parse(whole) + (Decimal("0." + "".join(str(parse(ch)) for ch in fraction)) if fraction else 0)
+    return _make(text, masked, match.start(), match.end(), value, "%", None, lines, mentions)
+
+
+def _bound(pre: str | None, post: str | None) -> str | None:
+    if pre in ("超过", "逾") or post in ("余", "多", "以上"):
+        return "lower"
+    if pre == "近":
+        return "upper"
+    if pre == "约" or post == "左右":
+        return "about"
+    return None
+
+
+def _make(text, masked, start, end, value, unit, bound, lines, mentions) -> Figure:
+    clause_start = _last(CLAUSE_END, masked, start) + 1
+    clause_end = _next(CLAUSE_END, masked, end)
+    return Figure(
+        text=text[start:end],
+        value=value,
+        unit=unit,
+        approximate=bound is not None,
+        bound=bound,
+        start=start,
+        end=end,
+        line=_line_of(lines, start),
+        before=text[clause_start:start],
+        after=text[end:clause_end],
+        year=_sentence_year(masked, start, mentions),
+    )
+
+
+def _last(pattern: re.Pattern, text: str, before: int) -> int:
+    last = -1
+    for match in pattern.finditer(text, 0, before):
+        last = match.start()
+    return last
+
+
+def _next(pattern: re.Pattern, text: str, after: int) -> int:
+    match = pattern.search(text, after)
+    return match.start() if match else len(text)
+
+
+def _sentence_year(masked: str, offset: int, mentions: list[tuple[int, int]]) -> int | None:
+    start, end = _last(SENTENCE_END, masked, offset) + 1, _next(SENTENCE_END, masked, offset)
+    return next((year for at, year in mentions if start <= at < end), None)
+
+
+def _year_mentions(masked: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year spoken of, outside quotes, titles and ranges."""
+    return [
+        (m.start(), int(m.group(1)))
+        for m in YEAR.finditer(masked)
+        if not re.search(r"[—–\-~～至]\s*$", masked[max(0, m.start() - 2) : m.start()])
+    ]
+
+
+def years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year the text speaks of, outside quotes, titles and ranges."""
+    return _year_mentions(mask(text))
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, offset)

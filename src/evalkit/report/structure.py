@@ -1,0 +1,179 @@
+"""A report's structure: title, township, year, signing unit and date, headings and citations.
+
+Headings are found at every numbering style such reports use (一、 / 第一部分, (一), 一是, 1.,
+(1)); the top-level ones are classified into the five required contents, and sub-headings
+take their parent's kind unless their own words name 第一责任人 or 其他需要报告的情况.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import attrs
+
+from evalkit.report.numerals import chinese, narrow
+
+CN_NUMBER = "一二三四五六七八九十"
+STYLES = (
+    (1, re.compile(rf"^[ \t\u3000]*(?:[{CN_NUMBER}]+、|第[{CN_NUMBER}]+部分)")),
+    (2, re.compile(rf"^[ \t\u3000]*[(（][{CN_NUMBER}]+[)）]")),
+    (3, re.compile(rf"^[ \t\u3000]*[{CN_NUMBER}]+是")),
+    (4, re.compile(r"^[ \t\u3000]*[0-9０-９]+[.、．](?![0-9])")),
+    (5, re.compile(r"^[ \t\u3000]*[(（][0-9０-９]+[)）]")),
+)
+KINDS = (
+    ("first_responsibility", re.compile(r"第一责任人|主要负责人|一把手|履行.{0,12}职责")),
+    ("other_matters", re.compile(r"其他(需要)?(报告|说明)|其他(事项|情况)")),
+    ("shortcomings", re.compile(r"存在(的)?(问题|不足)|不足|短板|差距|薄弱")),
+    ("plan", re.compile(r"下一步|下一年度|明年|今后|工作(计划|安排|打算|思路|设想)|[0-9]{4}年(工作)?(计划|安排|打算|思路)|展望")),
+)
+INHERITED_EXCEPTIONS = ("first_responsibility", "other_matters")
+TITLE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:街道|镇|乡))(?:人民政府|办事处|党委|政府|人民政府办公室)?(?:关于|[0-9]{4}年)")
+UNIT_SUBJECT = re.compile(r"^(?:.*?[省市])?(?P<county>[\u4e00-\u9fff]{1,6}?[县市区])?(?P<name>[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡))")
+DATE_LINE = re.compile(r"^[ \t\u3000]*(?P<y>[0-9０-９〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9０-９一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[0-9０-９一二三四五六七八九十]{1,3})\s*日[ \t\u3000]*$")
+CITATION = re.compile(r"《([^》\n]{2,60})》")
+
+
+@attrs.frozen
+class Heading:
+    title: str
+    kind: str
+    rank: int  #: 1 for 一、, 2 for (一), 3 for 一是, 4 for 1., 5 for (1)
+    line: int
+    start: int  #: offset of the heading in the text
+
+
+@attrs.frozen
+class Structure:
+    """What the report's form says about it."""
+
+    title: str
+    name: str | None
+    level: str | None
+    county: str | None
+    year: int | None
+    unit: str | None
+    date: str | None
+    headings: tuple[Heading, ...]
+    citations: tuple[tuple[str, int], ...]  #: (the cited title with 《》, line)
+    line_starts: tuple[int, ...]
+
+    def heading_at(self, offset: int) -> Heading | None:
+        """The innermost heading an offset falls under."""
+        starts = [h.start for h in self.headings]
+        index = bisect.bisect_right(starts, offset) - 1
+        return self.headings[index] if index >= 0 else None
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+
+def parse(text: str) -> Structure:
+    """The structure of a report's text."""
+    lines = text.split("\n")
+    starts = tuple(_line_starts(lines))
+    title = next((line.strip() for line in lines if line.strip()), "")
+    unit, date = _signature(lines)
+    name, level, county = _subject(title, unit)
+    return Structure(
+        title=title,
+        name=name,
+        level=level,
+        county=county,
+        year=_title_year(title),
+        unit=unit,
+        date=date,
+        headings=tuple(_classify(_headings(lines, starts))),
+        citations=tuple((f"《{m.group(1)}》", bisect.bisect_right(starts, m.start())) for m in CITATION.finditer(text)),
+        line_starts=starts,
+    )
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def _title_year(title: str) -> int | None:
+    match = re.search(r"([0-9]{4})\s*年", narrow(title))
+    return int(match.group(1)) if match else None
+
+
+def _subject(title: str, unit: str | None) -> tuple[str | None, str | None, str | None]:
+    county = None
+    found = TITLE_SUBJECT.search(title)
+    name = found.group(1) if found else None
+    if unit:
+        signed = UNIT_SUBJECT.match(unit)
+        if signed:
+            county = signed["county"]
+            name = name or signed["name"]
+    if name and county and name.startswith(county):
+        name = name[len(county) :]
+    level = next((lv for lv in ("街道", "镇", "乡") if name and name.endswith(lv)), None)
+    return name, level, county
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    tail = [line.strip() for line in lines if line.strip()][-4:]
+    for index in range(len(tail) - 1, -1, -1):
+        match = DATE_LINE.match(tail[index])
+        if match:
+            unit = tail[index - 1] if index > 0 and len(tail[index - 1]) <= 40 else None
+            return unit, _iso(match)
+    return None, None
+
+
+def _iso(match: re.Match) -> str | None:
+    def number(value: str) -> int:
+        value = narrow(value)
+        return int(value) if value.isdigit() else int(chinese(value))
+
+    try:
+        return f"{number(match['y']):04d}-{number(match['m']):02d}-{number(match['d']):02d}"
+    except ValueError:
+        return None
+
+
+def _headings(lines: list[str], starts) -> list[tuple[int, str, int, int]]:
+    found = []
+    for number, line in enumerate(lines):
+        for rank, pattern in STYLES:
+            if pattern.match(line):
+                indent = len(line) - len(line.lstrip(" \t\u3000"))
+                found.append((rank, _heading_title(line, rank), number + 1, starts[number] + indent))
+                break
+    return found
+
+
+def _heading_title(line: str, rank: int) -> str:
+    """The heading's words: up to the first full stop (for 一是 also the first comma)."""
+    ends = "。;；:：" + (",，" if rank == 3 else "")
+    line = line.strip()
+    cut = next((i for i, ch in enumerate(line) if ch in ends), len(line))
+    return line[:cut][:60]
+
+
+def _classify(found) -> list[Heading]:
+    headings, parents, seen_later = [], {}, False
+    top = min((rank for rank, *_ in found), default=1)
+    for rank, title, line, start in found:
+        parent = next((parents[r] for r in range(rank - 1, 0, -1) if r in parents), None)
+        if rank == top or parent is None:
+            kind = _kind(title, KINDS) or ("other" if seen_later else "measures")
+            seen_later = seen_later or kind in ("shortcomings", "plan")
+        else:
+            own = _kind(title, [k for k in KINDS if k[0] in INHERITED_EXCEPTIONS])
+            kind = own or parent.kind
+        heading = Heading(title, kind, rank, line, start)
+        parents = {r: h for r, h in parents.items() if r < rank} | {rank: heading}
+        headings.append(heading)
+    return headings
+
+
+def _kind(title: str, kinds) -> str | None:
+    return next((name for name, pattern in kinds if pattern.search(title)), None)
