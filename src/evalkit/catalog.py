@@ -22,11 +22,20 @@ from evalkit.report.reader import Reader
 
 @attrs.frozen
 class Format:
-    """An output format: ``write(scorecard, stream, lang)`` writes one scorecard as text."""
+    """An output format.
+
+    A ``scorecard`` format's ``write(scorecard, stream, lang)`` writes one scorecard, for
+    ``evalkit check --format``. A ``batch`` format's ``write(batch, stream, lang)`` writes a
+    whole county's results into ``filename`` in ``evalkit score``'s output folder; a binary
+    one (``binary=True``) is given a byte stream.
+    """
 
     name: str
     title: str
     write: Callable
+    scope: str = attrs.field(default="scorecard", validator=attrs.validators.in_(("scorecard", "batch")))
+    filename: str | None = None
+    binary: bool = False
     plugin: str | None = None
 
 

@@ -68,7 +68,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser(pm=None) -> Parser:
-    from evalkit.commands import check, extract, info
+    from evalkit.commands import check, extract, info, score
 
     parser = Parser(
         prog="evalkit",
@@ -81,6 +81,7 @@ def build_parser(pm=None) -> Parser:
     common = common_options()
     check.add(subparsers, common)
     extract.add(subparsers, common)
+    score.add(subparsers, common)
     info.add(subparsers, common)
     if pm is not None:
         from evalkit.catalog import add_commands

@@ -182,7 +182,8 @@ def _gaps(plan: Plan, results, raw: Decimal, total: Decimal) -> tuple[Gap, ...]:
     criteria = {c.id: c for c in plan.criteria}
     vetoed_loss = max(ZERO, max(raw, ZERO) - total)
     gaps = [g for r in results if (g := _gap(criteria[r.criterion], r, vetoed_loss)) is not None]
-    return tuple(sorted(gaps, key=lambda g: (g.kind is not Kind.VETO, -g.points_lost, plan.order(g.category), g.criterion)))
+    triggered = lambda g: g.kind is Kind.VETO and g.status is Status.UNMET  # noqa: E731
+    return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, -g.pending, plan.order(g.category), g.criterion)))
 
 
 def _gap(criterion: Criterion, result: Result, vetoed_loss: Decimal) -> Gap | None:

@@ -82,9 +82,9 @@ class Evaluator:
         known = {k: v for k, v in doc.get("items", {}).items() if k not in unknown}
         return Loaded(Submission.from_dict({**doc, "items": known}), warnings=warnings)
 
-    def evaluate(self, loaded: Loaded, source: str | None = None) -> Scorecard:
-        """Check and score one loaded submission."""
-        findings = run_checks(self.pm, loaded.submission, loaded.text)
+    def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
+        """Check and score one loaded submission; ``extra_findings`` come from the batch."""
+        findings = run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
         return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source)
 
     def _meta(self, profile) -> dict:

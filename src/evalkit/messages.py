@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_deep": ("嵌套层级过深(超过 {limit} 层)", "nested too deeply (more than {limit} levels)"),
     "yaml_syntax": ("YAML 格式错误:{detail}", "malformed YAML: {detail}"),
     "not_object": ("顶层必须是一个对象(键值对)", "the top level must be an object (a mapping)"),
+    "outdir_not_ours": ("输出目录已存在且含有其他文件,不是 evalkit 的输出目录;为免覆盖,请换一个目录或先清空", "the output folder holds other files and is not an evalkit output folder; choose another or empty it"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
     "unknown_item": ("未定义的指标项“{item}”,已忽略", "unknown item '{item}', ignored"),
@@ -72,6 +73,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade_pending": ("尚有待评审指标,暂不能评为“{grade}”", "criteria await review, so not yet '{grade}'"),
     "extracted": ("从报告中提取的指标项({count} 项):", "items read from the report ({count}):"),
     "unmapped": ("未能对应指标项的数字({count} 个),请人工核对:", "figures no item took ({count}); map them by hand:"),
+    "no_inputs": ("没有找到可评分的文件(支持 .json、.yaml、.txt、.docx、.html)", "no files to score (.json, .yaml, .txt, .docx, .html)"),
+    "batch_done": ("已评分 {scored} 个,失败 {failed} 个;输出目录:{out}", "scored {scored}, failed {failed}; outputs in {out}"),
+    "rank": ("排名", "Rank"),
+    "level_rank": ("同级排名", "Level rank"),
+    "township": ("乡镇(街道)", "Township"),
+    "level": ("层级", "Level"),
+    "top_gaps": ("主要失分项", "Top gaps"),
     # output labels
     "total": ("总分", "Total"),
     "grade": ("等次", "Grade"),

@@ -25,6 +25,12 @@ def number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def display(value: Decimal) -> str:
+    """Points as a person reads them: 62.5, 60, 12.35."""
+    value = quantize(value)
+    return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
+
+
 @attrs.frozen
 class Original:
     """The machine's result, kept beside a reviewer's."""
@@ -151,6 +157,10 @@ class Scorecard:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
+        """The first ``count`` gaps that cost points, as the ranking shows them."""
+        return tuple(g for g in self.gaps if g.points_lost > 0)[:count]
 
     @property
     def percent(self) -> Decimal:

@@ -46,9 +46,11 @@ def evaluator(args, with_reviews: bool = True):
 
 
 def pick_format(catalog, name: str):
-    if name not in catalog.formats:
-        raise InputError("unknown_format", name=name, known="、".join(sorted(catalog.formats)))
-    return catalog.formats[name]
+    """A scorecard format by name."""
+    known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard"}
+    if name not in known:
+        raise InputError("unknown_format", name=name, known="、".join(sorted(known)))
+    return known[name]
 
 
 def run(args) -> int:

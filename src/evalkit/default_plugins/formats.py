@@ -6,11 +6,7 @@ import json
 
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, SEVERITY, STATUS, label, text
-from evalkit.scorecard import number
-
-
-def _n(value) -> str:
-    return f"{number(value):g}" if isinstance(number(value), float) else str(number(value))
+from evalkit.scorecard import display as _n
 
 
 def headline(card, lang: str) -> list[str]:

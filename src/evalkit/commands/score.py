@@ -1,0 +1,89 @@
+"""``evalkit score DIR-or-FILES --out OUTDIR``: the county batch, its ranking and its files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from evalkit.commands.check import add_scoring_options, evaluator
+from evalkit.errors import InputError
+from evalkit.messages import text
+from evalkit.scorecard import display
+
+
+def add(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "score", parents=[common], help="批量评分、排名并导出 Excel/CSV/HTML",
+        description="为一个文件夹(或多个文件)中的全部乡镇评分并排名,在 OUTDIR 中写出每个乡镇的评分卡、"
+        "ranking.csv、evalkit.xlsx 和 report.html。个别文件无法读取时照常处理其余文件,并以退出码 1 结束。",
+    )
+    parser.add_argument("paths", nargs="+", metavar="DIR-or-FILE", help="提交材料或报告所在的文件夹,或文件")
+    parser.add_argument("--out", required=True, metavar="OUTDIR", help="输出目录(整体写入;已有的 evalkit 输出会被替换)")
+    add_scoring_options(parser)
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="并行进程数(默认 1;结果与进程数无关)")
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from evalkit import batch as batch_
+    from evalkit.cli import ExitCode
+    from evalkit.exports import write_outputs
+
+    ev = evaluator(args)
+    outdir = Path(args.out)
+    files = batch_.inputs(args.paths, batch_.suffixes(ev), skip=outdir)
+    if not files:
+        raise InputError("no_inputs", file=", ".join(args.paths))
+    progress = _bar if sys.stderr.isatty() else None
+    result = batch_.run(ev, files, max(1, args.jobs), progress)
+    written = write_outputs(result, outdir, ev.catalog.formats, args.lang)
+    for failure in result.failures:
+        print(failure.message, file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(_summary(result, outdir, written), ensure_ascii=False, indent=2))
+    else:
+        print(ranking_table(result, args.lang))
+        print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
+    return ExitCode.FAILED if result.failures else ExitCode.OK
+
+
+def _bar(done: int, total: int) -> None:
+    filled = done * 30 // total
+    end = "\n" if done == total else ""
+    print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def ranking_rows(result) -> list[list[str]]:
+    """One row per township: ranks, name, level, total, grade, each category, top gaps."""
+    rows = []
+    for entry in result.entries:
+        card = entry.card
+        scores = {c.id: display(c.score) for c in card.categories}
+        gaps = ";".join(g.title[:16] for g in card.top_gaps(2))
+        rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
+                     *(scores.get(cid, "") for cid, _title in result.categories), gaps])
+    return rows
+
+
+def ranking_table(result, lang: str) -> str:
+    from tabulate import tabulate
+
+    header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
+    header += [cid for cid, _ in result.categories] + [text("top_gaps", lang)]
+    legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
+    return tabulate(ranking_rows(result), header, tablefmt="simple", disable_numparse=True) + "\n" + legend
+
+
+def _summary(result, outdir: Path, written: list[str]) -> dict:
+    return {
+        "ranking": [
+            {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
+             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json"}
+            for e in result.entries
+        ],
+        "failures": [{"source": f.source, "kind": f.kind, "message": f.message} for f in result.failures],
+        "out": str(outdir),
+        "files": written,
+    }

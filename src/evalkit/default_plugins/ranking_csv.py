@@ -1,0 +1,50 @@
+"""ranking.csv: one row per township, in UTF-8 with a BOM so that Excel reads the Chinese."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from evalkit import Format, hookimpl
+from evalkit.scorecard import display
+
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """A text cell that Excel will not run as a formula."""
+    value = str(value)
+    return "'" + value if value.startswith(DANGEROUS) else value
+
+
+def header(batch) -> list[str]:
+    return [
+        "排名", "同级排名", "乡镇(街道)", "层级", "县(市、区)", "总分", "满分", "得分率(%)", "等次",
+        *(title for _cid, title in batch.categories), "加分", "扣分", "一票否决", "待评审分值", "有据可查占比(%)",
+        "主要失分项", "来源文件",
+    ]
+
+
+def row(batch, entry) -> list:
+    card = entry.card
+    scores = {c.id: display(c.score) for c in card.categories}
+    return [
+        entry.rank, entry.level_rank, cell(card.subject.name), card.subject.level.value, cell(card.subject.county or ""),
+        display(card.total), display(card.max), display(card.percent), cell(card.grade),
+        *(scores.get(cid, "") for cid, _title in batch.categories),
+        display(card.bonus), display(card.deductions), "是" if card.vetoes else "否", display(card.pending),
+        display(card.coverage * 100), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
+    ]
+
+
+def write_csv(batch, stream, lang: str = "zh") -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header(batch))
+    writer.writerows(row(batch, entry) for entry in batch.entries)
+    stream.write("\ufeff" + buffer.getvalue())
+
+
+@hookimpl
+def register_formats():
+    return [Format("csv", "排名表(CSV,Excel 可直接打开)", write_csv, scope="batch", filename="ranking.csv")]

@@ -1,0 +1,125 @@
+"""evalkit.xlsx: the ranking, every township's points per criterion, every gap, every
+finding and every file that failed, one sheet each. The same batch gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+
+from evalkit import Format, hookimpl
+from evalkit.default_plugins.ranking_csv import cell, header
+from evalkit.messages import KIND, SEVERITY, STATUS, label
+from evalkit.scorecard import number
+
+FIXED_TIME = datetime.datetime(2000, 1, 1)
+MAX_WIDTH = 60
+
+
+def ranking_rows(batch):
+    for entry in batch.entries:
+        card = entry.card
+        scores = {c.id: number(c.score) for c in card.categories}
+        yield [
+            entry.rank, entry.level_rank, cell(card.subject.name), card.subject.level.value, cell(card.subject.county or ""),
+            number(card.total), number(card.max), number(card.percent), cell(card.grade),
+            *(scores.get(cid) for cid, _title in batch.categories),
+            number(card.bonus), number(card.deductions), "是" if card.vetoes else "否", number(card.pending),
+            round(float(card.coverage) * 100, 1), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
+        ]
+
+
+def detail_sheet(batch):
+    criteria = list(dict.fromkeys((r.criterion, r.title) for e in batch.entries for r in e.card.results))
+    yield ["乡镇(街道)", *(f"{cid} {title}" for cid, title in criteria)]
+    for entry in batch.entries:
+        points = {r.criterion: number(r.points) for r in entry.card.results}
+        yield [cell(entry.card.subject.name), *(points.get(cid) for cid, _ in criteria)]
+
+
+def gap_rows(batch):
+    yield ["乡镇(街道)", "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
+    for entry in batch.entries:
+        for gap in entry.card.gaps:
+            yield [
+                cell(entry.card.subject.name), gap.criterion, cell(gap.title), label(KIND, gap.kind.value), label(STATUS, gap.status.value),
+                number(gap.points_lost), number(gap.pending), cell(gap.reason), cell(gap.remediation), cell(gap.basis),
+            ]
+
+
+def finding_rows(batch):
+    yield ["乡镇(街道)", "代码", "级别", "说明", "章节", "行", "引文"]
+    for entry in batch.entries:
+        for f in entry.card.findings:
+            yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
+
+
+def failure_rows(batch):
+    yield ["文件", "类型", "原因"]
+    for failure in batch.failures:
+        yield [cell(failure.source), failure.kind, cell(failure.message)]
+
+
+def write_xlsx(batch, stream, lang: str = "zh") -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    sheets = [
+        ("排名", [header(batch), *ranking_rows(batch)]),
+        ("得分明细", list(detail_sheet(batch))),
+        ("扣分清单", list(gap_rows(batch))),
+        ("问题发现", list(finding_rows(batch))),
+        ("错误", list(failure_rows(batch))),
+    ]
+    for title, rows in sheets:
+        _fill(book.create_sheet(title), rows)
+    book.properties.creator = "evalkit"
+    book.properties.created = book.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    book.save(raw)
+    stream.write(_stable_zip(raw.getvalue()))
+
+
+def _fill(sheet, rows) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    widths: dict[int, int] = {}
+    for row in rows:
+        sheet.append(row)
+        for index, value in enumerate(row, 1):
+            widths[index] = max(widths.get(index, 0), _width(value))
+    for cell_ in sheet[1]:
+        cell_.font = Font(bold=True)
+        cell_.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2" if sheet.title == "得分明细" else "A2"
+    from openpyxl.utils import get_column_letter
+
+    for index, width in widths.items():
+        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, max(6, width + 2))
+
+
+def _width(value) -> int:
+    from wcwidth import wcswidth
+
+    if value is None:
+        return 0
+    shown = str(value)
+    return max(wcswidth(shown), len(shown))
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same workbook with every entry's time fixed, so that equal input gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+@hookimpl
+def register_formats():
+    return [Format("xlsx", "Excel 工作簿(排名、得分明细、扣分清单、问题发现、错误)", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
