@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from evalkit import Format, hookimpl
 from evalkit.scorecard import display
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def cell(value) -> str:
-    """A text cell that Excel will not run as a formula."""
-    value = str(value)
+    """A text cell that Excel will not run as a formula, without control characters."""
+    value = CONTROL.sub("", str(value))
     return "'" + value if value.startswith(DANGEROUS) else value
 
 

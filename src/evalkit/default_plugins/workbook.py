@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 
 from evalkit import Format, hookimpl
@@ -116,7 +117,10 @@ def _stable_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            target.writestr(entry, data)
     return out.getvalue()
 
 

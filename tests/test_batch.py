@@ -1,0 +1,195 @@
+"""The county batch: `evalkit score` ranks a folder, survives a broken file and writes its outputs whole."""
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from evalkit import schemas
+from evalkit.batch import copied_reports, rank, safe_name, stems
+from evalkit.cli import ExitCode, main
+from evalkit.evaluator import Evaluator
+from evalkit.testing import synthetic_submissions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    """A folder of 18 township submissions and one broken file."""
+    folder = tmp_path_factory.mktemp("county")
+    for index, doc in enumerate(synthetic_submissions(Evaluator().catalog.items, 18, seed=7)):
+        (folder / f"{index:02d}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    (folder / "坏文件.json").write_text('{"subject": ', encoding="utf-8")
+    return folder
+
+
+def score(capsys, *argv):
+    code = main(["score", *map(str, argv)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def digests(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_ranks_eighteen_names_the_broken_file_and_exits_1(capsys, county, tmp_path):
+    """18 townships are ranked; the broken file is named with its reason; the exit code says so."""
+    code, out, err = score(capsys, county, "--out", tmp_path / "out", "--format", "json")
+    summary = json.loads(out)
+    assert code == ExitCode.FAILED
+    assert len(summary["ranking"]) == 18 and [r["rank"] for r in summary["ranking"]][0] == 1
+    assert "坏文件.json" in err and "第 1 行" in err
+    assert summary["failures"][0]["source"].endswith("坏文件.json")
+    totals = [r["total"] for r in summary["ranking"]]
+    assert totals == sorted(totals, reverse=True)
+
+
+def test_outputs_are_complete_valid_and_identical_on_rerun(capsys, county, tmp_path):
+    """Every output is written; scorecards validate; a second run gives the same bytes."""
+    out = tmp_path / "out"
+    score(capsys, county, "--out", out)
+    first = digests(out)
+    assert {"ranking.csv", "evalkit.xlsx", ".evalkit-output"} <= set(first)
+    cards = sorted(out.glob("townships/*.json"))
+    assert len(cards) == 18 and len(list(out.glob("townships/*.md"))) == 18
+    for path in cards:
+        schemas.check(schemas.shipped_validator("scorecard"), json.loads(path.read_text("utf-8")), str(path))
+    score(capsys, county, "--out", out)
+    assert digests(out) == first
+
+
+def test_jobs_do_not_change_the_bytes(capsys, county, tmp_path):
+    """--jobs 2 writes exactly what --jobs 1 writes."""
+    score(capsys, county, "--out", tmp_path / "one", "--jobs", "1")
+    score(capsys, county, "--out", tmp_path / "two", "--jobs", "2")
+    assert digests(tmp_path / "one") == digests(tmp_path / "two")
+
+
+def test_workbook_has_five_sheets_and_a_row_per_township(capsys, county, tmp_path):
+    """evalkit.xlsx opens with openpyxl: five sheets, one ranking row per township, numbers as numbers."""
+    from openpyxl import load_workbook
+
+    score(capsys, county, "--out", tmp_path / "out")
+    book = load_workbook(tmp_path / "out" / "evalkit.xlsx")
+    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "错误"]
+    ranking = list(book["排名"].iter_rows(values_only=True))
+    assert len(ranking) == 19 and ranking[0][0] == "排名"
+    assert all(isinstance(row[5], (int, float)) for row in ranking[1:])
+    assert book["排名"].freeze_panes == "A2"
+    errors = list(book["错误"].iter_rows(values_only=True))
+    assert len(errors) == 2 and errors[1][0].endswith("坏文件.json")
+
+
+def test_ranking_csv_opens_in_excel_with_chinese_intact(capsys, county, tmp_path):
+    """ranking.csv starts with a UTF-8 BOM, so Excel reads its Chinese; it has a row per township."""
+    score(capsys, county, "--out", tmp_path / "out")
+    data = (tmp_path / "out" / "ranking.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["排名", "同级排名", "乡镇(街道)"] and len(rows) == 19
+
+
+def test_formula_cells_are_neutralised(capsys, tmp_path):
+    """A township named like a formula reaches CSV and Excel as text."""
+    from openpyxl import load_workbook
+
+    doc = next(synthetic_submissions(Evaluator().catalog.items, 1))
+    doc["subject"]["name"] = "=HYPERLINK(\"http://x\")镇"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    score(capsys, folder, "--out", tmp_path / "out")
+    rows = list(csv.reader(io.StringIO((tmp_path / "out" / "ranking.csv").read_text("utf-8-sig"))))
+    assert rows[1][2].startswith("'=")
+    cell = load_workbook(tmp_path / "out" / "evalkit.xlsx")["排名"]["C2"]
+    assert cell.data_type == "s" and cell.value.startswith("'=")
+
+
+@pytest.mark.parametrize("name", ["../../etc/x", "a/b镇", "..", "\u202e镇", "C:\\x"])
+def test_township_names_never_escape_outdir(capsys, tmp_path, name):
+    """A township named with ../ or / or control characters writes only inside OUTDIR."""
+    doc = next(synthetic_submissions(Evaluator().catalog.items, 1))
+    doc["subject"]["name"] = name
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    score(capsys, folder, "--out", out)
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and "in" not in p.relative_to(tmp_path).parts[:1]]
+    assert written and all(out in p.parents for p in written)
+    assert len(list((out / "townships").iterdir())) == 2
+
+
+def test_safe_names_and_unique_stems():
+    """Separators and control characters are replaced; duplicate names get a suffix."""
+    assert "/" not in safe_name("a/b") and safe_name("..") == "未命名"
+    assert stems(["贤庠镇", "贤庠镇", "石浦镇"]) == ["贤庠镇", "贤庠镇-2", "石浦镇"]
+
+
+def test_outdir_with_other_files_is_refused(capsys, county, tmp_path):
+    """An OUTDIR holding someone else's files is not overwritten."""
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "keep.txt").write_text("重要", encoding="utf-8")
+    code, _, err = score(capsys, county, "--out", out)
+    assert code == ExitCode.USAGE and "输出目录" in err
+    assert (out / "keep.txt").read_text("utf-8") == "重要"
+
+
+def test_ranks_are_shared_on_ties_and_given_within_each_level():
+    """Equal totals share a rank (1, 2, 2, 4); levels are ranked apart."""
+    from decimal import Decimal
+
+    import attrs
+
+    from evalkit.batch import Entry
+    from evalkit.testing import score_dict
+
+    base = score_dict(next(synthetic_submissions(Evaluator().catalog.items, 1)), evaluator_=Evaluator())
+    entries = [
+        Entry(f"{n}.json", n, attrs.evolve(base, total=Decimal(t), subject=attrs.evolve(base.subject, name=n)))
+        for n, t in [("甲镇", 80), ("乙镇", 70), ("丙镇", 70), ("丁镇", 60)]
+    ]
+    assert [(e.card.subject.name, e.rank) for e in rank(entries)] == [("甲镇", 1), ("丙镇", 2), ("乙镇", 2), ("丁镇", 4)]
+
+
+def test_copied_reports_are_flagged_both_ways():
+    """A report that largely repeats another's is flagged in both, with the share and the other township."""
+    shared = "我镇坚持以人民为中心,推动建立一站式矛盾纠纷调解中心各项制度规范,发挥老娘舅工作室品牌影响力。" * 6
+    texts = [("甲镇", "甲镇" + shared), ("乙镇", "乙镇" + shared + "另有少量不同内容。"), ("丙镇", "丙镇完全不同的报告内容,讲的是行政执法和合法性审查工作。" * 5)]
+    found = copied_reports(texts)
+    assert set(found) == {0, 1}
+    assert "乙镇" in found[0][0].message and "%" in found[0][0].message
+    assert found[1][0].code == "copied-report"
+
+
+def test_copied_report_reaches_the_scorecards(capsys, tmp_path):
+    """Two townships submitting the same report text each get a copied-report finding."""
+    text = (ROOT / "examples" / "xianxiang-2022" / "report.txt").read_text("utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("贤庠镇", "墙头镇").replace("贤庠", "墙头"), encoding="utf-8")
+    score(capsys, folder, "--out", tmp_path / "out")
+    for name in ("贤庠镇", "墙头镇"):
+        card = json.loads((tmp_path / "out" / "townships" / f"{name}.json").read_text("utf-8"))
+        assert any(f["code"] == "copied-report" for f in card["findings"])
+
+
+def test_control_characters_in_a_name_fail_that_file_only(capsys, tmp_path):
+    """A township name with control characters fails validation; the other file is scored."""
+    docs = list(synthetic_submissions(Evaluator().catalog.items, 2))
+    docs[0]["subject"]["name"] = "\x00\x1f镇"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index, doc in enumerate(docs):
+        (folder / f"{index}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = score(capsys, folder, "--out", tmp_path / "out", "--format", "json")
+    assert code == ExitCode.FAILED and "$.subject.name" in err
+    assert len(json.loads(out)["ranking"]) == 1
