@@ -75,6 +75,7 @@ def entry_point(tmp_path, monkeypatch):
         (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 9.9\n", encoding="utf-8")
         (info / "entry_points.txt").write_text(f"[evalkit]\n{name} = {module}\n", encoding="utf-8")
         monkeypatch.syspath_prepend(str(tmp_path))
+        monkeypatch.delitem(sys.modules, module, raising=False)
         return module
 
     return install

@@ -68,7 +68,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser(pm=None) -> Parser:
-    from evalkit.commands import check, extract, info, score
+    from evalkit.commands import check, extract, info, new_plugin, score
 
     parser = Parser(
         prog="evalkit",
@@ -83,6 +83,7 @@ def build_parser(pm=None) -> Parser:
     extract.add(subparsers, common)
     score.add(subparsers, common)
     info.add(subparsers, common)
+    new_plugin.add(subparsers, common)
     if pm is not None:
         from evalkit.catalog import add_commands
 

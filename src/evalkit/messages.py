@@ -80,6 +80,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "township": ("乡镇(街道)", "Township"),
     "level": ("层级", "Level"),
     "top_gaps": ("主要失分项", "Top gaps"),
+    "bad_plugin_name": ("插件名“{name}”不合规:须以小写字母开头,只含小写字母、数字和下划线", "bad plugin name '{name}': start with a lowercase letter; use a-z, 0-9 and _"),
+    "plugin_dir_exists": ("目录已存在,未做任何改动", "the folder exists; nothing was changed"),
+    "plugin_created": ("已创建插件项目 {path}。下一步:cd {path} && pip install -e '.[test]' && python -m pytest;然后 evalkit plugins 会列出 {name}", "created {path}. Next: cd {path} && pip install -e '.[test]' && python -m pytest; then evalkit plugins lists {name}"),
     # output labels
     "total": ("总分", "Total"),
     "grade": ("等次", "Grade"),

@@ -38,11 +38,13 @@ def _schema_problem(schema: Mapping, rule: Mapping) -> str | None:
         return None
     from jsonschema import Draft202012Validator
 
+    from evalkit.schemas import explain
+
     error = next(iter(Draft202012Validator({"type": "object", **schema}).iter_errors(dict(rule))), None)
     if error is None:
         return None
     path = "/".join(str(p) for p in error.absolute_path) or "rule"
-    return f"{path}: {error.message}"
+    return f"{path}:{explain(error)}"
 
 
 def to_decimal(value: Any) -> Decimal | None:

@@ -1,0 +1,64 @@
+"""``evalkit new-plugin NAME``: a working plugin distribution with a passing test suite."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import string
+import sys
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+
+from evalkit.errors import InputError
+from evalkit.messages import text
+
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
+LAYOUT = {
+    "pyproject.toml.tmpl": "pyproject.toml",
+    "README.md.tmpl": "README.md",
+    "__init__.py.tmpl": "src/evalkit_{name}/__init__.py",
+    "items.yaml.tmpl": "src/evalkit_{name}/items.yaml",
+    "criteria.yaml.tmpl": "src/evalkit_{name}/criteria.yaml",
+    "extractors.yaml.tmpl": "src/evalkit_{name}/extractors.yaml",
+    "test_plugin.py.tmpl": "tests/test_{name}.py",
+}
+
+
+def add(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "new-plugin", parents=[common], help="生成一个新插件的项目骨架",
+        description="生成插件项目 evalkit-NAME:一个以数据声明的示例指标、一个指标项及其 schema 片段、一条提取规则和可直接通过的测试。",
+    )
+    parser.add_argument("name", metavar="NAME", help="插件名:小写字母开头,只含小写字母、数字和下划线")
+    parser.add_argument("--dir", default=".", metavar="DIR", help="在此目录下创建 evalkit-NAME(默认当前目录)")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    if not NAME.match(args.name):
+        raise InputError("bad_plugin_name", name=args.name)
+    target = Path(args.dir) / f"evalkit-{args.name}"
+    if target.exists():
+        raise InputError("plugin_dir_exists", file=str(target))
+    create(args.name, target)
+    print(text("plugin_created", args.lang, path=target, name=args.name), file=sys.stderr)
+    return 0
+
+
+def create(name: str, target: Path) -> None:
+    """Write the plugin into a staging folder, then move it to ``target`` whole."""
+    values = {"name": name, "upper": name.upper()}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        for template, relative in LAYOUT.items():
+            source = (files("evalkit") / "scaffold" / template).read_text("utf-8")
+            path = staging / relative.format(name=name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(string.Template(source).substitute(values), encoding="utf-8")
+        staging.chmod(0o755)
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,200 @@
+"""report.html: a county's results as one printable, self-contained page.
+
+Every string of a submission reaches the page through Jinja2's autoescaping, in the HTML and
+in the inline SVG charts alike; nothing is marked safe. No script, no external file, no
+timestamp: the same batch gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from wcwidth import wcwidth
+
+from evalkit import Format, hookimpl
+from evalkit.messages import KIND, SEVERITY, STATUS, label
+from evalkit.model import Kind
+from evalkit.scorecard import display
+
+LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
+GRADE_COLOURS = {"优秀": "#1b7f3b", "良好": "#1f6fb2", "合格": "#a86a00", "不合格": "#c0392b"}
+OTHER_COLOUR = "#5f6b7a"
+FAILURE_KINDS = {"input": "文件无法读取", "data": "数据不符合要求", "plugin": "插件出错", "internal": "内部错误"}
+
+
+@lru_cache(maxsize=1)
+def _template():
+    from jinja2 import Environment, StrictUndefined
+
+    source = resources.files("evalkit").joinpath("templates/report.html.j2").read_text(encoding="utf-8")
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env.from_string(source)
+
+
+def write_html(batch, stream, lang: str = "zh") -> None:
+    """Write the whole page; the users read Simplified Chinese, whatever ``lang`` says."""
+    stream.write(_template().render(page=page(batch)))
+
+
+def page(batch) -> dict:
+    """Everything the template shows, as plain strings and numbers."""
+    ids = section_ids(batch.entries)
+    return {
+        "title": title(batch.entries),
+        "meta": meta(batch.meta),
+        "scored": len(batch.entries),
+        "failed": len(batch.failures),
+        "grades": list(Counter(e.card.grade for e in batch.entries).items()),
+        "chart": ranking_chart(batch.entries),
+        "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
+        "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(batch.entries, ids)],
+        "townships": [township(entry, sid) for entry, sid in zip(batch.entries, ids)],
+        "failures": [{"source": f.source, "kind": FAILURE_KINDS.get(f.kind, f.kind), "message": f.message} for f in batch.failures],
+    }
+
+
+def title(entries) -> str:
+    """"象山县 2022 年度法治政府建设考评结果", naming the county and year only when every entry agrees."""
+    counties = {e.card.subject.county for e in entries}
+    years = {e.card.year for e in entries}
+    county = counties.pop() if len(counties) == 1 else None
+    year = f"{years.pop()} 年度" if len(years) == 1 else ""
+    return " ".join(part for part in (county, f"{year}法治政府建设考评结果") if part)
+
+
+def meta(doc) -> dict:
+    profile = doc.get("profile") or {}
+    plugins = "、".join(f"{p.get('name', '')} {p.get('version', '')}".strip() for p in doc.get("plugins", ())) or "无"
+    engine = f"{doc.get('engine', 'evalkit')} {doc.get('version', '')}".strip()
+    return {"profile": profile.get("id", ""), "profile_title": profile.get("title", ""), "engine": engine, "plugins": plugins}
+
+
+def section_ids(entries) -> list[str]:
+    """A unique id per township, from its stem: word characters and hyphens only."""
+    ids, seen = [], set()
+    for entry in entries:
+        base = "t-" + re.sub(r"[^\w-]", "_", entry.stem)
+        sid, n = base, 1
+        while sid in seen:
+            n += 1
+            sid = f"{base}-{n}"
+        seen.add(sid)
+        ids.append(sid)
+    return ids
+
+
+def clip(text: str, columns: int) -> str:
+    """The text cut to ``columns`` display columns (a Chinese character takes two), with "…"."""
+    used, out = 0, []
+    for ch in text:
+        used += max(wcwidth(ch), 1)
+        if used > columns - 1:
+            return "".join(out) + "…"
+        out.append(ch)
+    return text
+
+
+def _fx(value) -> str:
+    return f"{float(value):.1f}"
+
+
+def _part(value: Decimal, scale: Decimal) -> Decimal:
+    return min(max(value / scale, Decimal(0)), Decimal(1)) if scale > 0 else Decimal(0)
+
+
+def grade_colour(grade: str) -> str:
+    return GRADE_COLOURS.get(grade, OTHER_COLOUR)
+
+
+def ranking_chart(entries) -> dict:
+    """One bar per township, scaled to the highest maximum (or total) of the batch."""
+    scale = max([e.card.max for e in entries] + [e.card.total for e in entries] + [Decimal(1)])
+    bars = []
+    for index, entry in enumerate(entries):
+        card, y = entry.card, 34 + index * ROW
+        bars.append({
+            "name": card.subject.name, "label": clip(card.subject.name, 32), "y": y, "ty": y + 14,
+            "width": _fx(BAR_W * _part(card.total, scale)), "colour": grade_colour(card.grade),
+            "value": f"{display(card.total)} 分 · {card.grade}", "rank": entry.rank,
+        })
+    ticks = [{"x": _fx(BAR_X + BAR_W * k / 4), "label": display(scale * k / 4)} for k in range(5)]
+    bottom = 34 + len(entries) * ROW
+    return {"bars": bars, "ticks": ticks, "height": bottom + 8, "bottom": bottom, "geometry": _geometry()}
+
+
+def _geometry() -> dict:
+    return {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
+
+
+def ranking_row(batch, entry, sid: str) -> dict:
+    card = entry.card
+    scores = {c.id: display(c.score) for c in card.categories}
+    return {
+        "id": sid, "rank": entry.rank, "level_rank": entry.level_rank, "name": card.subject.name,
+        "level": card.subject.level.value, "total": display(card.total), "grade": card.grade, "colour": grade_colour(card.grade),
+        "scores": [scores.get(cid, "—") for cid, _title in batch.categories],
+        "bonus": display(card.bonus), "deductions": display(card.deductions),
+    }
+
+
+def township(entry, sid: str) -> dict:
+    card = entry.card
+    evidence = {r.criterion: ";".join(r.evidence) for r in card.results}
+    titles = {r.criterion: r.title for r in card.results}
+    return {
+        "id": sid, "name": card.subject.name, "level": card.subject.level.value, "county": card.subject.county or "",
+        "rank": entry.rank, "level_rank": entry.level_rank, "grade": card.grade, "grade_note": card.grade_note,
+        "colour": grade_colour(card.grade), "source": entry.source, "warnings": list(card.warnings),
+        "facts": facts(card), "vetoes": [f"{cid} {titles.get(cid, '')}".strip() for cid in card.vetoes],
+        "chart": category_chart(card), "gaps": [gap(g, evidence.get(g.criterion, "")) for g in card.gaps],
+        "findings": [finding(f) for f in card.findings],
+    }
+
+
+def facts(card) -> list[tuple[str, str]]:
+    return [
+        ("总分", f"{display(card.total)} / {display(card.max)}({display(card.percent)}%)"), ("等次", card.grade),
+        ("基本分", display(card.base)), ("加分", display(card.bonus)), ("扣分", display(card.deductions)),
+        ("待评审分值", display(card.pending)), ("有据可查的分值占比", f"{card.coverage * 100:.0f}%"),
+    ]
+
+
+def category_chart(card) -> dict:
+    """One bar per category: its score against its maximum, all on one scale."""
+    cap = sum((r.max for r in card.results if r.kind is Kind.DEDUCTION), start=Decimal(0))
+    rows = [(c, c.max if c.max > 0 else max(cap, -c.score)) for c in card.categories]
+    scale = max([limit for _c, limit in rows] + [Decimal(1)])
+    bars = []
+    for index, (c, limit) in enumerate(rows):
+        y, negative = 12 + index * ROW, c.score < 0 or (c.max == 0 and c.score == 0)
+        value = f"扣 {display(-c.score)} / {display(limit)}" if negative else f"{display(c.score)} / {display(c.max)}"
+        bars.append({
+            "title": c.title, "label": clip(c.title, 32), "y": y, "ty": y + 14, "negative": negative, "value": value,
+            "track": _fx(BAR_W * _part(limit, scale)), "width": _fx(BAR_W * _part(abs(c.score), scale)),
+        })
+    return {"bars": bars, "height": 12 + len(rows) * ROW + 4, "geometry": _geometry()}
+
+
+def gap(g, evidence: str) -> dict:
+    return {
+        "criterion": g.criterion, "title": g.title, "kind": label(KIND, g.kind.value), "status": label(STATUS, g.status.value),
+        "lost": display(g.points_lost), "pending": display(g.pending) if g.pending else "",
+        "reason": g.reason, "remediation": g.remediation, "basis": g.basis, "evidence": evidence,
+    }
+
+
+def finding(f) -> dict:
+    where = [part for part in (f.section, f"第 {f.line} 行" if f.line else None) if part]
+    return {
+        "severity": f.severity.value, "severity_label": label(SEVERITY, f.severity.value), "message": f.message,
+        "code": f.code, "where": ",".join(where), "quote": f.quote or "",
+    }
+
+
+@hookimpl
+def register_formats():
+    return [Format("html", "HTML 报告(可打印)", write_html, scope="batch", filename="report.html")]
