@@ -16,7 +16,7 @@ import attrs
 from evalkit.report.numerals import narrow, parse
 
 UNITS = sorted(
-    """人次 场次 件次 户次 家次 平方公里 公里 小时 课时 学时 个百分点 百分点 次 场 期 件 起 份 条 篇 人 名 位 个
+    """分钟 分 人次 场次 件次 户次 家次 平方公里 公里 小时 课时 学时 个百分点 百分点 次 场 期 件 起 份 条 篇 人 名 位 个
     家 户 项 批 处 所 支 类 册 本 套 张 幅 块 元 天 亩 轮 堂 节 部 台 辆 宗 封 例 座 间 届 组 队 种 门""".split(),
     key=len,
     reverse=True,
@@ -29,7 +29,7 @@ FIGURE = re.compile(
     rf"(?P<pre>超过|逾|近|约)?(?P<num>{NUMBER})(?P<q1>余|多)?(?P<mult>万|亿)?(?P<q2>余|多)?"
     rf"(?:(?P<unit>{UNIT_RE})|(?P<pct>%))?(?P<q3>以上|左右)?"
 )
-PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN}]+(?:点[{CN}]+)?)")
+PERCENT_WORDS = re.compile(rf"(?P<pre>超过|逾|近|约)?百分之(?P<num>[{CN}]+(?:点[{CN}]+)?)(?P<q3>以上|左右)?")
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 YEAR = re.compile(r"(?<![0-9.])((?:19|20)[0-9]{2})\s*年(?!\s*[—–\-~～至])")
 RANGE_AFTER = re.compile(r"\s*[—–\-~～至到]\s*(?:[0-9]{2,4}|[" + CN + "]+)")
@@ -46,7 +46,7 @@ HEADING_NUMBER = re.compile(
     r"|第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+是)",
     re.M,
 )
-ORDINAL_OR_DATE_BEFORE = re.compile(r"(?:第|月|年|至|到|[—–\-~～])\s*$")
+ORDINAL_OR_DATE_BEFORE = re.compile(r"(?:第|月|年|[—–\-~～])\s*$")
 DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|时|点|周岁|岁)")
 CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 SENTENCE_END = re.compile(r"[。;；!！?？\n]")
@@ -98,6 +98,8 @@ def _figure(text: str, masked: str, match: re.Match, lines, mentions) -> Figure 
         return None  # a Chinese numeral without a unit is a word, not a quantity
     if not arabic and number in ("万", "亿"):
         return None
+    if unit == "分" and masked[end : end + 1] == "之":
+        return None  # 百分之, 三分之一: a fraction, read as a percentage or not at all
     if ORDINAL_OR_DATE_BEFORE.search(masked[max(0, start - 2) : start]):
         return None
     if not unit and (DATE_AFTER.match(masked[end:]) or (len(number) == 4 and RANGE_AFTER.match(masked[end:]))):
@@ -110,7 +112,8 @@ def _figure(text: str, masked: str, match: re.Match, lines, mentions) -> Figure 
 def _percent_words(text: str, masked: str, match: re.Match, lines, mentions) -> Figure:
     whole, _, fraction = match["num"].partition("点")
     value = parse(whole) + (Decimal("0." + "".join(str(parse(ch)) for ch in fraction)) if fraction else 0)
-    return _make(text, masked, match.start(), match.end(), value, "%", None, lines, mentions)
+    start, end = match.start("num") - 3, match.end("num")
+    return _make(text, masked, start, end, value, "%", _bound(match["pre"], match["q3"]), lines, mentions)
 
 
 def _bound(pre: str | None, post: str | None) -> str | None:
