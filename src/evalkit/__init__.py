@@ -32,12 +32,14 @@ from evalkit.model import (  # noqa: E402
     Subject,
     Submission,
 )
+from evalkit.report.extraction import Extractor  # noqa: E402
+from evalkit.report.reader import Reader  # noqa: E402
 from evalkit.rubrics import load_extractors, load_items, load_rubric  # noqa: E402
 from evalkit.scorecard import Gap, Result, Scorecard  # noqa: E402
 
 __all__ = [
-    "Case", "Category", "Criterion", "DataError", "EvalkitError", "Finding", "Format", "Gap", "Grade",
-    "InputError", "Item", "ItemSpec", "Kind", "Level", "Measure", "PluginError", "Profile", "Report",
+    "Case", "Category", "Criterion", "DataError", "EvalkitError", "Extractor", "Finding", "Format", "Gap", "Grade",
+    "InputError", "Item", "ItemSpec", "Kind", "Level", "Measure", "PluginError", "Profile", "Reader", "Report",
     "Result", "Review", "Rubric", "RuleKind", "Scorecard", "Section", "Severity", "Status", "Subject",
     "Submission", "__version__", "hookimpl", "load_extractors", "load_items", "load_rubric",
 ]

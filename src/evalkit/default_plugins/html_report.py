@@ -21,6 +21,7 @@ from evalkit.model import Kind
 from evalkit.scorecard import display
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
+LABEL_EMS = 15.5  #: how much of a label fits left of the bars at 14px, leaving 1em for "…"
 GRADE_COLOURS = {"优秀": "#1b7f3b", "良好": "#1f6fb2", "合格": "#a86a00", "不合格": "#c0392b"}
 OTHER_COLOUR = "#5f6b7a"
 FAILURE_KINDS = {"input": "文件无法读取", "data": "数据不符合要求", "plugin": "插件出错", "internal": "内部错误"}
@@ -87,15 +88,18 @@ def section_ids(entries) -> list[str]:
     return ids
 
 
-def clip(text: str, columns: int) -> str:
-    """The text cut to ``columns`` display columns (a Chinese character takes two), with "…"."""
-    used, out = 0, []
-    for ch in text:
-        used += max(wcwidth(ch), 1)
-        if used > columns - 1:
-            return "".join(out) + "…"
-        out.append(ch)
-    return text
+def ems(text: str) -> float:
+    """About how wide the text is in a CJK font: a Chinese character is 1em, others about 0.62em."""
+    return sum(1.0 if wcwidth(ch) == 2 else 0.62 for ch in text)
+
+
+def clip(text: str, room: float) -> str:
+    """The whole text if it fits ``room`` ems and one more, else cut to ``room`` ems with "…" (1em)."""
+    if ems(text) <= room + 1:
+        return text
+    while ems(text) > room:
+        text = text[:-1]
+    return text + "…"
 
 
 def _fx(value) -> str:
@@ -117,7 +121,7 @@ def ranking_chart(entries) -> dict:
     for index, entry in enumerate(entries):
         card, y = entry.card, 34 + index * ROW
         bars.append({
-            "name": card.subject.name, "label": clip(card.subject.name, 32), "y": y, "ty": y + 14,
+            "name": card.subject.name, "label": clip(card.subject.name, LABEL_EMS), "y": y, "ty": y + 14,
             "width": _fx(BAR_W * _part(card.total, scale)), "colour": grade_colour(card.grade),
             "value": f"{display(card.total)} 分 · {card.grade}", "rank": entry.rank,
         })
@@ -173,7 +177,7 @@ def category_chart(card) -> dict:
         y, negative = 12 + index * ROW, c.score < 0 or (c.max == 0 and c.score == 0)
         value = f"扣 {display(-c.score)} / {display(limit)}" if negative else f"{display(c.score)} / {display(c.max)}"
         bars.append({
-            "title": c.title, "label": clip(c.title, 32), "y": y, "ty": y + 14, "negative": negative, "value": value,
+            "title": c.title, "label": clip(c.title, LABEL_EMS), "y": y, "ty": y + 14, "negative": negative, "value": value,
             "track": _fx(BAR_W * _part(limit, scale)), "width": _fx(BAR_W * _part(abs(c.score), scale)),
         })
     return {"bars": bars, "height": 12 + len(rows) * ROW + 4, "geometry": _geometry()}

@@ -27,7 +27,7 @@ KINDS = (
     ("other_matters", re.compile(r"其他(需要)?(报告|说明)|其他(事项|情况)")),
     ("shortcomings", re.compile(r"存在(的)?(问题|不足)|不足|短板|差距|薄弱")),
     ("plan", re.compile(r"下一步|下一年度|明年|今后|展望|安排|计划|打算|思路|设想")),
-    ("other", re.compile(r"^\S{0,6}(基本情况|概况)$")),
+    ("other", re.compile(r"^.{0,8}(基本情况|概况)$")),
 )
 INHERITED_EXCEPTIONS = ("first_responsibility", "other_matters")
 TITLE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:街道|镇|乡))(?:人民政府|办事处|党委|政府|人民政府办公室)?(?:关于|[0-9]{4}年)")
