@@ -113,8 +113,11 @@ def test_review_for_another_township_is_ignored(toy):
 
 
 def test_gaps_are_ordered_veto_then_points_lost_then_category(toy):
-    """Vetoes first, then the most points lost, then category order."""
-    card = score_toy(toy, toy_doc(sections=[{"title": "x", "kind": "measures"}], t_count=1, t_flag=False, t_num=1))
+    """A triggered veto first, then the most points lost, then category order; each gap says why and how."""
+    doc = toy_doc(sections=[{"title": "x", "kind": "measures"}], t_count=1, t_flag=False, t_num=1)
+    pending = score_toy(toy, doc)
+    assert pending.gaps[0].kind is not Kind.VETO  # a veto awaiting review costs nothing yet
+    card = _with_reviews(toy, [Review("T-V1", "张三", "2023-03-10", "违法", triggered=True)], doc)
     lost = [g.points_lost for g in card.gaps if g.kind is not Kind.VETO]
     assert card.gaps[0].kind is Kind.VETO
     assert lost == sorted(lost, reverse=True)

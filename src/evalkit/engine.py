@@ -193,9 +193,12 @@ def _gap(criterion: Criterion, result: Result, vetoed_loss: Decimal) -> Gap | No
     elif criterion.kind is Kind.DEDUCTION:
         lost = -result.points
         listed = lost > 0 or result.status in NO_EVIDENCE
+    elif criterion.kind is Kind.BONUS:  # 加分 not earned is an opportunity, not a loss
+        lost = ZERO
+        listed = result.status in (Status.NEEDS_REVIEW, Status.ERROR)
     else:
         lost = result.max - result.points if result.status is not Status.NEEDS_REVIEW else ZERO
-        listed = result.status in NO_EVIDENCE or (lost > 0 and criterion.kind is Kind.BASE)
+        listed = result.status in NO_EVIDENCE or lost > 0
     if not listed:
         return None
     pending = result.max if result.status is Status.NEEDS_REVIEW and criterion.kind is not Kind.DEDUCTION else ZERO

@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reviewed": ("评审人 {reviewer} 复核:{reason}", "reviewed by {reviewer}: {reason}"),
     "category_bonus": ("加分项", "Bonus"),
     "category_deduction": ("扣分项", "Deductions"),
+    "veto_effect": ("触发时总分封顶并评为最低等次", "when triggered, the total is capped and the grade is the lowest"),
     "grade_vetoed": ("存在一票否决项,评为最低等次", "a veto applies: the lowest grade"),
     "grade_deductions": ("扣分超过“{grade}”等次的上限", "deductions exceed what '{grade}' allows"),
     "grade_pending": ("尚有待评审指标,暂不能评为“{grade}”", "criteria await review, so not yet '{grade}'"),

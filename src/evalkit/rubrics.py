@@ -47,7 +47,7 @@ def _criterion(doc: dict) -> Criterion:
         title=doc["title"],
         category=doc["category"],
         kind=Kind(doc["kind"]),
-        points=doc["points"],
+        points=doc.get("points", 0),
         rule=doc["rule"],
         basis=doc["basis"],
         remediation=doc["remediation"],

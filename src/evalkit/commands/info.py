@@ -8,7 +8,8 @@ import sys
 from evalkit.commands.check import add_scoring_options, evaluator
 from evalkit.errors import InputError
 from evalkit.messages import KIND, label, text
-from evalkit.scorecard import number
+from evalkit.model import Kind
+from evalkit.scorecard import display, number
 
 
 def add(subparsers, common) -> None:
@@ -49,8 +50,7 @@ def run_explain(args) -> int:
     lines = [
         f"{criterion.id} {criterion.title}",
         f"{text('category', lang)}:{ev.catalog.categories[criterion.category].title}",
-        f"{text('kind', lang)}:{label(KIND, criterion.kind.value, lang)}  {text('points', lang)}:{number(criterion.points):g}"
-        + (f"(上限 {number(criterion.cap):g})" if criterion.cap is not None else ""),
+        f"{text('kind', lang)}:{label(KIND, criterion.kind.value, lang)}  {_points(criterion, lang)}",
         f"{text('rule', lang)}:{json.dumps(dict(criterion.rule), ensure_ascii=False, sort_keys=True)}",
         f"{text('basis', lang)}:{criterion.basis}",
         f"{text('remediation', lang)}:{criterion.remediation}",
@@ -58,6 +58,14 @@ def run_explain(args) -> int:
     ]
     print("\n".join(lines))
     return 0
+
+
+def _points(criterion, lang: str) -> str:
+    if criterion.kind is Kind.VETO:
+        return text("veto_effect", lang)
+    cap = f"(上限 {display(criterion.cap)})" if criterion.cap is not None else ""
+    per = "每次 " if criterion.kind is Kind.DEDUCTION else ""
+    return f"{text('points', lang)}:{per}{display(criterion.points)}{cap}"
 
 
 def plugin_rows(pm) -> list[dict]:

@@ -21,6 +21,7 @@ from evalkit.model import Kind
 from evalkit.scorecard import display
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
+GEOMETRY = {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
 LABEL_EMS = 15.5  #: how much of a label fits left of the bars at 14px, leaving 1em for "…"
 GRADE_COLOURS = {"优秀": "#1b7f3b", "良好": "#1f6fb2", "合格": "#a86a00", "不合格": "#c0392b"}
 OTHER_COLOUR = "#5f6b7a"
@@ -59,7 +60,7 @@ def page(batch) -> dict:
 
 
 def title(entries) -> str:
-    """"象山县 2022 年度法治政府建设考评结果", naming the county and year only when every entry agrees."""
+    """The page's title, e.g. 象山县 2022 年度法治政府建设考评结果: county and year only when every entry agrees."""
     counties = {e.card.subject.county for e in entries}
     years = {e.card.year for e in entries}
     county = counties.pop() if len(counties) == 1 else None
@@ -127,11 +128,7 @@ def ranking_chart(entries) -> dict:
         })
     ticks = [{"x": _fx(BAR_X + BAR_W * k / 4), "label": display(scale * k / 4)} for k in range(5)]
     bottom = 34 + len(entries) * ROW
-    return {"bars": bars, "ticks": ticks, "height": bottom + 8, "bottom": bottom, "geometry": _geometry()}
-
-
-def _geometry() -> dict:
-    return {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
+    return {"bars": bars, "ticks": ticks, "height": bottom + 8, "bottom": bottom, "geometry": GEOMETRY}
 
 
 def ranking_row(batch, entry, sid: str) -> dict:
@@ -180,7 +177,7 @@ def category_chart(card) -> dict:
             "title": c.title, "label": clip(c.title, LABEL_EMS), "y": y, "ty": y + 14, "negative": negative, "value": value,
             "track": _fx(BAR_W * _part(limit, scale)), "width": _fx(BAR_W * _part(abs(c.score), scale)),
         })
-    return {"bars": bars, "height": 12 + len(rows) * ROW + 4, "geometry": _geometry()}
+    return {"bars": bars, "height": 12 + len(rows) * ROW + 4, "geometry": GEOMETRY}
 
 
 def gap(g, evidence: str) -> dict:

@@ -1,4 +1,4 @@
-"""The built-in rule kinds: flag, count, ratio, tiers, sections, manual and findings.
+"""The built-in rule kinds: flag, count, ratio, reported, tiers, sections, manual and findings.
 
 Each returns a Measure; the engine turns it into points by the criterion's kind.
 """
@@ -112,6 +112,14 @@ def _rate(rule, case):
     return num * 100 / den, _evidence(case, num_id, den_id)
 
 
+def reported(rule, case) -> Measure:
+    """The report states the figure, whatever it is (a zero counts: "没有的写 0 件")."""
+    item_id = rule["item"]
+    if case.submission.value(item_id) is None:
+        return _missing(case, item_id)
+    return _graded(ONE, f"已报告「{case.title(item_id)}」", _evidence(case, item_id))
+
+
 def tiers(rule, case) -> Measure:
     """Bands of a value: the first band whose ``min`` the value reaches gives the fraction."""
     item_id = rule["item"]
@@ -164,6 +172,7 @@ def register_rule_kinds():
         RuleKind("flag", flag, {**_schema([], item=_ITEM, items=items, expect={"type": "boolean"}, figure=_ITEM, without_figure=fraction), "oneOf": [{"required": ["item"]}, {"required": ["items"]}]}),
         RuleKind("count", count, _schema(["item"], item=_ITEM, target={"type": "number", "exclusiveMinimum": 0}, partial=_PARTIAL)),
         RuleKind("ratio", ratio, {**_schema(["target"], rate=_ITEM, numerator=_ITEM, denominator=_ITEM, target={"type": "number", "exclusiveMinimum": 0, "maximum": 100}, partial=_PARTIAL), "oneOf": [{"required": ["rate"]}, {"required": ["numerator", "denominator"]}]}),
+        RuleKind("reported", reported, _schema(["item"], item=_ITEM)),
         RuleKind("tiers", tiers, _schema(["item", "tiers"], item=_ITEM, tiers={"type": "array", "minItems": 1, "items": {"type": "object", "required": ["min", "fraction"], "properties": {"min": _NUMBER, "fraction": fraction}, "additionalProperties": False}})),
         RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(SECTION_TITLES)}})),
         RuleKind("manual", manual, _schema([], hint={"type": "string"}, items=items)),
