@@ -196,3 +196,17 @@ def test_hook_register_extractors():
     assert submission.value("t.petitions") == 170 and submission.items["t.petitions"].source.line == 25
     assert submission.value("t.brand") is True
     assert len(submission.report.unmapped) == 7
+
+
+def test_extractor_must_fit_its_items_type(capsys, entry_point):
+    """A figure extractor aimed at a practice (boolean) item names the plugin and the item."""
+    entry_point("mismatch", '''
+from evalkit import Extractor, hookimpl
+
+@hookimpl
+def register_extractors():
+    return [Extractor("leadership.group", "领导小组", ("个",))]
+''')
+    assert main(["criteria"]) == ExitCode.PLUGIN
+    err = capsys.readouterr().err
+    assert "mismatch" in err and "leadership.group" in err and "phrase" in err

@@ -131,6 +131,10 @@ def collect_extractors(pm, items) -> tuple[Extractor, ...]:
     for extractor in extractors:
         if extractor.item not in items:
             raise PluginError("unknown_item_in_extractor", plugin=extractor.plugin, item=extractor.item)
+        kind = items[extractor.item].schema.get("type")
+        fits = kind == "boolean" if extractor.phrase else kind in ("integer", "number")
+        if not fits:
+            raise PluginError("extractor_type", plugin=extractor.plugin, item=extractor.item, type=kind)
         try:
             re.compile(extractor.pattern)
         except re.error as exc:

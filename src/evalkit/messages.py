@@ -54,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_rule": ("插件 {plugin} 的指标 {criterion} 的 {kind} 规则参数有误:{detail}", "plugin {plugin}: criterion {criterion} has a bad {kind} rule: {detail}"),
     "unknown_item_in_rule": ("插件 {plugin} 的指标 {criterion} 引用了未声明的指标项“{item}”", "plugin {plugin}: criterion {criterion} names the undeclared item '{item}'"),
     "criteria_invalid": ("插件 {plugin} 的指标文件不符合 criteria.schema.json:{path}:{detail}", "plugin {plugin}: the criteria file fails criteria.schema.json at {path}: {detail}"),
+    "extractor_type": ("插件 {plugin} 的提取规则与指标项 {item} 的类型({type})不符:数字用 pattern,做法(布尔值)用 phrase", "plugin {plugin}: the extractor does not fit item {item} of type {type}: figures take pattern, practices (booleans) take phrase"),
     "bad_item_schema": ("插件 {plugin} 的指标项 {item} 的 schema 无效:{detail}", "plugin {plugin}: the schema of item {item} is invalid: {detail}"),
     "extractors_invalid": ("插件 {plugin} 的提取规则文件不符合 extractors.schema.json:{path}:{detail}", "plugin {plugin}: the extractors file fails extractors.schema.json at {path}: {detail}"),
     "bad_pattern": ("插件 {plugin} 的指标项 {item} 的提取规则不是有效的正则表达式:{detail}", "plugin {plugin}: the extractor of item {item} is not a valid regular expression: {detail}"),

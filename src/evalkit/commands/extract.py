@@ -40,15 +40,24 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
     lines = [text("extracted", lang, count=len(submission.items))]
     for item_id, item in submission.items.items():
         title = items[item_id].title if item_id in items else item_id
-        value = "是" if item.value is True else f"{'约' if item.approximate else ''}{item.value}{item.unit or ''}"
         line = f"第 {item.source.line} 行" if item.source and item.source.line else ""
-        lines.append(f"  {item_id}({title}):{value}  {line}  “{(item.evidence or '')[:40]}”")
+        quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
+        lines.append(f"  {item_id}({title}):{_value(item)}  {line}  “{quote}”")
     unmapped = submission.report.unmapped
     lines.append(text("unmapped", lang, count=len(unmapped)))
     lines += [f"  第 {u['line']} 行:{u['text']}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
     return lines
 
 
-def _around(quote: str, figure: str, width: int = 18) -> str:
+def _value(item) -> str:
+    if item.value is True:
+        return "是"
+    shown = f"{item.value}{item.unit or ''}"
+    return {"lower": f"{item.value}余{item.unit or ''}(至少)", "upper": f"近{shown}", "about": f"约{shown}"}.get(item.bound, shown)
+
+
+def _around(quote: str, *figures: str, width: int = 18) -> str:
+    """The words around the first of ``figures`` found in the quote."""
+    figure = next((f for f in figures if f in quote), figures[0])
     at = max(quote.find(figure), 0)
     return quote[max(0, at - width) : at + len(figure) + 6]

@@ -5,7 +5,7 @@ The items and criteria are data (items.yaml, criteria.yaml); this module only re
 
 from importlib.resources import files
 
-from evalkit import hookimpl, load_items, load_rubric
+from evalkit import hookimpl, load_extractors, load_items, load_rubric
 
 __version__ = "0.1.0"
 
@@ -20,3 +20,8 @@ def register_items():
 @hookimpl
 def register_criteria():
     return [load_rubric(HERE / "criteria.yaml")]
+
+
+@hookimpl
+def register_extractors():
+    return load_extractors(HERE / "extractors.yaml")
