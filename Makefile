@@ -15,7 +15,11 @@ demo: $(STAMP)
 	$(BIN)/evalkit check examples/xianxiang-2022/submission.json
 
 test: $(STAMP)
+	scripts/install-browser
 	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build dist test-artifacts
