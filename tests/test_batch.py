@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from evalkit import schemas
-from evalkit.batch import copied_reports, rank, safe_name, stems
+from evalkit.batch import Stems, rank, safe_name
+from evalkit.copies import copied_reports
 from evalkit.cli import ExitCode, main
 from evalkit.evaluator import Evaluator
 from evalkit.testing import synthetic_submissions
@@ -129,7 +130,8 @@ def test_township_names_never_escape_outdir(capsys, tmp_path, name):
 def test_safe_names_and_unique_stems():
     """Separators and control characters are replaced; duplicate names get a suffix."""
     assert "/" not in safe_name("a/b") and safe_name("..") == "未命名"
-    assert stems(["贤庠镇", "贤庠镇", "石浦镇"]) == ["贤庠镇", "贤庠镇-2", "石浦镇"]
+    names = Stems()
+    assert [names.next(n) for n in ["贤庠镇", "贤庠镇", "石浦镇"]] == ["贤庠镇", "贤庠镇-2", "石浦镇"]
 
 
 def test_outdir_with_other_files_is_refused(capsys, county, tmp_path):

@@ -1,14 +1,15 @@
-"""The county batch: score every township, rank them, and find copied reports.
+"""The county batch: score every township, streaming, and rank them.
 
 One file that cannot be read or fails validation becomes a Failure; the rest are scored.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
-import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -16,11 +17,9 @@ import attrs
 from evalkit.errors import DataError, EvalkitError, PluginError
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
 from evalkit.messages import text
-from evalkit.model import Finding, Severity
 from evalkit.scorecard import Scorecard
 
-COPY_THRESHOLD = 0.5
-SHINGLE = 12
+LARGE_BATCH = 2000
 
 
 @attrs.frozen
@@ -44,6 +43,15 @@ class Entry:
 
 
 @attrs.frozen
+class Processed:
+    """One township scored, with its scorecard rendered for OUTDIR/townships/."""
+
+    card: Scorecard
+    json: bytes
+    markdown: bytes | None
+
+
+@attrs.frozen
 class Batch:
     """Everything a batch run produced, ranked."""
 
@@ -51,6 +59,7 @@ class Batch:
     failures: tuple[Failure, ...]
     categories: tuple[tuple[str, str], ...]  #: (id, title) in order
     meta: dict
+    large: bool = False  #: entries hold summaries (see Scorecard.summary), not whole scorecards
 
 
 def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = None) -> list[Path]:
@@ -96,29 +105,59 @@ def _kind(exc: EvalkitError) -> str:
     return "plugin" if isinstance(exc, PluginError) else "data" if isinstance(exc, DataError) else "input"
 
 
-def run(evaluator: Evaluator, files: Sequence[Path], jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> Batch:
-    """Load, check for copies, score and rank every file."""
-    loaded = _load_all(evaluator, files, jobs, progress)
-    failures = tuple(item for item in loaded if isinstance(item, Failure))
-    good = [(path, item) for path, item in zip(files, loaded) if not isinstance(item, Failure)]
-    copies = copied_reports([(item.submission.subject.name, item.text) for _path, item in good])
-    cards = [evaluator.evaluate(item, source=str(path), extra_findings=copies.get(i, ())) for i, (path, item) in enumerate(good)]
-    entries = rank([Entry(str(path), stem, card) for (path, _item), stem, card in zip(good, stems([c.subject.name for c in cards]), cards)])
+def process_one(evaluator: Evaluator, path: Path, extra_findings=(), markdown: bool = True) -> Processed | Failure:
+    """Load, score and render one file, or say why it failed; never raise."""
+    loaded = load_one(evaluator, path)
+    if isinstance(loaded, Failure):
+        return loaded
+    try:
+        card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
+        return Processed(card, *render(evaluator, card, markdown))
+    except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
+        return Failure(str(path), text("internal_error", detail=f"{type(exc).__name__}: {exc}"), "internal")
+
+
+def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:
+    """The township's scorecard as compact JSON, and as Markdown when asked for."""
+    as_json = json.dumps(card.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    if not markdown:
+        return as_json.encode("utf-8"), None
+    stream = io.StringIO()
+    evaluator.catalog.formats["md"].write(card, stream, "zh")
+    return as_json.encode("utf-8"), stream.getvalue().encode("utf-8")
+
+
+def run(evaluator: Evaluator, files: Sequence[Path], jobs: int = 1, progress=None, write=None, markdown: bool = True) -> Batch:
+    """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done.
+
+    Above LARGE_BATCH files the batch keeps a summary of each scorecard, not all of it, so
+    memory stays flat as the batch grows.
+    """
+    from evalkit.copies import report_copies
+
+    copies = report_copies(evaluator, files)
+    large, names = len(files) > LARGE_BATCH, Stems()
+    entries, failures = [], []
+    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown)), 1):
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            stem = names.next(result.card.subject.name)
+            if write is not None:
+                write(stem, result)
+            entries.append(Entry(str(path), stem, result.card.summary() if large else result.card))
+        if progress:
+            progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
-    return Batch(tuple(entries), failures, categories, dict(evaluator.plan.meta))
+    return Batch(tuple(rank(entries)), tuple(failures), categories, dict(evaluator.plan.meta), large)
 
 
-def _load_all(evaluator, files, jobs, progress):
+def _process_all(evaluator, files, copies, jobs, markdown):
     from evalkit import parallel
 
     if jobs > 1 and len(files) > 1 and parallel.available():
-        return parallel.load_parallel(evaluator, files, jobs, progress)
-    results = []
-    for index, path in enumerate(files, 1):
-        results.append(load_one(evaluator, path))
-        if progress:
-            progress(index, len(files))
-    return results
+        return parallel.process_parallel(evaluator, files, copies, jobs, markdown)
+    return (process_one(evaluator, path, copies.get(i, ()), markdown) for i, path in enumerate(files))
 
 
 def rank(entries: list[Entry]) -> list[Entry]:
@@ -136,15 +175,16 @@ def rank(entries: list[Entry]) -> list[Entry]:
     return ranked
 
 
-def stems(names: Sequence[str]) -> list[str]:
-    """A safe, unique file stem for each township name, in the order given."""
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
+class Stems:
+    """Safe, unique file stems for township names, given out in input order."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def next(self, name: str) -> str:
         stem = safe_name(name)
-        seen[stem] = seen.get(stem, 0) + 1
-        out.append(stem if seen[stem] == 1 else f"{stem}-{seen[stem]}")
-    return out
+        self.seen[stem] = self.seen.get(stem, 0) + 1
+        return stem if self.seen[stem] == 1 else f"{stem}-{self.seen[stem]}"
 
 
 def safe_name(name: str) -> str:
@@ -156,42 +196,6 @@ def safe_name(name: str) -> str:
 
 def _allowed(ch: str) -> bool:
     return not (unicodedata.category(ch).startswith("C") or ch in '/\\:*?"<>|' or ch in (os.sep, os.altsep or "/"))
-
-
-def copied_reports(texts: Sequence[tuple[str, str | None]], threshold: float = COPY_THRESHOLD) -> dict[int, tuple[Finding, ...]]:
-    """Findings for reports whose text largely repeats another report's in the batch."""
-    names = [name for name, _ in texts]
-    sets = {i: _shingles(body, names) for i, (_name, body) in enumerate(texts) if body}
-    common = _common(sets)
-    sets = {i: s - common for i, s in sets.items()}
-    found: dict[int, list[Finding]] = {}
-    for i, mine in sets.items():
-        for j, theirs in sets.items():
-            if i != j and mine:
-                share = len(mine & theirs) / len(mine)
-                if share >= threshold:
-                    message = f"报告有 {share:.0%} 的文字与{names[j]}的报告相同,疑似照抄照搬"
-                    found.setdefault(i, []).append(Finding("copied-report", Severity.WARNING, message, quote=names[j]))
-    return {i: tuple(f) for i, f in found.items()}
-
-
-def _shingles(body: str, names: Sequence[str]) -> set[int]:
-    for name in sorted(set(names), key=len, reverse=True):
-        body = body.replace(name, "").replace(name[:-1] if len(name) > 2 else name, "")
-    body = re.sub(r"[\s\W0-9_]+", "", body)
-    return {hash(body[i : i + SHINGLE]) for i in range(max(0, len(body) - SHINGLE + 1))}
-
-
-def _common(sets: dict[int, set[int]]) -> set[int]:
-    """Shingles found in at least half the reports (and at least 3): set phrases, not copying."""
-    if len(sets) < 4:
-        return set()
-    counts: dict[int, int] = {}
-    for shingles in sets.values():
-        for s in shingles:
-            counts[s] = counts.get(s, 0) + 1
-    floor = max(3, len(sets) // 2)
-    return {s for s, n in counts.items() if n >= floor}
 
 
 def suffixes(evaluator: Evaluator) -> list[str]:

@@ -68,10 +68,12 @@ def decode(data: bytes, name: str) -> str:
     raise InputError("file_encoding", file=name)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(value: str) -> bool:
     sample = value[:4096]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n\f")
-    return controls > max(2, len(sample) // 100)
+    return len(CONTROL.findall(sample)) > max(2, len(sample) // 100)
 
 
 def load_document(path: Path) -> dict[str, Any]:
@@ -86,7 +88,7 @@ def load_document(path: Path) -> dict[str, Any]:
 def load_json(source: str, name: str) -> Any:
     """Parse JSON, refusing duplicate keys, NaN, Infinity and deep nesting."""
     try:
-        doc = json.loads(source, object_pairs_hook=_unique_pairs, parse_constant=_no_constant)
+        doc = json.loads(source, object_pairs_hook=_unique_pairs, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise InputError("json_syntax", file=name, place=_place(exc.lineno, exc.colno), detail=_json_problem(exc.msg)) from None
     except _DuplicateKey as exc:
@@ -142,16 +144,23 @@ def _no_constant(value: str):
     raise _Constant(value)
 
 
+def _finite(value: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):  # 1e999 parses as infinity
+        raise _Constant(value)
+    return number
+
+
 def _check_depth(doc: Any, name: str) -> None:
+    if not isinstance(doc, (dict, list)):
+        return
     stack = [(doc, 1)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise InputError("too_deep", file=name, limit=MAX_DEPTH)
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        stack.extend((child, depth + 1) for child in children)
-        if isinstance(node, float) and not math.isfinite(node):
-            raise InputError("json_constant", file=name, value=repr(node))
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
 def _place(line: int, column: int) -> str:

@@ -51,8 +51,9 @@ class Evaluator:
         return schemas.compose_submission(self.catalog.items)
 
     def validator(self):
+        """The submission validator, built once per run."""
         if self._validator is None:
-            self._validator = schemas.validator(self.submission_schema)
+            self._validator = schemas.FastValidator(self.submission_schema)
         return self._validator
 
     def load(self, path: Path) -> Loaded:

@@ -14,49 +14,48 @@ from pathlib import Path
 from evalkit.errors import InputError
 
 MARKER = ".evalkit-output"
-SCORECARD_FORMATS = ("json", "md")
 
 
-def write_outputs(batch, outdir: Path, formats, lang: str = "zh") -> list[str]:
-    """Write one scorecard per township and every batch format; return the names written."""
-    _check_target(outdir)
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=outdir.parent, prefix=f".{outdir.name}.staging-"))
-    staging.chmod(0o755)
-    try:
-        written = _write_all(batch, staging, formats, lang)
-        (staging / MARKER).write_text("evalkit\n", encoding="utf-8")
-        _swap(staging, outdir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return written
+class OutputDir:
+    """A staging folder that becomes OUTDIR when the ``with`` block ends without an error."""
 
+    def __init__(self, outdir: Path):
+        if outdir.exists() and (not outdir.is_dir() or (any(outdir.iterdir()) and not (outdir / MARKER).exists())):
+            raise InputError("outdir_not_ours", file=str(outdir))
+        self.outdir = outdir
+        self.written: list[str] = []
 
-def _write_all(batch, staging: Path, formats, lang: str) -> list[str]:
-    written = []
-    (staging / "townships").mkdir()
-    for entry in batch.entries:
-        for name in SCORECARD_FORMATS:
-            target = staging / "townships" / f"{entry.stem}.{name}"
-            _write(target, formats[name], entry.card, lang)
-            written.append(str(target.relative_to(staging)))
-    for fmt in sorted((f for f in formats.values() if f.scope == "batch"), key=lambda f: f.name):
-        _write(staging / fmt.filename, fmt, batch, lang)
-        written.append(fmt.filename)
-    return written
+    def __enter__(self) -> OutputDir:
+        self.outdir.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(dir=self.outdir.parent, prefix=f".{self.outdir.name}.staging-"))
+        self.staging.chmod(0o755)
+        (self.staging / "townships").mkdir()
+        return self
 
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            return
+        (self.staging / MARKER).write_text("evalkit\n", encoding="utf-8")
+        _swap(self.staging, self.outdir)
 
-def _write(target: Path, fmt, data, lang: str) -> None:
-    stream = io.BytesIO() if fmt.binary else io.StringIO()
-    fmt.write(data, stream, lang)
-    value = stream.getvalue()
-    target.write_bytes(value if fmt.binary else value.encode("utf-8"))
+    def township(self, stem: str, processed) -> None:
+        """Write one township's scorecard as JSON and Markdown."""
+        self._write(f"townships/{stem}.json", processed.json)
+        if processed.markdown is not None:
+            self._write(f"townships/{stem}.md", processed.markdown)
 
+    def batch_formats(self, batch, formats, lang: str = "zh") -> None:
+        """Write the batch formats given (ranking.csv, evalkit.xlsx, report.html, plugins' own)."""
+        for fmt in sorted(formats, key=lambda f: f.name):
+            stream = io.BytesIO() if fmt.binary else io.StringIO()
+            fmt.write(batch, stream, lang)
+            value = stream.getvalue()
+            self._write(fmt.filename, value if fmt.binary else value.encode("utf-8"))
 
-def _check_target(outdir: Path) -> None:
-    if outdir.exists() and (not outdir.is_dir() or (any(outdir.iterdir()) and not (outdir / MARKER).exists())):
-        raise InputError("outdir_not_ours", file=str(outdir))
+    def _write(self, relative: str, data: bytes) -> None:
+        (self.staging / relative).write_bytes(data)
+        self.written.append(relative)
 
 
 def _swap(staging: Path, outdir: Path) -> None:

@@ -1,4 +1,4 @@
-"""Reading a batch's files in worker processes; the results come back in input order."""
+"""Scoring a batch's files in worker processes; the results come back in input order."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 _EVALUATOR = None
+_COPIES: dict = {}
+_MARKDOWN = True
 CHUNK = 16
 
 
-def _load(path):
-    from evalkit.batch import load_one
+def _process(job):
+    from evalkit.batch import process_one
 
-    return load_one(_EVALUATOR, path)
+    index, path = job
+    return process_one(_EVALUATOR, path, _COPIES.get(index, ()), _MARKDOWN)
 
 
 def available() -> bool:
@@ -20,14 +23,9 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def load_parallel(evaluator, files, jobs: int, progress=None) -> list:
-    """load_one over ``files`` in ``jobs`` forked processes that share the prepared evaluator."""
-    global _EVALUATOR
-    _EVALUATOR = evaluator  # inherited by the forked workers: plugins, plan and validator built once
-    results = []
+def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True):
+    """process_one over ``files`` in ``jobs`` forked processes, yielding results in input order."""
+    global _EVALUATOR, _COPIES, _MARKDOWN
+    _EVALUATOR, _COPIES, _MARKDOWN = evaluator, copies, markdown  # inherited by the forked workers: plugins, plan and validator built once
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        for index, result in enumerate(pool.map(_load, files, chunksize=CHUNK), 1):
-            results.append(result)
-            if progress:
-                progress(index, len(files))
-    return results
+        yield from pool.map(_process, enumerate(files), chunksize=CHUNK)

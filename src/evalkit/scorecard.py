@@ -158,6 +158,11 @@ class Scorecard:
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
+    def summary(self) -> Scorecard:
+        """The scorecard without its per-criterion results, findings and all but the top gaps:
+        what a national-scale batch keeps of each township once its files are written."""
+        return attrs.evolve(self, results=(), gaps=self.top_gaps(), findings=(), reviews=(), warnings=())
+
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""
         return tuple(g for g in self.gaps if g.points_lost > 0)[:count]

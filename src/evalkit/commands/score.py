@@ -23,13 +23,15 @@ def add(subparsers, common) -> None:
     add_scoring_options(parser)
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="并行进程数(默认 1;结果与进程数无关)")
     parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
+    parser.add_argument("--formats", default="all", metavar="LIST",
+                        help="要写出的文件,逗号分隔:csv、xlsx、html、md(每个乡镇的 Markdown 评分卡),或插件提供的格式;默认 all。每个乡镇的 JSON 评分卡总会写出")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     from evalkit import batch as batch_
     from evalkit.cli import ExitCode
-    from evalkit.exports import write_outputs
+    from evalkit.exports import OutputDir
 
     ev = evaluator(args)
     outdir = Path(args.out)
@@ -37,8 +39,11 @@ def run(args) -> int:
     if not files:
         raise InputError("no_inputs", file=", ".join(args.paths))
     progress = _bar if sys.stderr.isatty() else None
-    result = batch_.run(ev, files, max(1, args.jobs), progress)
-    written = write_outputs(result, outdir, ev.catalog.formats, args.lang)
+    chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
+    with OutputDir(outdir) as out:
+        result = batch_.run(ev, files, max(1, args.jobs), progress, out.township, markdown)
+        out.batch_formats(result, chosen, args.lang)
+    written = out.written
     for failure in result.failures:
         print(failure.message, file=sys.stderr)
     if args.format == "json":
@@ -47,6 +52,16 @@ def run(args) -> int:
         print(ranking_table(result, args.lang))
         print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
     return ExitCode.FAILED if result.failures else ExitCode.OK
+
+
+def _chosen_formats(formats, value: str) -> tuple[list, bool]:
+    """The batch formats named in --formats, and whether Markdown scorecards are wanted."""
+    batch = {name: f for name, f in formats.items() if f.scope == "batch"}
+    names = set(batch) | {"md"} if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
+    unknown = sorted(names - set(batch) - {"md"})
+    if unknown:
+        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted([*batch, "md"])))
+    return [batch[n] for n in sorted(names) if n in batch], "md" in names
 
 
 def _bar(done: int, total: int) -> None:

@@ -1,0 +1,116 @@
+"""The speed benchmark: evalkit against the floor of reading and parsing, in one run.
+
+    .venv/bin/python benchmarks/run.py                 # N = 18 and 1,360
+    .venv/bin/python benchmarks/run.py 18 1360 38741   # and national scale
+
+For each N it generates (once, deterministically) N synthetic submissions, then measures side
+by side, in this run: the floor (read + json.loads of every file), the straightforward
+pipeline (jsonschema validation per document, plus scoring), and `evalkit score` end to end
+with --jobs 1 and 2, writing the ranking and a JSON scorecard per township, and again with
+every output. It prints documents per second, the ratio of each to the floor, and peak
+memory; then `evalkit check` start-up against `python3 -c pass`. Ratios, not seconds, are the
+result: this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+STRAIGHTFORWARD_SAMPLE = 400  # jsonschema costs ~7 ms a document: a sample gives its rate
+STARTUP_RUNS = 11
+EVALKIT = [sys.executable, "-m", "evalkit"]
+
+
+def floor(files: list[Path]) -> float:
+    started = time.perf_counter()
+    for path in files:
+        json.loads(path.read_bytes())
+    return time.perf_counter() - started
+
+
+def straightforward(files: list[Path]) -> float:
+    """Seconds per document: jsonschema's validator (built once) on each document, then scoring."""
+    from jsonschema import Draft202012Validator
+
+    from evalkit.evaluator import Evaluator, Loaded
+    from evalkit.model import Submission
+
+    evaluator = Evaluator()
+    validator = Draft202012Validator(evaluator.submission_schema)
+    sample = files[:STRAIGHTFORWARD_SAMPLE]
+    started = time.perf_counter()
+    for path in sample:
+        doc = json.loads(path.read_bytes())
+        if not list(validator.iter_errors(doc)):
+            items = {k: v for k, v in doc["items"].items() if k in evaluator.catalog.items}
+            evaluator.evaluate(Loaded(Submission.from_dict({**doc, "items": items})))
+    return (time.perf_counter() - started) / len(sample)
+
+
+def evalkit_score(folder: Path, jobs: int, formats: str) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of `evalkit score` in its own process."""
+    with tempfile.TemporaryDirectory() as out:
+        command = [*EVALKIT, "score", str(folder), "--out", f"{out}/o", "--jobs", str(jobs), "--formats", formats, "--format", "json"]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"evalkit score failed: {command}")
+    return elapsed, usage.ru_maxrss
+
+
+def startup() -> tuple[float, float]:
+    example = HERE.parent / "examples" / "xianxiang-2022" / "submission.json"
+
+    def median(command):
+        times = []
+        for _ in range(STARTUP_RUNS):
+            started = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    return median([sys.executable, "-c", "pass"]), median([*EVALKIT, "check", str(example)])
+
+
+def measure(count: int) -> list[list]:
+    folder = HERE / "data" / str(count)
+    files = generate(count, folder)
+    base = floor(files)
+    rows = [["floor: read + json.loads", count / base, 1.0, ""]]
+    per_doc = straightforward(files)
+    rows.append([f"jsonschema + scoring ({min(count, STRAIGHTFORWARD_SAMPLE)}-doc sample)", 1 / per_doc, per_doc * count / base, ""])
+    for jobs, formats, label in ((1, "csv", "ranking + JSON scorecards"), (2, "csv", "ranking + JSON scorecards"), (1, "all", "every output")):
+        elapsed, peak = evalkit_score(folder, jobs, formats)
+        rows.append([f"evalkit score --jobs {jobs}, {label}", count / elapsed, elapsed / base, f"{peak / 1024:.0f} MiB"])
+    return rows
+
+
+def main(counts: list[int]) -> None:
+    from tabulate import tabulate
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    for count in counts:
+        print(f"\nN = {count}")
+        table = [[name, f"{rate:,.0f}", f"{ratio:.1f}×", peak] for name, rate, ratio, peak in measure(count)]
+        print(tabulate(table, ["pipeline", "docs/s", "time ÷ floor", "peak RSS"], colalign=("left", "right", "right", "right")))
+    bare, check = startup()
+    print(f"\nstart-up (median of {STARTUP_RUNS}): python3 -c pass {bare * 1000:.0f} ms, evalkit check {check * 1000:.0f} ms = {check / bare:.1f}×")
+
+
+if __name__ == "__main__":
+    main([int(n) for n in sys.argv[1:]] or [18, 1360])
