@@ -32,8 +32,7 @@ from evalkit.model import (  # noqa: E402
     Subject,
     Submission,
 )
-from evalkit.report.extraction import Extractor  # noqa: E402
-from evalkit.report.reader import Reader  # noqa: E402
+from evalkit.report.reader import Extractor, Reader  # noqa: E402
 from evalkit.rubrics import load_extractors, load_items, load_rubric  # noqa: E402
 from evalkit.scorecard import Gap, Result, Scorecard  # noqa: E402
 

@@ -7,7 +7,10 @@ import math
 import yaml
 
 
-class StrictLoader(yaml.SafeLoader):
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when the wheel has it
+
+
+class StrictLoader(_BASE):
     """safe_load's rules, plus: duplicate keys are errors, timestamps stay ISO strings."""
 
     def construct_mapping(self, node, deep=False):

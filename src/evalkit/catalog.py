@@ -16,8 +16,7 @@ import attrs
 from evalkit.errors import PluginError
 from evalkit.messages import text as text_of
 from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity, Submission
-from evalkit.report.extraction import Extractor
-from evalkit.report.reader import Reader
+from evalkit.report.reader import Extractor, Reader
 
 
 @attrs.frozen
@@ -107,15 +106,13 @@ def _unique(pairs, what: str) -> dict:
 
 def collect_items(pm) -> dict[str, ItemSpec]:
     """Every item declared through ``register_items``, by id; each value schema is checked."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError
+    from evalkit.schemas import schema_problem
 
     items = _unique(_results(pm, "register_items"), "item")
     for spec in items.values():
-        try:
-            Draft202012Validator.check_schema(dict(spec.schema))
-        except SchemaError as exc:
-            raise PluginError("bad_item_schema", plugin=spec.plugin, item=spec.id, detail=exc.message) from None
+        problem = schema_problem(spec.schema)
+        if problem:
+            raise PluginError("bad_item_schema", plugin=spec.plugin, item=spec.id, detail=problem)
     return items
 
 

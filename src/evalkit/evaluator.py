@@ -15,7 +15,6 @@ from evalkit.messages import text
 from evalkit.model import Review, Submission
 from evalkit.plugins import make_plugin_manager
 from evalkit.profiles import apply_profile, resolve_profile
-from evalkit.report.extraction import Extraction, extract, submission_document
 from evalkit.reviews import load_reviews
 from evalkit.scorecard import SCHEMA_VERSION, Scorecard
 
@@ -30,7 +29,7 @@ class Loaded:
     submission: Submission
     text: str | None = None  #: the report's text, when a report was read
     warnings: tuple[str, ...] = ()
-    extraction: Extraction | None = None  #: what was read from the report, when one was read
+    extraction: object | None = None  #: the report.extraction.Extraction, when a report was read
 
 
 class Evaluator:
@@ -69,6 +68,8 @@ class Evaluator:
 
     def read_report(self, path: Path) -> Loaded:
         """Read a report, extract a draft submission from it, and validate that."""
+        from evalkit.report.extraction import extract, submission_document
+
         text = self.catalog.readers[path.suffix.lower()].read(path)
         extraction = extract(text, self.catalog.extractors)
         doc = submission_document(extraction, text, self.catalog.items, str(path))

@@ -31,7 +31,7 @@ def load_items(path) -> list[ItemSpec]:
 
 def load_extractors(path) -> list:
     """Extractors from a YAML or JSON file checked by extractors.schema.json."""
-    from evalkit.report.extraction import Extractor
+    from evalkit.report.reader import Extractor
 
     path = Path(str(path))
     doc = _load(path, "extractors")

@@ -36,15 +36,25 @@ def referenced_items(rule: Mapping) -> list[str]:
 def _schema_problem(schema: Mapping, rule: Mapping) -> str | None:
     if not schema:
         return None
-    from jsonschema import Draft202012Validator
-
     from evalkit.schemas import explain
 
-    error = next(iter(Draft202012Validator({"type": "object", **schema}).iter_errors(dict(rule))), None)
+    error = next(iter(_validator(id(schema), schema).iter_errors(dict(rule))), None)
     if error is None:
         return None
     path = "/".join(str(p) for p in error.absolute_path) or "rule"
     return f"{path}:{explain(error)}"
+
+
+_VALIDATORS: dict = {}
+
+
+def _validator(key: int, schema: Mapping):
+    """One validator per rule kind's parameter schema, built on first use."""
+    if key not in _VALIDATORS:
+        from evalkit.schemas import FastValidator
+
+        _VALIDATORS[key] = (schema, FastValidator({"type": "object", **schema}))
+    return _VALIDATORS[key][1]
 
 
 def to_decimal(value: Any) -> Decimal | None:

@@ -57,7 +57,7 @@ class FastValidator:
         import jsonschema_rs
 
         self.schema = schema
-        self.fast = jsonschema_rs.Draft202012Validator(dict(schema))
+        self.fast = jsonschema_rs.Draft202012Validator(dict(schema), registry=fast_registry(), offline=True)
         self._slow = None
 
     @property
@@ -74,9 +74,33 @@ class FastValidator:
 
 
 @cache
-def shipped_validator(name: str):
+def fast_registry():
+    """The shipped schemas for jsonschema-rs, which then never fetches anything."""
+    import jsonschema_rs
+
+    return jsonschema_rs.Registry([(load(n)["$id"], load(n)) for n in NAMES])
+
+
+@cache
+def shipped_validator(name: str) -> FastValidator:
     """The validator of a shipped schema, built once per process."""
-    return validator(load(name))
+    return FastValidator(load(name))
+
+
+def schema_problem(schema: Mapping) -> str | None:
+    """Why ``schema`` is not a valid Draft 2020-12 schema, or None when it is."""
+    import jsonschema_rs
+
+    if jsonschema_rs.meta.is_valid(dict(schema)):
+        return None
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(dict(schema))
+    except SchemaError as exc:
+        return exc.message
+    return "invalid schema"
 
 
 def compose_submission(items: Mapping) -> dict:

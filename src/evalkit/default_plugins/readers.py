@@ -8,7 +8,6 @@ from pathlib import Path
 from evalkit import hookimpl
 from evalkit.documents import decode, read_bytes
 from evalkit.errors import InputError
-from evalkit.report.html import page_text
 from evalkit.report.reader import Reader
 
 MAX_UNZIPPED = 64 * 1024 * 1024
@@ -23,6 +22,8 @@ def read_txt(path: Path) -> str:
 
 def read_html(path: Path) -> str:
     """The report body of a saved government web page, without navigation or boilerplate."""
+    from evalkit.report.html import page_text
+
     return _lines(page_text(decode(read_bytes(path), str(path))))
 
 

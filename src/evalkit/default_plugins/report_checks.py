@@ -8,9 +8,6 @@ from functools import lru_cache
 
 from evalkit import Finding, Severity, hookimpl
 from evalkit.default_plugins.checks import normalise_law, superseded
-from evalkit.report import figures
-from evalkit.report.extraction import sentence_at
-from evalkit.report.structure import parse
 
 NEW_LAW = re.compile(r"新施行|新修订|新修正|新颁布|新出台|新实施")
 COVERAGE = re.compile(r"全覆盖|覆盖率|覆盖面")
@@ -24,7 +21,16 @@ SEVENTH_PLAN = re.compile(r"七五普法")
 
 @lru_cache(maxsize=8)
 def _read(text: str):
+    from evalkit.report import figures
+    from evalkit.report.structure import parse
+
     return parse(text), figures.find(text), figures.years(text)
+
+
+def sentence_at(text: str, offset: int) -> str:
+    from evalkit.report.extraction import sentence_at as around
+
+    return around(text, offset)
 
 
 def _finding(code, severity, message, structure, text, offset) -> Finding:

@@ -16,24 +16,10 @@ import attrs
 from evalkit.errors import InputError
 from evalkit.report import figures as figures_
 from evalkit.report.figures import Figure
+from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
 SENTENCE = re.compile(r"[^。;；!！?？\n]*[。;；!！?？]?")
-
-
-@attrs.frozen
-class Extractor:
-    """Maps a figure (``pattern`` near it, one of ``units``) or a phrase to an item."""
-
-    item: str
-    pattern: str  #: a regular expression
-    units: tuple[str, ...] = attrs.field(default=(), converter=tuple)  #: accepted units; empty: any
-    phrase: bool = False  #: a practice: the item is true where the pattern occurs in the text
-    plugin: str | None = None
-
-    @property
-    def id(self) -> str:
-        return f"{self.item}:{self.pattern}"
 
 
 @attrs.frozen

@@ -1,4 +1,5 @@
-"""A reader turns one kind of report file into its text."""
+"""What plugins register to read reports: a reader turns a file into text, an extractor
+turns text into an item. Kept light: importing it loads no parsing code."""
 
 from __future__ import annotations
 
@@ -19,3 +20,18 @@ class Reader:
     @property
     def id(self) -> str:
         return self.name
+
+
+@attrs.frozen
+class Extractor:
+    """Maps a figure (``pattern`` near it, one of ``units``) or a phrase to an item."""
+
+    item: str
+    pattern: str  #: a regular expression
+    units: tuple[str, ...] = attrs.field(default=(), converter=tuple)  #: accepted units; empty: any
+    phrase: bool = False  #: a practice: the item is true where the pattern occurs in the text
+    plugin: str | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.item}:{self.pattern}"
