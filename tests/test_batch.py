@@ -195,3 +195,21 @@ def test_control_characters_in_a_name_fail_that_file_only(capsys, tmp_path):
     code, out, err = score(capsys, folder, "--out", tmp_path / "out", "--format", "json")
     assert code == ExitCode.FAILED and "$.subject.name" in err
     assert len(json.loads(out)["ranking"]) == 1
+
+
+def test_large_batches_keep_summaries_and_outputs_say_what_they_hold(capsys, county, tmp_path, monkeypatch):
+    """Above LARGE_BATCH, entries are summaries; the page lists top and bottom and says where the rest is."""
+    from openpyxl import load_workbook
+
+    from evalkit import batch as batch_
+    from evalkit.default_plugins import html_report
+
+    monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
+    monkeypatch.setattr(html_report, "LARGE_SHOWN", 3)
+    code, _, _ = score(capsys, county, "--out", tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert code == ExitCode.FAILED and "页面只列出排名前 3 位和后 3 位" in page
+    assert page.count('<section id="t-') == 0
+    assert len(list((tmp_path / "out" / "townships").glob("*.json"))) == 18
+    detail = list(load_workbook(tmp_path / "out" / "evalkit.xlsx")["得分明细"].iter_rows(values_only=True))
+    assert len(detail) == 19 and detail[0][1] == "报告规范"

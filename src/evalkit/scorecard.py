@@ -112,10 +112,11 @@ class Gap:
     basis: str
 
     def to_dict(self) -> dict:
-        doc = attrs.asdict(self, recurse=False)
-        doc.update(kind=self.kind.value, status=self.status.value, points_lost=number(self.points_lost))
-        doc["pending"] = number(self.pending)
-        return doc
+        return {
+            "criterion": self.criterion, "title": self.title, "category": self.category, "kind": self.kind.value,
+            "status": self.status.value, "points_lost": number(self.points_lost), "pending": number(self.pending),
+            "reason": self.reason, "remediation": self.remediation, "basis": self.basis,
+        }
 
     @classmethod
     def from_dict(cls, doc: Mapping) -> Gap:

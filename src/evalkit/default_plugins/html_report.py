@@ -25,6 +25,7 @@ GEOMETRY = {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": B
 LABEL_EMS = 15.5  #: how much of a label fits left of the bars at 14px, leaving 1em for "…"
 GRADE_COLOURS = {"优秀": "#1b7f3b", "良好": "#1f6fb2", "合格": "#a86a00", "不合格": "#c0392b"}
 OTHER_COLOUR = "#5f6b7a"
+LARGE_SHOWN = 100  #: a national batch's page lists this many from the top and from the bottom
 FAILURE_KINDS = {"input": "文件无法读取", "data": "数据不符合要求", "plugin": "插件出错", "internal": "内部错误"}
 
 
@@ -42,19 +43,35 @@ def write_html(batch, stream, lang: str = "zh") -> None:
     stream.write(_template().render(page=page(batch)))
 
 
+def shown(batch) -> tuple:
+    """The townships the page lists: all of a county's; the top and bottom of a national batch."""
+    if not batch.large or len(batch.entries) <= 2 * LARGE_SHOWN:
+        return batch.entries
+    return batch.entries[:LARGE_SHOWN] + batch.entries[-LARGE_SHOWN:]
+
+
+def note(batch) -> str:
+    if not batch.large:
+        return ""
+    return (f"本批共 {len(batch.entries)} 个乡镇(街道),页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位;"
+            "每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件,全部排名见 ranking.csv。")
+
+
 def page(batch) -> dict:
     """Everything the template shows, as plain strings and numbers."""
-    ids = section_ids(batch.entries)
+    entries = shown(batch)
+    ids = section_ids(entries)
     return {
         "title": title(batch.entries),
         "meta": meta(batch.meta),
         "scored": len(batch.entries),
         "failed": len(batch.failures),
         "grades": list(Counter(e.card.grade for e in batch.entries).items()),
-        "chart": ranking_chart(batch.entries),
+        "note": note(batch),
+        "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
-        "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(batch.entries, ids)],
-        "townships": [township(entry, sid) for entry, sid in zip(batch.entries, ids)],
+        "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
+        "townships": [] if batch.large else [township(entry, sid) for entry, sid in zip(entries, ids)],
         "failures": [{"source": f.source, "kind": FAILURE_KINDS.get(f.kind, f.kind), "message": f.message} for f in batch.failures],
     }
 

@@ -31,6 +31,12 @@ def ranking_rows(batch):
 
 
 def detail_sheet(batch):
+    if batch.large:  # a national batch keeps category scores, not every criterion's points
+        yield ["乡镇(街道)", *(title for _cid, title in batch.categories)]
+        for entry in batch.entries:
+            scores = {c.id: number(c.score) for c in entry.card.categories}
+            yield [cell(entry.card.subject.name), *(scores.get(cid) for cid, _ in batch.categories)]
+        return
     criteria = list(dict.fromkeys((r.criterion, r.title) for e in batch.entries for r in e.card.results))
     yield ["乡镇(街道)", *(f"{cid} {title}" for cid, title in criteria)]
     for entry in batch.entries:
@@ -50,6 +56,8 @@ def gap_rows(batch):
 
 def finding_rows(batch):
     yield ["乡镇(街道)", "代码", "级别", "说明", "章节", "行", "引文"]
+    if batch.large:
+        yield ["(全国规模批次)", "", "", "各乡镇的报告问题见 townships/ 下的评分卡;扣分清单只列每个乡镇失分最多的 3 项", "", None, ""]
     for entry in batch.entries:
         for f in entry.card.findings:
             yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
