@@ -46,6 +46,13 @@ def test_gb18030_submission_is_read(capsys, tmp_path):
     assert code == ExitCode.OK, err
 
 
+def test_utf16_with_bom_is_read(capsys, tmp_path):
+    """A file saved by Notepad as "Unicode" (UTF-16 with a BOM) is read."""
+    path = tmp_path / "u16.json"
+    path.write_bytes(json.dumps(VALID, ensure_ascii=False).encode("utf-16"))
+    assert run_check(capsys, path)[0] == ExitCode.OK
+
+
 def test_utf8_bom_submission_is_read(capsys, tmp_path):
     """A UTF-8 file with a byte-order mark, as Windows Notepad writes it, is read."""
     path = tmp_path / "bom.json"
@@ -56,7 +63,6 @@ def test_utf8_bom_submission_is_read(capsys, tmp_path):
 @pytest.mark.parametrize(
     "data, words",
     [
-        ("测试".encode("utf-16"), "编码"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "二进制"),
         (b'{"a": "\x81\x30\x81"}', "编码"),
         (b"", "空的"),

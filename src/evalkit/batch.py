@@ -60,6 +60,7 @@ class Batch:
     categories: tuple[tuple[str, str], ...]  #: (id, title) in order
     meta: dict
     large: bool = False  #: entries hold summaries (see Scorecard.summary), not whole scorecards
+    warnings: tuple[str, ...] = ()  #: what looks wrong with the batch as a whole
 
 
 def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = None) -> list[Path]:
@@ -149,7 +150,22 @@ def run(evaluator: Evaluator, files: Sequence[Path], jobs: int = 1, progress=Non
         if progress:
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
-    return Batch(tuple(rank(entries)), tuple(failures), categories, dict(evaluator.plan.meta), large)
+    warnings = batch_warnings(entries, evaluator.reviews)
+    return Batch(tuple(rank(entries)), tuple(failures), categories, dict(evaluator.plan.meta), large, warnings)
+
+
+def batch_warnings(entries: Sequence[Entry], reviews) -> tuple[str, ...]:
+    """A township in several files, mixed report years, reviews that match no township."""
+    by_name: dict[str, list[str]] = {}
+    for entry in entries:
+        by_name.setdefault(entry.card.subject.name, []).append(Path(entry.source).name)
+    found = [text("duplicate_township", name=n, files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
+    years = sorted({e.card.year for e in entries})
+    if len(years) > 1:
+        found.append(text("mixed_years", years="、".join(map(str, years))))
+    unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in by_name})
+    found += [text("unmatched_review", name=n) for n in unmatched]
+    return tuple(found)
 
 
 def _process_all(evaluator, files, copies, jobs, markdown):
@@ -161,14 +177,16 @@ def _process_all(evaluator, files, copies, jobs, markdown):
 
 
 def rank(entries: list[Entry]) -> list[Entry]:
-    """Sort by total (highest first, then name and source) and give competition ranks, overall and by level."""
-    ordered = sorted(entries, key=lambda e: (-e.card.total, e.card.subject.name, e.source))
+    """Sort by percentage and total (highest first, then name and source) and give competition
+    ranks, overall and within each level."""
+    score = lambda e: (e.card.percent, e.card.total)  # noqa: E731 - maxima differ when criteria are excluded
+    ordered = sorted(entries, key=lambda e: (-e.card.percent, -e.card.total, e.card.subject.name, e.source))
     ranked, level_seen = [], {}
     for index, entry in enumerate(ordered):
-        overall = index + 1 if index == 0 or entry.card.total != ordered[index - 1].card.total else ranked[-1].rank
+        overall = index + 1 if index == 0 or score(entry) != score(ordered[index - 1]) else ranked[-1].rank
         level = entry.card.subject.level.value
         peers = level_seen.setdefault(level, [])
-        within = len(peers) + 1 if not peers or peers[-1].card.total != entry.card.total else peers[-1].level_rank
+        within = len(peers) + 1 if not peers or score(peers[-1]) != score(entry) else peers[-1].level_rank
         entry = attrs.evolve(entry, rank=overall, level_rank=within)
         peers.append(entry)
         ranked.append(entry)
@@ -196,6 +214,10 @@ def safe_name(name: str) -> str:
 
 def _allowed(ch: str) -> bool:
     return not (unicodedata.category(ch).startswith("C") or ch in '/\\:*?"<>|' or ch in (os.sep, os.altsep or "/"))
+
+
+#: Office files a township might send instead: scored as failures that say what to do, not skipped.
+OFFICE_SUFFIXES = (".doc", ".wps", ".pdf", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ofd")
 
 
 def suffixes(evaluator: Evaluator) -> list[str]:

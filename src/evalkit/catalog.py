@@ -168,7 +168,7 @@ def collect_criteria(pm, rule_kinds, items) -> tuple[dict[str, Category], dict[s
 def _check_rubric(rubric: Rubric, categories, rule_kinds, items) -> None:
     from evalkit.rules import check_rule
 
-    where = {"plugin": rubric.plugin, "file": rubric.source}
+    where = {"owner": f"插件 {rubric.plugin} ", "plugin": rubric.plugin, "file": rubric.source}
     for criterion in rubric.criteria:
         if criterion.category not in categories:
             raise PluginError("unknown_category", criterion=criterion.id, category=criterion.category, **where)

@@ -54,7 +54,13 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Text from UTF-8 (with or without BOM) or GB18030/GBK; binary data is refused."""
+    """Text from UTF-8 (with or without BOM), GB18030/GBK, or UTF-16 with a BOM (Notepad's
+    "Unicode"); binary data is refused."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("file_encoding", file=name) from None
     if b"\x00" in data[:65536]:
         raise InputError("file_binary", file=name)
     for encoding in ENCODINGS:

@@ -46,9 +46,10 @@ def score(
 ) -> Scorecard:
     """Score one submission by the plan."""
     case = Case(submission, tuple(findings), plan.items)
-    by_criterion = {r.criterion: r for r in reviews if r.subject in (None, submission.subject.name)}
+    mine = tuple(r for r in reviews if r.subject in (None, submission.subject.name))
+    by_criterion = {r.criterion: r for r in mine}  # the last review of a criterion takes effect
     results = tuple(_result(c, case, plan, by_criterion.get(c.id)) for c in plan.criteria)
-    applied = tuple(r for r in reviews if r.criterion in by_criterion and by_criterion[r.criterion] is r)
+    applied = tuple(r for r in mine if r.criterion in {c.id for c in plan.criteria})  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
     return _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
 
@@ -77,6 +78,8 @@ def _points(criterion: Criterion, measure: Measure, profile: Profile) -> Result:
             status = Status.UNMET if measure.occurrences > 0 else Status.MET
         if criterion.kind is Kind.DEDUCTION and status is Status.UNMET:
             earned = -min(max_points, criterion.points * measure.occurrences)
+    elif status is Status.NOT_APPLICABLE and criterion.kind is Kind.BONUS:
+        earned = ZERO  # no such work: nothing to reward
     elif status is Status.NOT_APPLICABLE:
         earned = max_points if profile.not_applicable == "full" else ZERO
         max_points = max_points if profile.not_applicable == "full" else ZERO
@@ -121,7 +124,8 @@ def _aggregate(plan, submission, results, findings, reviews, warnings, meta) -> 
         total = min(total, plan.profile.veto_cap)
     max_points = sum((r.max for r in results if r.kind is Kind.BASE), ZERO)
     pending = sum((r.max for r in results if r.status is Status.NEEDS_REVIEW and r.kind is Kind.BASE), ZERO)
-    grade, note = _grade(plan.profile, total, max_points, bool(vetoes), deductions, pending)
+    awaiting = any(r.status is Status.NEEDS_REVIEW for r in results)
+    grade, note = _grade(plan.profile, total, max_points, bool(vetoes), deductions, awaiting)
     return Scorecard(
         meta=meta, subject=submission.subject, year=submission.year,
         total=total, max=max_points, grade=grade, grade_note=note,
@@ -155,7 +159,7 @@ def _categories(plan: Plan, results, bonus: Decimal, deductions: Decimal) -> tup
     return tuple(rows)
 
 
-def _grade(profile: Profile, total: Decimal, max_points: Decimal, vetoed: bool, deductions: Decimal, pending: Decimal) -> tuple[str, str]:
+def _grade(profile: Profile, total: Decimal, max_points: Decimal, vetoed: bool, deductions: Decimal, awaiting: bool) -> tuple[str, str]:
     """The first band whose minimum and conditions hold; a veto forces the lowest."""
     bands = sorted(profile.grades, key=lambda g: -g.min)
     if vetoed:
@@ -163,17 +167,17 @@ def _grade(profile: Profile, total: Decimal, max_points: Decimal, vetoed: bool, 
     percent = quantize(total * 100 / max_points) if max_points else ZERO
     notes = []
     for band in (b for b in bands if percent >= b.min):
-        failed = _failed_condition(band, deductions, pending)
+        failed = _failed_condition(band, deductions, awaiting)
         if failed is None:
             return band.name, ";".join(notes)
         notes.append(text(failed, grade=band.name))
     return bands[-1].name, ";".join(notes)
 
 
-def _failed_condition(band, deductions: Decimal, pending: Decimal) -> str | None:
+def _failed_condition(band, deductions: Decimal, awaiting: bool) -> str | None:
     if band.max_deductions is not None and deductions > band.max_deductions:
         return "grade_deductions"
-    if band.requires_reviewed and pending:
+    if band.requires_reviewed and awaiting:
         return "grade_pending"
     return None
 

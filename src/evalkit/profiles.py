@@ -11,7 +11,7 @@ import attrs
 
 from evalkit import schemas
 from evalkit.documents import load_document
-from evalkit.errors import DataError, InputError
+from evalkit.errors import DataError, InputError, PluginError
 from evalkit.model import Criterion, Grade, Profile
 from evalkit.rules import check_rule
 
@@ -54,9 +54,11 @@ def apply_profile(profile: Profile, catalog) -> tuple[Criterion, ...]:
     _check_ids(profile, catalog)
     chosen = [c for c in catalog.criteria.values() if _selected(profile, c)]
     changed = [_override(c, profile.overrides.get(c.id)) for c in chosen]
-    where = {"plugin": profile.id, "file": profile.source}
     for criterion in changed:
-        check_rule(criterion, catalog.rule_kinds, catalog.items, where)
+        try:
+            check_rule(criterion, catalog.rule_kinds, catalog.items, {"owner": "评分配置"})
+        except PluginError as exc:  # the profile is the user's file, not a plugin
+            raise DataError(exc.key, file=profile.source or profile.id, **exc.params) from None
     order = list(catalog.categories)
     return tuple(sorted(changed, key=lambda c: (order.index(c.category), c.id)))
 

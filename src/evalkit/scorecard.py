@@ -31,6 +31,11 @@ def display(value: Decimal) -> str:
     return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
 
 
+def coverage_text(card) -> str:
+    """Coverage as every output shows it: a percentage to one place."""
+    return f"{(card.coverage * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
 @attrs.frozen
 class Original:
     """The machine's result, kept beside a reviewer's."""

@@ -20,6 +20,12 @@ XIANGSHAN = (
 )
 SYLLABLES = "安白碧长城春大东枫凤高古海和河横红湖华黄江金锦菁兰莲林柳龙梅南宁平浦青清泉仁瑞三山上石双水松塘桃天田同西溪仙新兴杏阳瑶永玉云长樟竹"
 LEVELS = ("镇", "镇", "镇", "乡", "街道")
+NUMBERS = "一二三四五"
+SECTIONS = (
+    ("measures", "主要举措和成效"), ("shortcomings", "存在的不足和原因"),
+    ("first_responsibility", "党政主要负责人履行推进法治建设第一责任人职责情况"),
+    ("plan", "下一年度工作安排"), ("other_matters", "其他需要报告的情况"),
+)
 
 
 def plugin_manager(*plugins, entrypoints: bool = False):
@@ -67,13 +73,13 @@ def synthetic_submissions(items: Mapping, count: int, seed: int = 0, year: int =
 
 
 def synthetic_submission(items: Mapping, name: str, level: str, rng: random.Random, year: int = 2022) -> dict:
-    kinds = ["measures", "shortcomings", "first_responsibility", "plan", "other_matters"]
-    sections = [{"title": f"{i + 1}、{kind}", "kind": kind} for i, kind in enumerate(kinds) if rng.random() < 0.85]
+    sections = [{"title": f"{NUMBERS[i]}、{title}", "kind": kind} for i, (kind, title) in enumerate(SECTIONS) if rng.random() < 0.85]
+    office = "办事处" if level == "街道" else "人民政府"
     doc = {
         "subject": {"name": name, "level": level, "county": "象山县", "province": "浙江省"},
         "year": year,
         "report": {
-            "title": f"{name}人民政府关于{year}年度法治政府建设情况的报告",
+            "title": f"{name}{office}关于{year}年度法治政府建设情况的报告",
             "date": f"{year + 1}-0{rng.choice((1, 2, 2, 2, 3))}-{rng.randint(10, 28)}",
             "sections": sections,
             "citations": rng.sample(["《中华人民共和国民法典》", "《信访工作条例》", "《信访条例》", "《中华人民共和国行政处罚法》"], 2),
@@ -93,14 +99,16 @@ def _item(spec, rng: random.Random) -> dict:
         value = rng.random() < 0.8
     elif kind in ("integer", "number"):
         low, high = schema.get("minimum", 0), schema.get("maximum", 300)
-        value = rng.randint(int(low), int(min(high, low + 300)))
+        spread = 12 if rng.random() < 0.6 else 300  # most counts are small, some are large
+        value = rng.randint(int(low), int(min(high, low + spread)))
         if "enum" in schema:
             value = rng.choice(schema["enum"])
     elif "enum" in schema:
         value = rng.choice(schema["enum"])
     else:
         value = "有"
-    item = {"value": value, "evidence": f"{spec.title}:{value}{spec.unit or ''}"}
+    shown = ("有" if value else "无") if isinstance(value, bool) else f"{value}{spec.unit or ''}"
+    item = {"value": value, "evidence": f"{spec.title}:{shown}"}
     if spec.unit and not isinstance(value, bool):
         item["unit"] = spec.unit
     return item

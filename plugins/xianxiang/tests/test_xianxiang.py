@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+import evalkit_xianxiang
 from evalkit.cli import ExitCode, main
-from evalkit.evaluator import Evaluator
+from evalkit.testing import assert_valid_scorecard, evaluator, score_dict
 from evalkit.model import Kind, Status
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -50,9 +51,8 @@ def card(capsys):
 
 @pytest.fixture
 def scored():
-    """The example scored through the engine."""
-    evaluator = Evaluator()
-    return evaluator.evaluate(evaluator.load(SUBMISSION), source=str(SUBMISSION))
+    """The example scored through the engine, with this plugin alone (evalkit.testing)."""
+    return score_dict(json.loads(SUBMISSION.read_text("utf-8")), evalkit_xianxiang)
 
 
 @pytest.fixture
@@ -167,7 +167,8 @@ def test_claim_without_figure_earns_half(card):
 
 
 def test_categories_add_up_to_the_total(scored):
-    """Category subtotals, bonus and deductions add up exactly to the total."""
+    """Category subtotals, bonus and deductions add up exactly to the total; the scorecard validates."""
+    assert_valid_scorecard(scored)
     assert sum((c.score for c in scored.categories), Decimal(0)) + scored.adjustment == scored.total
     assert scored.total == scored.base + scored.bonus - scored.deductions + scored.adjustment
 
@@ -212,3 +213,12 @@ def test_year_in_text_costs_the_consistency_point(capsys):
     card = json.loads(capsys.readouterr().out)
     assert any(f["code"] == "year-mismatch" for f in card["findings"])
     assert result(card, "XX-A08")["status"] == "unmet" and result(card, "XX-A08")["points"] == 0
+
+
+def test_extractors_read_the_report_like_the_hand_transcription():
+    """Read from report.txt, the plugin's extractors give every item the hand transcription has, with the same values."""
+    extracted = evaluator(evalkit_xianxiang).load(REPORT).submission
+    hand = json.loads(SUBMISSION.read_text("utf-8"))["items"]
+    assert {k: v.value for k, v in extracted.items.items()} == {k: v["value"] for k, v in hand.items()}
+    assert extracted.report.unmapped == ()
+    assert extracted.items["publicity.materials"].approximate and extracted.items["publicity.materials"].bound == "lower"

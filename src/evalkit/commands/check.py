@@ -9,6 +9,7 @@ from pathlib import Path
 
 from evalkit.errors import InputError
 from evalkit.messages import text
+from evalkit.scorecard import display
 
 
 def add(subparsers, common) -> None:
@@ -68,11 +69,13 @@ def run(args) -> int:
 
         buffer.write("\n".join(extraction_lines(loaded, ev.catalog.items, args.lang)) + "\n\n")
     fmt.write(card, buffer, args.lang)
+    for name in sorted({r.subject for r in ev.reviews if r.subject and r.subject != card.subject.name}):
+        print(text("unmatched_review", args.lang, name=name), file=sys.stderr)
     if args.output:
         write_atomic(Path(args.output), buffer.getvalue().encode("utf-8"))
     else:
         sys.stdout.write(buffer.getvalue())
     if args.fail_under is not None and card.total < args.fail_under:
-        print(text("below_threshold", args.lang, total=card.total, threshold=args.fail_under), file=sys.stderr)
+        print(text("below_threshold", args.lang, total=display(card.total), threshold=display(args.fail_under)), file=sys.stderr)
         return ExitCode.FAILED
     return ExitCode.OK

@@ -44,7 +44,7 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
         quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
         lines.append(f"  {item_id}({title}):{_value(item)}  {line}  “{quote}”")
     unmapped = submission.report.unmapped
-    lines.append(text("unmapped", lang, count=len(unmapped)))
+    lines.append(text("unmapped", lang, count=len(unmapped)) if unmapped else text("all_mapped", lang))
     lines += [f"  第 {u['line']} 行:{u['text']}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
     return lines
 

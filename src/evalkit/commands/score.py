@@ -35,17 +35,20 @@ def run(args) -> int:
 
     ev = evaluator(args)
     outdir = Path(args.out)
-    files = batch_.inputs(args.paths, batch_.suffixes(ev), skip=outdir)
+    readable = batch_.suffixes(ev)
+    files = batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)
     if not files:
-        raise InputError("no_inputs", file=", ".join(args.paths))
+        raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
     with OutputDir(outdir) as out:
         result = batch_.run(ev, files, max(1, args.jobs), progress, out.township, markdown)
+        for line in [f.message for f in result.failures] + list(result.warnings):
+            print(line, file=sys.stderr)
+        if not result.entries:
+            raise InputError("all_failed", file=str(outdir))
         out.batch_formats(result, chosen, args.lang)
     written = out.written
-    for failure in result.failures:
-        print(failure.message, file=sys.stderr)
     if args.format == "json":
         print(json.dumps(_summary(result, outdir, written), ensure_ascii=False, indent=2))
     else:
@@ -76,10 +79,14 @@ def ranking_rows(result) -> list[list[str]]:
     for entry in result.entries:
         card = entry.card
         scores = {c.id: display(c.score) for c in card.categories}
-        gaps = ";".join(g.title[:16] for g in card.top_gaps(2))
+        gaps = ";".join(_short(g.title) for g in card.top_gaps(2))
         rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
                      *(scores.get(cid, "") for cid, _title in result.categories), gaps])
     return rows
+
+
+def _short(title: str, width: int = 16) -> str:
+    return title if len(title) <= width else title[: width - 1] + "…"
 
 
 def ranking_table(result, lang: str) -> str:
@@ -99,6 +106,7 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
             for e in result.entries
         ],
         "failures": [{"source": f.source, "kind": f.kind, "message": f.message} for f in result.failures],
+        "warnings": list(result.warnings),
         "out": str(outdir),
         "files": written,
     }

@@ -6,6 +6,7 @@ import json
 
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, SEVERITY, STATUS, label, text
+from evalkit.scorecard import coverage_text
 from evalkit.scorecard import display as _n
 
 
@@ -15,7 +16,7 @@ def headline(card, lang: str) -> list[str]:
     lines = [
         f"{subject.name}({subject.level.value}) {card.year}",
         f"{text('total', lang)}:{_n(card.total)} / {_n(card.max)}({_n(card.percent)}%)  {text('grade', lang)}:{card.grade}",
-        f"{text('coverage', lang)}:{card.coverage * 100:.0f}%  {text('pending', lang)}:{_n(card.pending)}  "
+        f"{text('coverage', lang)}:{coverage_text(card)}  {text('pending', lang)}:{_n(card.pending)}  "
         f"{text('profile', lang)}:{card.meta['profile']['id']}",
     ]
     if card.grade_note:
@@ -26,6 +27,8 @@ def headline(card, lang: str) -> list[str]:
 def category_rows(card, lang: str) -> tuple[list[str], list[list[str]]]:
     header = [text("category", lang), text("score", lang), text("max", lang)]
     rows = [[c.title, _n(c.score), _n(c.max)] for c in card.categories]
+    if card.adjustment:
+        rows.append([text("adjustment", lang), _n(card.adjustment), ""])
     rows.append([text("total", lang), _n(card.total), _n(card.max)])
     return header, rows
 

@@ -18,7 +18,7 @@ from wcwidth import wcwidth
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, SEVERITY, STATUS, label
 from evalkit.model import Kind
-from evalkit.scorecard import display
+from evalkit.scorecard import coverage_text, display
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
 GEOMETRY = {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
@@ -177,7 +177,7 @@ def facts(card) -> list[tuple[str, str]]:
     return [
         ("总分", f"{display(card.total)} / {display(card.max)}({display(card.percent)}%)"), ("等次", card.grade),
         ("基本分", display(card.base)), ("加分", display(card.bonus)), ("扣分", display(card.deductions)),
-        ("待评审分值", display(card.pending)), ("有据可查的分值占比", f"{card.coverage * 100:.0f}%"),
+        ("待评审分值", display(card.pending)), ("有据可查的分值占比", coverage_text(card)),
     ]
 
 

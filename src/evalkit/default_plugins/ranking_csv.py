@@ -7,7 +7,7 @@ import io
 import re
 
 from evalkit import Format, hookimpl
-from evalkit.scorecard import display
+from evalkit.scorecard import coverage_text, display
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -35,7 +35,7 @@ def row(batch, entry) -> list:
         display(card.total), display(card.max), display(card.percent), cell(card.grade),
         *(scores.get(cid, "") for cid, _title in batch.categories),
         display(card.bonus), display(card.deductions), "是" if card.vetoes else "否", display(card.pending),
-        display(card.coverage * 100), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
+        coverage_text(card).rstrip("%"), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
     ]
 
 

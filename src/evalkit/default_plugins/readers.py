@@ -37,8 +37,8 @@ def read_docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise InputError("docx_corrupt", file=str(path), detail=type(exc).__name__) from None
+    except Exception:  # python-docx raises many kinds on a damaged package
+        raise InputError("docx_corrupt", file=str(path), detail="文档内部结构不完整") from None
     lines = []
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]

@@ -11,7 +11,7 @@ import zipfile
 from evalkit import Format, hookimpl
 from evalkit.default_plugins.ranking_csv import cell, header
 from evalkit.messages import KIND, SEVERITY, STATUS, label
-from evalkit.scorecard import number
+from evalkit.scorecard import coverage_text, number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
@@ -26,7 +26,7 @@ def ranking_rows(batch):
             number(card.total), number(card.max), number(card.percent), cell(card.grade),
             *(scores.get(cid) for cid, _title in batch.categories),
             number(card.bonus), number(card.deductions), "是" if card.vetoes else "否", number(card.pending),
-            round(float(card.coverage) * 100, 1), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
+            float(coverage_text(card).rstrip("%")), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
         ]
 
 
