@@ -161,13 +161,18 @@ def test_format_is_a_registered_batch_format():
     assert (fmt.scope, fmt.filename, fmt.binary, fmt.title) == ("batch", "report.html", False, "HTML 报告(可打印)")
 
 
-def test_a_batch_where_every_file_failed_still_lists_the_failures(tmp_path, capsys):
-    """With nothing scored, the page says so and lists each failed file and why."""
+def test_a_batch_where_every_file_failed_keeps_the_previous_outputs(tmp_path, capsys):
+    """With nothing scored, the failures are named and the last good outputs stay as they were."""
+    good = tmp_path / "good"
+    good.mkdir()
+    doc = next(synthetic_submissions(Evaluator().catalog.items, 1))
+    (good / "a.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    before = score(good, tmp_path / "out")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.json").write_text("{not json", encoding="utf-8")
     (folder / "b.json").write_text("[]", encoding="utf-8")
-    page = score(folder, tmp_path / "out")
-    capsys.readouterr()
-    assert "没有评分成功的乡镇(街道)" in page and "2 个文件无法评分" in page
-    assert "a.json" in page and "b.json" in page and 'class="township"' not in page
+    assert main(["score", str(folder), "--out", str(tmp_path / "out")]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "a.json" in err and "b.json" in err and "原有输出保持不变" in err
+    assert (tmp_path / "out" / "report.html").read_text("utf-8") == before
