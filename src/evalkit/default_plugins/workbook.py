@@ -15,6 +15,7 @@ from evalkit.scorecard import coverage_text, number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
+WIDTH_SAMPLE = 400  #: rows looked at to size the columns
 
 
 def ranking_rows(batch):
@@ -72,8 +73,7 @@ def failure_rows(batch):
 def write_xlsx(batch, stream, lang: str = "zh") -> None:
     from openpyxl import Workbook
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # streams rows: several times faster for a province
     sheets = [
         ("排名", [header(batch), *ranking_rows(batch)]),
         ("得分明细", list(detail_sheet(batch))),
@@ -91,21 +91,27 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
 
 
 def _fill(sheet, rows) -> None:
+    """Widths from the content (CJK counted double), a bold frozen header, then the rows."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
-
-    widths: dict[int, int] = {}
-    for row in rows:
-        sheet.append(row)
-        for index, value in enumerate(row, 1):
-            widths[index] = max(widths.get(index, 0), _width(value))
-    for cell_ in sheet[1]:
-        cell_.font = Font(bold=True)
-        cell_.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "B2" if sheet.title == "得分明细" else "A2"
     from openpyxl.utils import get_column_letter
 
+    widths: dict[int, int] = {}
+    for row in rows[:WIDTH_SAMPLE]:
+        for index, value in enumerate(row, 1):
+            widths[index] = max(widths.get(index, 0), _width(value))
     for index, width in widths.items():
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, max(6, width + 2))
+    sheet.freeze_panes = "B2" if sheet.title == "得分明细" else "A2"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    head = []
+    for value in rows[0]:
+        cell_ = WriteOnlyCell(sheet, value=value)
+        cell_.font, cell_.alignment = bold, wrap
+        head.append(cell_)
+    sheet.append(head)
+    for row in rows[1:]:
+        sheet.append(row)
 
 
 def _width(value) -> int:
@@ -128,7 +134,7 @@ def _stable_zip(data: bytes) -> bytes:
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
-            target.writestr(entry, data)
+            target.writestr(entry, data, compresslevel=1)
     return out.getvalue()
 
 
