@@ -106,14 +106,17 @@ def _kind(exc: EvalkitError) -> str:
     return "plugin" if isinstance(exc, PluginError) else "data" if isinstance(exc, DataError) else "input"
 
 
-def process_one(evaluator: Evaluator, path: Path, extra_findings=(), markdown: bool = True) -> Processed | Failure:
-    """Load, score and render one file, or say why it failed; never raise."""
+def process_one(evaluator: Evaluator, path: Path, extra_findings=(), markdown: bool = True, summary: bool = False) -> Processed | Failure:
+    """Load, score and render one file, or say why it failed; never raise.
+
+    With ``summary``, the scorecard handed back is its summary (the files hold all of it).
+    """
     loaded = load_one(evaluator, path)
     if isinstance(loaded, Failure):
         return loaded
     try:
         card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
-        return Processed(card, *render(evaluator, card, markdown))
+        return Processed(card.summary() if summary else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
         return Failure(str(path), text("internal_error", detail=f"{type(exc).__name__}: {exc}"), "internal")
 
@@ -139,14 +142,14 @@ def run(evaluator: Evaluator, files: Sequence[Path], jobs: int = 1, progress=Non
     copies = report_copies(evaluator, files)
     large, names = len(files) > LARGE_BATCH, Stems()
     entries, failures = [], []
-    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown)), 1):
+    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown, large)), 1):
         if isinstance(result, Failure):
             failures.append(result)
         else:
             stem = names.next(result.card.subject.name)
             if write is not None:
                 write(stem, result)
-            entries.append(Entry(str(path), stem, result.card.summary() if large else result.card))
+            entries.append(Entry(str(path), stem, result.card))
         if progress:
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
@@ -168,12 +171,12 @@ def batch_warnings(entries: Sequence[Entry], reviews) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _process_all(evaluator, files, copies, jobs, markdown):
+def _process_all(evaluator, files, copies, jobs, markdown, summary):
     from evalkit import parallel
 
     if jobs > 1 and len(files) > 1 and parallel.available():
-        return parallel.process_parallel(evaluator, files, copies, jobs, markdown)
-    return (process_one(evaluator, path, copies.get(i, ()), markdown) for i, path in enumerate(files))
+        return parallel.process_parallel(evaluator, files, copies, jobs, markdown, summary)
+    return (process_one(evaluator, path, copies.get(i, ()), markdown, summary) for i, path in enumerate(files))
 
 
 def rank(entries: list[Entry]) -> list[Entry]:

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 _EVALUATOR = None
 _COPIES: dict = {}
-_MARKDOWN = True
+_OPTIONS = (True, False)  #: (markdown, summary)
 CHUNK = 16
 
 
@@ -15,7 +15,7 @@ def _process(job):
     from evalkit.batch import process_one
 
     index, path = job
-    return process_one(_EVALUATOR, path, _COPIES.get(index, ()), _MARKDOWN)
+    return process_one(_EVALUATOR, path, _COPIES.get(index, ()), *_OPTIONS)
 
 
 def available() -> bool:
@@ -23,9 +23,9 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True):
+def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True, summary: bool = False):
     """process_one over ``files`` in ``jobs`` forked processes, yielding results in input order."""
-    global _EVALUATOR, _COPIES, _MARKDOWN
-    _EVALUATOR, _COPIES, _MARKDOWN = evaluator, copies, markdown  # inherited by the forked workers: plugins, plan and validator built once
+    global _EVALUATOR, _COPIES, _OPTIONS
+    _EVALUATOR, _COPIES, _OPTIONS = evaluator, copies, (markdown, summary)  # inherited by the forked workers: plugins, plan and validator built once
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from pool.map(_process, enumerate(files), chunksize=CHUNK)

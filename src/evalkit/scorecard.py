@@ -167,7 +167,8 @@ class Scorecard:
     def summary(self) -> Scorecard:
         """The scorecard without its per-criterion results, findings and all but the top gaps:
         what a national-scale batch keeps of each township once its files are written."""
-        return attrs.evolve(self, results=(), gaps=self.top_gaps(), findings=(), reviews=(), warnings=())
+        gaps = tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.top_gaps())
+        return attrs.evolve(self, meta={}, results=(), gaps=gaps, findings=(), reviews=(), warnings=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""
