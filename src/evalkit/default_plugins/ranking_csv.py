@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 
 from evalkit import Format, hookimpl
 from evalkit.scorecard import coverage_text, display
@@ -27,15 +28,17 @@ def header(batch) -> list[str]:
     ]
 
 
-def row(batch, entry) -> list:
+def row(batch, entry, points=display) -> list:
+    """One township's ranking row; ``points`` renders a Decimal (text for CSV, a number for Excel)."""
     card = entry.card
-    scores = {c.id: display(c.score) for c in card.categories}
+    scores = {c.id: points(c.score) for c in card.categories}
+    coverage = Decimal(coverage_text(card).rstrip("%"))
     return [
         entry.rank, entry.level_rank, cell(card.subject.name), card.subject.level.value, cell(card.subject.county or ""),
-        display(card.total), display(card.max), display(card.percent), cell(card.grade),
-        *(scores.get(cid, "") for cid, _title in batch.categories),
-        display(card.bonus), display(card.deductions), "是" if card.vetoes else "否", display(card.pending),
-        coverage_text(card).rstrip("%"), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
+        points(card.total), points(card.max), points(card.percent), cell(card.grade),
+        *(scores.get(cid) for cid, _title in batch.categories),
+        points(card.bonus), points(card.deductions), "是" if card.vetoes else "否", points(card.pending),
+        points(coverage), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
     ]
 
 

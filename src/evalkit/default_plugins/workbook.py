@@ -9,9 +9,9 @@ import re
 import zipfile
 
 from evalkit import Format, hookimpl
-from evalkit.default_plugins.ranking_csv import cell, header
+from evalkit.default_plugins.ranking_csv import cell, header, row
 from evalkit.messages import KIND, SEVERITY, STATUS, label
-from evalkit.scorecard import coverage_text, number
+from evalkit.scorecard import number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
@@ -20,15 +20,7 @@ WIDTH_SAMPLE = 400  #: rows looked at to size the columns
 
 def ranking_rows(batch):
     for entry in batch.entries:
-        card = entry.card
-        scores = {c.id: number(c.score) for c in card.categories}
-        yield [
-            entry.rank, entry.level_rank, cell(card.subject.name), card.subject.level.value, cell(card.subject.county or ""),
-            number(card.total), number(card.max), number(card.percent), cell(card.grade),
-            *(scores.get(cid) for cid, _title in batch.categories),
-            number(card.bonus), number(card.deductions), "是" if card.vetoes else "否", number(card.pending),
-            float(coverage_text(card).rstrip("%")), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
-        ]
+        yield row(batch, entry, number)
 
 
 def detail_sheet(batch):
