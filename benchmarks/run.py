@@ -46,7 +46,7 @@ def straightforward(files: list[Path]) -> float:
     from jsonschema import Draft202012Validator
 
     from evalkit.evaluator import Evaluator, Loaded
-    from evalkit.model import Submission
+    from evalkit.submission import Submission
 
     evaluator = Evaluator()
     validator = Draft202012Validator(evaluator.submission_schema)

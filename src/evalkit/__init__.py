@@ -16,22 +16,17 @@ from evalkit.model import (  # noqa: E402
     Criterion,
     Finding,
     Grade,
-    Item,
     ItemSpec,
     Kind,
-    Level,
     Measure,
     Profile,
-    Report,
     Review,
     Rubric,
     RuleKind,
-    Section,
     Severity,
     Status,
-    Subject,
-    Submission,
 )
+from evalkit.submission import Item, Level, Report, Section, Subject, Submission  # noqa: E402
 from evalkit.report.reader import Extractor, Reader  # noqa: E402
 from evalkit.rubrics import load_extractors, load_items, load_rubric  # noqa: E402
 from evalkit.scorecard import Gap, Result, Scorecard  # noqa: E402

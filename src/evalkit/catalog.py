@@ -15,7 +15,8 @@ import attrs
 
 from evalkit.errors import PluginError
 from evalkit.messages import text as text_of
-from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity, Submission
+from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity
+from evalkit.submission import Submission
 from evalkit.report.reader import Extractor, Reader
 
 

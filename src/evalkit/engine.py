@@ -12,7 +12,8 @@ from decimal import Decimal
 import attrs
 
 from evalkit.messages import text
-from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, Status, Submission
+from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, Status
+from evalkit.submission import Submission
 from evalkit.scorecard import CategoryScore, Gap, Original, Result, Scorecard, quantize
 
 ZERO = Decimal(0)

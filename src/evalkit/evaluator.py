@@ -12,7 +12,8 @@ from evalkit.documents import load_document, require_file
 from evalkit.engine import Plan, score
 from evalkit.errors import InputError
 from evalkit.messages import text
-from evalkit.model import Review, Submission
+from evalkit.model import Review
+from evalkit.submission import Submission
 from evalkit.plugins import make_plugin_manager
 from evalkit.profiles import apply_profile, resolve_profile
 from evalkit.reviews import load_reviews

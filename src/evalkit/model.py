@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from evalkit.submission import Submission
+
 
 class Status(str, enum.Enum):
     """What scoring found for one criterion."""
@@ -43,181 +45,12 @@ class Severity(str, enum.Enum):
     INFO = "info"
 
 
-class Level(str, enum.Enum):
-    """The administrative level of a township-level unit."""
-
-    TOWN = "镇"
-    TOWNSHIP = "乡"
-    SUBDISTRICT = "街道"
-
-
 def _decimal(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def _tuple(value: Any) -> tuple:
     return tuple(value)
-
-
-@attrs.frozen
-class Span:
-    """Where an item's evidence came from in the report."""
-
-    section: str | None = None  #: the section's heading, e.g. "二、(一)"
-    start: int | None = None  #: character offset in the report text
-    end: int | None = None
-    line: int | None = None
-
-    @classmethod
-    def from_dict(cls, doc: Mapping | None) -> Span | None:
-        return None if doc is None else cls(**{k: doc.get(k) for k in ("section", "start", "end", "line")})
-
-    def to_dict(self) -> dict:
-        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
-
-
-@attrs.frozen
-class Item:
-    """One reported figure or practice of a submission."""
-
-    id: str
-    value: Any  #: a number, a boolean or a string, as the item's schema says
-    unit: str | None = None
-    approximate: bool = False  #: the figure carried 余/多/约/近/超过
-    bound: str | None = None  #: "lower", "upper" or "about", for an approximate figure
-    evidence: str | None = None  #: the quote from the report
-    source: Span | None = None
-
-    @classmethod
-    def from_dict(cls, item_id: str, doc: Mapping) -> Item:
-        value = doc.get("value")
-        if isinstance(value, float):
-            value = Decimal(str(value))
-        return cls(
-            id=item_id,
-            value=value,
-            unit=doc.get("unit"),
-            approximate=doc.get("approximate", False),
-            bound=doc.get("bound"),
-            evidence=doc.get("evidence"),
-            source=Span.from_dict(doc.get("source")),
-        )
-
-    def to_dict(self) -> dict:
-        doc: dict[str, Any] = {"value": _json_number(self.value)}
-        if self.unit is not None:
-            doc["unit"] = self.unit
-        if self.approximate:
-            doc["approximate"] = True
-        if self.bound is not None:
-            doc["bound"] = self.bound
-        if self.evidence is not None:
-            doc["evidence"] = self.evidence
-        if self.source is not None:
-            doc["source"] = self.source.to_dict()
-        return doc
-
-
-def _json_number(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
-@attrs.frozen
-class Section:
-    """A heading of the report, classified into one of the required contents."""
-
-    title: str
-    kind: str  #: measures / shortcomings / first_responsibility / plan / other_matters / other
-
-    def to_dict(self) -> dict:
-        return {"title": self.title, "kind": self.kind}
-
-
-@attrs.frozen
-class Report:
-    """What a submission says about the report document itself."""
-
-    title: str | None = None
-    date: str | None = None  #: ISO date the report was signed or published
-    unit: str | None = None  #: the signing unit
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
-    citations: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  #: laws cited, as written
-    unmapped: tuple[Mapping, ...] = attrs.field(default=(), converter=_tuple)  #: figures no item took
-
-    @classmethod
-    def from_dict(cls, doc: Mapping) -> Report:
-        return cls(
-            title=doc.get("title"),
-            date=doc.get("date"),
-            unit=doc.get("unit"),
-            sections=(Section(s["title"], s["kind"]) for s in doc.get("sections", ())),
-            citations=doc.get("citations", ()),
-            unmapped=doc.get("unmapped", ()),
-        )
-
-    def to_dict(self) -> dict:
-        doc: dict[str, Any] = {k: getattr(self, k) for k in ("title", "date", "unit") if getattr(self, k)}
-        doc["sections"] = [s.to_dict() for s in self.sections]
-        doc["citations"] = list(self.citations)
-        if self.unmapped:
-            doc["unmapped"] = [dict(u) for u in self.unmapped]
-        return doc
-
-
-@attrs.frozen
-class Subject:
-    """The township-level unit a submission reports on."""
-
-    name: str
-    level: Level
-    county: str | None = None
-    province: str | None = None
-
-    def to_dict(self) -> dict:
-        doc = {"name": self.name, "level": self.level.value}
-        doc.update({k: getattr(self, k) for k in ("county", "province") if getattr(self, k)})
-        return doc
-
-
-@attrs.frozen
-class Submission:
-    """A township's data for one year: the input of scoring."""
-
-    subject: Subject
-    year: int
-    report: Report
-    items: Mapping[str, Item]
-
-    @classmethod
-    def from_dict(cls, doc: Mapping) -> Submission:
-        """Build from a document that has passed the submission schema."""
-        subject = doc["subject"]
-        return cls(
-            subject=Subject(
-                name=subject["name"],
-                level=Level(subject["level"]),
-                county=subject.get("county"),
-                province=subject.get("province"),
-            ),
-            year=doc["year"],
-            report=Report.from_dict(doc.get("report", {})),
-            items={k: Item.from_dict(k, v) for k, v in sorted(doc.get("items", {}).items())},
-        )
-
-    def to_dict(self) -> dict:
-        return {
-            "subject": self.subject.to_dict(),
-            "year": self.year,
-            "report": self.report.to_dict(),
-            "items": {k: self.items[k].to_dict() for k in sorted(self.items)},
-        }
-
-    def value(self, item_id: str) -> Any:
-        """The item's value, or None when it was not reported."""
-        item = self.items.get(item_id)
-        return None if item is None else item.value
 
 
 @attrs.frozen

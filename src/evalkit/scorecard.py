@@ -8,7 +8,8 @@ from typing import Any
 
 import attrs
 
-from evalkit.model import Finding, Kind, Review, Severity, Status, Subject, Level, _decimal, _tuple
+from evalkit.model import Finding, Kind, Review, Severity, Status, _decimal, _tuple
+from evalkit.submission import Level, Subject
 
 SCHEMA_VERSION = "1"
 CENT = Decimal("0.01")
