@@ -150,3 +150,16 @@ def test_help_documents_exit_codes(capsys):
     out = capsys.readouterr().out
     for code in ExitCode:
         assert f"  {int(code)}  " in out
+
+
+def test_reviews_and_profile_from_the_examples(capsys, example_path):
+    """The example profile and reviewer's record apply; every review is kept, each result keeps the machine's."""
+    folder = example_path.parent
+    code, out, _ = run(capsys, "check", str(example_path), "--format", "json",
+                       "--profile", str(folder / "profile-2023.yaml"), "--reviews", str(folder / "reviews.yaml"))
+    card = json.loads(out)
+    assert code == ExitCode.OK and card["meta"]["profile"]["id"] == "xiangshan-2023"
+    schemas.check(schemas.shipped_validator("scorecard"), card, "scorecard")
+    assert card["reviews"] and card["pending"] == 0
+    reviewed = [r for r in card["results"] if "original" in r]
+    assert {r["criterion"] for r in reviewed} == {rev["criterion"] for rev in card["reviews"]}

@@ -1,6 +1,5 @@
 """One test per hook: a plugin implementing it changes what evalkit does."""
 
-import argparse
 import io
 import re
 from decimal import Decimal

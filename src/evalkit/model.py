@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from evalkit.submission import Submission
+from evalkit.submission import Submission, _json_number
 
 
 class Status(str, enum.Enum):

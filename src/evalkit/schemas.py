@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from evalkit.errors import DataError
-from evalkit.messages import text
 
 NAMES = ("submission", "items", "criteria", "extractors", "profile", "reviews", "scorecard")
 TYPE_NAMES = {
@@ -179,12 +178,3 @@ _EXPLAIN = {
     "anyOf": lambda e, i, _: "不符合任何一种允许的写法",
     "minProperties": lambda e, i, _: f"至少需要 {e} 个字段",
 }
-
-
-def describe(problems: Iterable[tuple[str, str]]) -> list[str]:
-    """The lines a user reads for a list of (path, explanation)."""
-    return [f"  {path}:{message}" for path, message in problems]
-
-
-def invalid_summary(count: int, lang: str = "zh") -> str:
-    return text("invalid", lang, count=count)

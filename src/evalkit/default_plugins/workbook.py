@@ -89,8 +89,8 @@ def _fill(sheet, rows) -> None:
     from openpyxl.utils import get_column_letter
 
     widths: dict[int, int] = {}
-    for row in rows[:WIDTH_SAMPLE]:
-        for index, value in enumerate(row, 1):
+    for sample in rows[:WIDTH_SAMPLE]:
+        for index, value in enumerate(sample, 1):
             widths[index] = max(widths.get(index, 0), _width(value))
     for index, width in widths.items():
         sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, max(6, width + 2))
@@ -102,8 +102,8 @@ def _fill(sheet, rows) -> None:
         cell_.font, cell_.alignment = bold, wrap
         head.append(cell_)
     sheet.append(head)
-    for row in rows[1:]:
-        sheet.append(row)
+    for values in rows[1:]:
+        sheet.append(values)
 
 
 def _width(value) -> int:
