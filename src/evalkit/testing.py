@@ -65,14 +65,25 @@ def township_names(count: int, seed: int = 0) -> list[tuple[str, str]]:
     return names
 
 
-def synthetic_submissions(items: Mapping, count: int, seed: int = 0, year: int = 2022) -> Iterable[dict]:
-    """Deterministic submissions over the declared ``items``: varied figures, gaps and practices."""
+def rare_items(evaluator_: Evaluator) -> set[str]:
+    """Items that count failings (read by 扣分 and 一票否决 criteria): usually zero in a real report."""
+    from evalkit.model import Kind
+    from evalkit.rules import referenced_items
+
+    return {i for c in evaluator_.plan.criteria if c.kind in (Kind.DEDUCTION, Kind.VETO) for i in referenced_items(c.rule)}
+
+
+def synthetic_submissions(items: Mapping, count: int, seed: int = 0, year: int = 2022, rare=()) -> Iterable[dict]:
+    """Deterministic submissions over the declared ``items``: varied figures, gaps and practices.
+
+    Items in ``rare`` (see rare_items) are mostly 0, as failings are in real reports.
+    """
     rng = random.Random(seed)
     for name, level in township_names(count, seed):
-        yield synthetic_submission(items, name, level, rng, year)
+        yield synthetic_submission(items, name, level, rng, year, frozenset(rare))
 
 
-def synthetic_submission(items: Mapping, name: str, level: str, rng: random.Random, year: int = 2022) -> dict:
+def synthetic_submission(items: Mapping, name: str, level: str, rng: random.Random, year: int = 2022, rare=frozenset()) -> dict:
     sections = [{"title": f"{NUMBERS[i]}、{title}", "kind": kind} for i, (kind, title) in enumerate(SECTIONS) if rng.random() < 0.85]
     office = "办事处" if level == "街道" else "人民政府"
     doc = {
@@ -86,9 +97,12 @@ def synthetic_submission(items: Mapping, name: str, level: str, rng: random.Rand
         },
         "items": {},
     }
+    diligence = rng.uniform(0.55, 0.95)  # how much of what it should report a township reports
     for item_id, spec in sorted(items.items()):
-        if rng.random() < 0.7:
+        if rng.random() < diligence:
             doc["items"][item_id] = _item(spec, rng)
+            if item_id in rare:
+                doc["items"][item_id]["value"] = 0 if rng.random() < 0.85 else rng.randint(1, 3)
     return doc
 
 
