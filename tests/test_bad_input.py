@@ -109,7 +109,7 @@ def test_schema_violations_are_all_listed_with_their_paths(capsys, write_json):
     code, err = run_check(capsys, write_json(doc))
     assert code == ExitCode.FAILED
     assert "共 5 处错误" in err
-    for words in ("$.subject.name", "$.subject.level", "$.year", "不允许的字段:'extra'", '"bad id"'):
+    for words in ("$.subject.name", "$.subject.level", "$.year", "不允许的字段:“extra”", '"bad id"'):
         assert words in err
 
 
@@ -172,3 +172,89 @@ def test_usage_errors_are_chinese(capsys):
     assert "缺少参数" in capsys.readouterr().err
     assert main(["check", "x.json", "--fail-under", "abc"]) == ExitCode.USAGE
     assert "无效" in capsys.readouterr().err
+
+
+def _vmerge_docx(path):
+    """A .docx whose first table row carries a vertical merge, which python-docx cannot walk."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("某镇人民政府关于2022年度法治政府建设情况的报告")
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0]._tc.get_or_add_tcPr().append(OxmlElement("w:vMerge"))
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["extract", "{example}"], "不支持的文件类型"),
+        (["check", "{example}", "--fail-under", "nan"], "无效"),
+        (["check", "{example}", "-o", "{example}"], "输出文件与输入文件相同"),
+        (["check", "{example}", "-o", "{tmp}"], "无法写入"),
+        (["score", "{example}", "--out", "{tmp}/o", "--jobs", "0"], "--jobs"),
+        (["schema", "nonsense"], "没有名为“nonsense”的 Schema"),
+    ],
+)
+def test_misuse_gets_a_clear_message(capsys, tmp_path, example_path, argv, words):
+    """Wrong files, paths and option values are usage errors in Chinese, never internal errors."""
+    argv = [a.format(example=example_path, tmp=tmp_path) for a in argv]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE and words in err and "内部错误" not in err
+
+
+@pytest.mark.parametrize("content", ["items: {1: {value: 1}}\n", "title: !!binary aGVsbG8=\n", "? [1, 2]\n: x\n", "a: !!set {x, y}\n"])
+def test_odd_yaml_is_refused(capsys, tmp_path, content):
+    """Non-text keys, binary and sets in YAML are refused with the place."""
+    path = tmp_path / "odd.yaml"
+    path.write_text(content, encoding="utf-8")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and "YAML 格式错误" in err and "内部错误" not in err
+
+
+def test_table_python_docx_cannot_walk_is_a_damaged_document(capsys, tmp_path):
+    """A .docx with a table python-docx cannot read is refused as damaged, and a batch goes on without it."""
+    bad = tmp_path / "in" / "bad.docx"
+    bad.parent.mkdir()
+    _vmerge_docx(bad)
+    (bad.parent / "ok.json").write_text(json.dumps(VALID, ensure_ascii=False), encoding="utf-8")
+    code, err = run_check(capsys, bad)
+    assert code == ExitCode.USAGE and "Word 文档已损坏" in err
+    assert main(["score", str(bad.parent), "--out", str(tmp_path / "out")]) == ExitCode.FAILED
+    assert "Word 文档已损坏" in capsys.readouterr().err
+
+
+def test_impossible_date_and_signature_year(tmp_path):
+    """4月31日 is no date (a finding, not a failed check); the signing year is not a year-mismatch."""
+    from evalkit.evaluator import Evaluator
+
+    report = tmp_path / "r.txt"
+    report.write_text("某镇人民政府关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n开展学法4次。\n\n某镇人民政府\n2023年2月21日\n", encoding="utf-8")
+    ev = Evaluator()
+    codes = {f.code for f in ev.evaluate(ev.load(report)).findings}
+    assert "year-mismatch" not in codes and "check-failed" not in codes
+    report.write_text(report.read_text("utf-8").replace("2023年2月21日", "2023年4月31日"), encoding="utf-8")
+    codes = {f.code for f in ev.evaluate(ev.load(report)).findings}
+    assert "check-failed" not in codes and "report-date-missing" in codes
+
+
+def test_earlier_outputs_inside_the_input_folder_are_not_inputs(capsys, tmp_path):
+    """Scoring a folder that holds last year's OUTDIR reads only the submissions."""
+    folder = tmp_path / "county"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(VALID, ensure_ascii=False), encoding="utf-8")
+    assert main(["score", str(folder), "--out", str(folder / "results-2022")]) == ExitCode.OK
+    capsys.readouterr()
+    assert main(["score", str(folder), "--out", str(folder / "results-2023"), "--format", "json"]) == ExitCode.OK
+    summary = json.loads(capsys.readouterr().out)
+    assert len(summary["ranking"]) == 1 and summary["failures"] == []
+
+
+def test_profile_selecting_nothing(capsys, tmp_path, example_path):
+    """A profile that selects no criterion is an error, not a score of 0 out of 0."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("id: none\nselect: [A]\nexclude: [A]\n", encoding="utf-8")
+    code, err = run_check(capsys, example_path, "--profile", str(profile))
+    assert code == ExitCode.FAILED and "没有选中任何指标" in err

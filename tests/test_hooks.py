@@ -142,3 +142,20 @@ def test_hookspecs_are_documented_in_full():
         if name.startswith(("register_", "check_")):
             doc = getattr(hookspecs, name).__doc__
             assert doc and (":return:" in doc or "subparsers" in doc), name
+
+
+def test_registration_hook_returning_the_wrong_thing_is_named():
+    """A registration hook returning something other than a list of the right objects names the plugin."""
+    import pytest
+
+    from evalkit.catalog import build_catalog
+    from evalkit.errors import PluginError
+
+    class Wrong:
+        @hookimpl
+        def register_items(self):
+            return [{"id": "x.y"}]
+
+    with pytest.raises(PluginError) as caught:
+        build_catalog(make_plugin_manager(load_entrypoints=False, plugins=[Wrong()]))
+    assert "Wrong" in caught.value.message() and "ItemSpec" in caught.value.message()

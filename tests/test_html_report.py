@@ -172,7 +172,7 @@ def test_a_batch_where_every_file_failed_keeps_the_previous_outputs(tmp_path, ca
     folder.mkdir()
     (folder / "a.json").write_text("{not json", encoding="utf-8")
     (folder / "b.json").write_text("[]", encoding="utf-8")
-    assert main(["score", str(folder), "--out", str(tmp_path / "out")]) == ExitCode.USAGE
+    assert main(["score", str(folder), "--out", str(tmp_path / "out")]) == ExitCode.FAILED
     err = capsys.readouterr().err
     assert "a.json" in err and "b.json" in err and "原有输出保持不变" in err
     assert (tmp_path / "out" / "report.html").read_text("utf-8") == before

@@ -17,6 +17,8 @@ class StrictLoader(_BASE):
         seen = set()
         for key_node, _value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is not text", key_node.start_mark)
             if key in seen:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
@@ -29,5 +31,11 @@ class StrictLoader(_BASE):
         return value
 
 
+def _refuse(loader, node):
+    raise yaml.constructor.ConstructorError(None, None, f"{node.tag} is not allowed", node.start_mark)
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+for _tag in ("binary", "set", "omap", "pairs"):
+    StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse)
 StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)

@@ -16,6 +16,7 @@ import attrs
 
 from evalkit.errors import DataError, EvalkitError, PluginError
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
+from evalkit.exports import MARKER
 from evalkit.messages import text
 from evalkit.scorecard import Scorecard
 
@@ -70,9 +71,11 @@ def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = No
     for name in paths:
         path = Path(name)
         if path.is_dir():
+            outputs = {m.parent for m in path.rglob(MARKER)}  # earlier evalkit outputs are not inputs
             found += sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in wanted and not _hidden(p, path) and not _inside(p, skip)
+                and not any(o in p.parents for o in outputs)
             )
         else:
             found.append(path)

@@ -75,14 +75,26 @@ def _results(pm, hook_name: str, **kwargs) -> list[tuple[str, object]]:
         args = {name: kwargs[name] for name in impl.argnames}
         trace(f"{hook_name}({', '.join(args)}) → {impl.plugin_name}")
         try:
-            values = impl.function(**args)
+            values = list(impl.function(**args) or ())
         except PluginError as exc:
             exc.params["plugin"] = impl.plugin_name
             raise
         except Exception as exc:  # a plugin's own bug: name the plugin, not a traceback
             raise PluginError("hook_failed", plugin=impl.plugin_name, hook=hook_name, detail=_describe(exc)) from exc
-        out.extend((impl.plugin_name, value) for value in values or ())
+        expected = RETURNS.get(hook_name)
+        for value in values:
+            if expected is not None and not isinstance(value, expected):
+                raise PluginError("hook_bad_return", plugin=impl.plugin_name, hook=hook_name, expected=expected.__name__, found=type(value).__name__)
+            out.append((impl.plugin_name, value))
     return out
+
+
+#: What each registration hook's list must hold.
+RETURNS = {
+    "register_items": ItemSpec, "register_criteria": Rubric, "register_rule_kinds": RuleKind,
+    "register_profiles": Profile, "register_formats": Format, "register_readers": Reader,
+    "register_extractors": Extractor,
+}
 
 
 def _describe(exc: BaseException) -> str:
@@ -147,12 +159,16 @@ def collect_rule_kinds(pm) -> dict[str, RuleKind]:
 
 def collect_profiles(pm) -> dict[str, Profile]:
     """Every named profile declared through ``register_profiles``, by id."""
-    return {p.id: p for p in _unique(_results(pm, "register_profiles"), "profile").values()}
+    return _unique(_results(pm, "register_profiles"), "profile")
 
 
 def collect_formats(pm) -> dict[str, Format]:
     """Every output format declared through ``register_formats``, by name."""
-    return _unique(_results(pm, "register_formats"), "format")
+    formats = _unique(_results(pm, "register_formats"), "format")
+    for fmt in formats.values():
+        if fmt.scope == "batch" and not fmt.filename:
+            raise PluginError("format_no_filename", plugin=fmt.plugin, name=fmt.name)
+    return formats
 
 
 def collect_criteria(pm, rule_kinds, items) -> tuple[dict[str, Category], dict[str, Criterion]]:

@@ -19,6 +19,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  #: a usage error, or an input file that cannot be read
     PLUGIN = 3  #: a plugin is broken or conflicts with another
     INTERNAL = 4  #: a defect in evalkit itself; EVALKIT_DEBUG=1 shows the traceback
+    INTERRUPTED = 130  #: stopped with Ctrl-C; outputs are left as they were
 
 
 EPILOG = """退出码:
@@ -27,6 +28,7 @@ EPILOG = """退出码:
   2  用法错误,或输入文件无法读取
   3  插件有误或相互冲突
   4  evalkit 内部错误(设置 EVALKIT_DEBUG=1 可查看详细信息)
+  130  按 Ctrl-C 中断(输出保持原样)
 
 环境变量:
   EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件(为空则不加载任何第三方插件)
@@ -37,8 +39,20 @@ class _Usage(Exception):
     """argparse found a usage error."""
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法:" if prefix is None else prefix)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, with usage errors in Chinese and returned, not exited."""
+    """argparse in Chinese: headings, -h, and usage errors (returned, not exited)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.update(add_help=False, allow_abbrev=False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "参数", "选项"
+        self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
 
     def error(self, message: str):
         raise _Usage(f"{self.prog}:用法错误:{_translate(message)}")
@@ -74,9 +88,8 @@ def build_parser(pm=None) -> Parser:
         prog="evalkit",
         description="evalkit:法治政府建设年度报告考评工具。为乡镇(街道)的年度报告评分,列出失分项和整改建议。",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"evalkit {__version__}")
+    parser.add_argument("--version", action="version", version=f"evalkit {__version__}", help="显示版本号并退出")
     subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     common = common_options()
     check.add(subparsers, common)
@@ -105,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     except _Usage as exc:
         print(exc, file=sys.stderr)
         return ExitCode.USAGE
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        print(text("interrupted", _lang(argv)), file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except EvalkitError as exc:
         report_error(exc, _lang(argv))
         return exit_code(exc)

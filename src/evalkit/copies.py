@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from evalkit.errors import EvalkitError
 from evalkit.model import Finding, Severity
 from evalkit.report.structure import parse
 
@@ -22,8 +21,8 @@ def report_copies(evaluator, files: Sequence[Path]) -> dict[int, tuple[Finding, 
         if reader is not None:
             try:
                 body = reader.read(path)
-            except EvalkitError:
-                continue  # the main pass reports the file
+            except Exception:  # noqa: BLE001 - the main pass reports the file, whatever went wrong
+                continue
             texts[index] = (parse(body).name or path.stem, body)
     if len(texts) < 2:
         return {}

@@ -103,6 +103,8 @@ def load_json(source: str, name: str) -> Any:
         raise InputError("json_constant", file=name, place=_token_place(source, exc.value), value=exc.value) from None
     except RecursionError:
         raise InputError("too_deep", file=name, limit=MAX_DEPTH) from None
+    except ValueError as exc:  # an integer past Python's digit limit
+        raise InputError("json_syntax", file=name, detail=str(exc)) from None
     _check_depth(doc, name)
     return doc
 
@@ -118,11 +120,13 @@ def load_yaml(source: str, name: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         place = _place(mark.line + 1, mark.column + 1) if mark else None
-        raise InputError("yaml_syntax", file=name, place=place, detail=exc.problem or str(exc)) from None
+        raise InputError("yaml_syntax", file=name, place=place, detail=_yaml_problem(exc.problem or str(exc))) from None
     except yaml.YAMLError as exc:
         raise InputError("yaml_syntax", file=name, detail=str(exc)) from None
     except RecursionError:
         raise InputError("too_deep", file=name, limit=MAX_DEPTH) from None
+    except (TypeError, ValueError) as exc:  # unhashable keys, integers past Python's digit limit
+        raise InputError("yaml_syntax", file=name, detail=str(exc)) from None
     _check_depth(doc, name)
     return doc
 
@@ -171,6 +175,24 @@ def _check_depth(doc: Any, name: str) -> None:
 
 def _place(line: int, column: int) -> str:
     return text("line_col", line=line, column=column)
+
+
+_YAML_PROBLEMS = {
+    "found a tab character": "缩进中不能使用 Tab 键,请改用空格",
+    "mapping values are not allowed": "此处不能出现“键: 值”(可能缩进不对,或值中的冒号需要加引号)",
+    "could not find expected ':'": "缺少冒号",
+    "expected <block end>": "缩进不一致",
+    "found undefined alias": "引用了未定义的锚点",
+    "duplicate key": "键重复",
+    "is not allowed": "不允许的写法",
+    "is not text": "键必须是文字",
+    "while scanning a quoted scalar": "引号没有闭合",
+}
+
+
+def _yaml_problem(message: str) -> str:
+    found = next((zh for english, zh in _YAML_PROBLEMS.items() if english in message), None)
+    return f"{found}({message})" if found else message
 
 
 def _json_problem(message: str) -> str:

@@ -71,7 +71,11 @@ class Evaluator:
         """Read a report, extract a draft submission from it, and validate that."""
         from evalkit.report.extraction import extract, submission_document
 
-        text = self.catalog.readers[path.suffix.lower()].read(path)
+        require_file(path)
+        reader = self.catalog.readers.get(path.suffix.lower())
+        if reader is None:
+            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(self.catalog.readers))
+        text = reader.read(path)
         extraction = extract(text, self.catalog.extractors)
         doc = submission_document(extraction, text, self.catalog.items, str(path))
         loaded = self.validate(doc, str(path))

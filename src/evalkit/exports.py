@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from evalkit.errors import InputError
+from evalkit.errors import InputError, PluginError
 
 MARKER = ".evalkit-output"
 
@@ -26,8 +26,11 @@ class OutputDir:
         self.written: list[str] = []
 
     def __enter__(self) -> OutputDir:
-        self.outdir.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(dir=self.outdir.parent, prefix=f".{self.outdir.name}.staging-"))
+        try:
+            self.outdir.parent.mkdir(parents=True, exist_ok=True)
+            self.staging = Path(tempfile.mkdtemp(dir=self.outdir.parent, prefix=f".{self.outdir.name}.staging-"))
+        except OSError as exc:
+            raise InputError("output_unwritable", file=str(self.outdir), detail=exc.strerror or type(exc).__name__) from None
         self.staging.chmod(0o755)
         (self.staging / "townships").mkdir()
         return self
@@ -49,7 +52,10 @@ class OutputDir:
         """Write the batch formats given (ranking.csv, evalkit.xlsx, report.html, plugins' own)."""
         for fmt in sorted(formats, key=lambda f: f.name):
             stream = io.BytesIO() if fmt.binary else io.StringIO()
-            fmt.write(batch, stream, lang)
+            try:
+                fmt.write(batch, stream, lang)
+            except Exception as exc:  # a plugin's format: name it; the outputs stay as they were
+                raise PluginError("hook_failed", plugin=fmt.plugin, hook=f"format {fmt.name}", detail=f"{type(exc).__name__}: {exc}") from exc
             value = stream.getvalue()
             self._write(fmt.filename, value if fmt.binary else value.encode("utf-8"))
 

@@ -7,6 +7,18 @@ import tempfile
 from pathlib import Path
 
 
+def save(path: Path, data: bytes, source: Path | None = None) -> None:
+    """write_atomic for a user's -o: never over the input, and a Chinese error when it fails."""
+    from evalkit.errors import InputError
+
+    if source is not None and path.resolve() == source.resolve():
+        raise InputError("output_is_input", file=str(path))
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InputError("output_unwritable", file=str(path), detail=exc.strerror or type(exc).__name__) from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -53,6 +53,8 @@ def apply_profile(profile: Profile, catalog) -> tuple[Criterion, ...]:
     """The criteria the profile selects, with its overrides, in category then id order."""
     _check_ids(profile, catalog)
     chosen = [c for c in catalog.criteria.values() if _selected(profile, c)]
+    if catalog.criteria and not chosen:
+        raise DataError("profile_empty", file=profile.source or profile.id)
     changed = [_override(c, profile.overrides.get(c.id)) for c in chosen]
     for criterion in changed:
         try:

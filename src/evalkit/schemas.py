@@ -150,7 +150,7 @@ def _type_name(value: Any) -> str:
 def _additional(expected, instance, error) -> str:
     allowed = set(error.schema.get("properties", {}))
     extra = sorted(k for k in instance if k not in allowed) if isinstance(instance, dict) else []
-    return f"不允许的字段:{'、'.join(map(repr, extra))}"
+    return f"不允许的字段:{'、'.join(f'“{k}”' for k in extra)}"
 
 
 def _missing(expected, instance, error) -> str:
@@ -177,4 +177,6 @@ _EXPLAIN = {
     "oneOf": lambda e, i, _: "不符合任何一种允许的写法",
     "anyOf": lambda e, i, _: "不符合任何一种允许的写法",
     "minProperties": lambda e, i, _: f"至少需要 {e} 个字段",
+    "contains": lambda e, i, _: "等次中须有一档的 min 为 0" if "min" in json.dumps(e) else "缺少必需的一项",
+    "not": lambda e, i, _: "不能同时出现这些字段",
 }

@@ -167,7 +167,7 @@ class Submission:
                 county=subject.get("county"),
                 province=subject.get("province"),
             ),
-            year=doc["year"],
+            year=int(doc["year"]),  # JSON Schema counts 2022.0 as an integer
             report=Report.from_dict(doc.get("report", {})),
             items={k: Item.from_dict(k, v) for k, v in sorted(doc.get("items", {}).items())},
         )

@@ -29,9 +29,12 @@ def add(subparsers, common) -> None:
 def points(value: str) -> Decimal:
     """An argparse type: a number of points."""
     try:
-        return Decimal(value)
+        points = Decimal(value)
     except ArithmeticError:
         raise ValueError(value) from None
+    if not points.is_finite() or abs(points) > 10_000:
+        raise ValueError(value)
+    return points
 
 
 def add_scoring_options(parser) -> None:
@@ -56,7 +59,7 @@ def pick_format(catalog, name: str):
 
 def run(args) -> int:
     from evalkit.cli import ExitCode
-    from evalkit.outputs import write_atomic
+    from evalkit.outputs import save
 
     ev = evaluator(args)
     fmt = pick_format(ev.catalog, args.format)
@@ -72,7 +75,7 @@ def run(args) -> int:
     for name in sorted({r.subject for r in ev.reviews if r.subject and r.subject != card.subject.name}):
         print(text("unmatched_review", args.lang, name=name), file=sys.stderr)
     if args.output:
-        write_atomic(Path(args.output), buffer.getvalue().encode("utf-8"))
+        save(Path(args.output), buffer.getvalue().encode("utf-8"), path)
     else:
         sys.stdout.write(buffer.getvalue())
     if args.fail_under is not None and card.total < args.fail_under:

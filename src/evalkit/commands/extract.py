@@ -21,13 +21,13 @@ def add(subparsers, common) -> None:
 
 def run(args) -> int:
     from evalkit.commands.check import evaluator
-    from evalkit.outputs import write_atomic
+    from evalkit.outputs import save
 
     ev = evaluator(args, with_reviews=False)
     loaded = ev.read_report(Path(args.report))
     data = json.dumps(loaded.submission.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
-        write_atomic(Path(args.output), data.encode("utf-8"))
+        save(Path(args.output), data.encode("utf-8"), Path(args.report))
     else:
         sys.stdout.write(data)
     print("\n".join(extraction_lines(loaded, ev.catalog.items, args.lang)), file=sys.stderr)

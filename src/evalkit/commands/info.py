@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from evalkit import __version__
 from evalkit.commands.check import add_scoring_options, evaluator
 from evalkit.errors import InputError
 from evalkit.messages import KIND, label, text
@@ -72,16 +73,10 @@ def plugin_rows(pm) -> list[dict]:
     """Every registered plugin with its distribution, version and hooks."""
     rows = []
     for name, plugin in sorted(pm.list_name_plugin(), key=lambda pair: pair[0]):
-        dist, version = pm.distributions.get(name, ("evalkit", _engine_version()))
+        dist, version = pm.distributions.get(name, ("evalkit", __version__))
         hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or ())
         rows.append({"name": name, "distribution": dist, "version": version, "builtin": name not in pm.distributions, "hooks": hooks})
     return rows
-
-
-def _engine_version() -> str:
-    from evalkit import __version__
-
-    return __version__
 
 
 def run_plugins(args) -> int:
@@ -106,6 +101,6 @@ def run_schema(args) -> int:
     elif args.name in schemas.NAMES:
         schema = schemas.load(args.name)
     else:
-        raise InputError("unknown_format", name=args.name, known="、".join(schemas.NAMES))
+        raise InputError("unknown_schema", name=args.name, known="、".join(schemas.NAMES))
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -41,7 +41,10 @@ def run(args) -> int:
     target = Path(args.dir) / f"evalkit-{args.name}"
     if target.exists():
         raise InputError("plugin_dir_exists", file=str(target))
-    create(args.name, target)
+    try:
+        create(args.name, target)
+    except OSError as exc:
+        raise InputError("output_unwritable", file=str(target), detail=exc.strerror or type(exc).__name__) from None
     print(text("plugin_created", args.lang, path=target, name=args.name), file=sys.stderr)
     return 0
 

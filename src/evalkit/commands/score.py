@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 from evalkit.commands.check import add_scoring_options, evaluator
-from evalkit.errors import InputError
+from evalkit.errors import DataError, InputError
 from evalkit.messages import text
 from evalkit.scorecard import display
 
@@ -33,6 +34,8 @@ def run(args) -> int:
     from evalkit.cli import ExitCode
     from evalkit.exports import OutputDir
 
+    if args.jobs < 1:
+        raise InputError("bad_jobs")
     ev = evaluator(args)
     outdir = Path(args.out)
     readable = batch_.suffixes(ev)
@@ -42,11 +45,12 @@ def run(args) -> int:
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
     with OutputDir(outdir) as out:
-        result = batch_.run(ev, files, max(1, args.jobs), progress, out.township, markdown)
+        jobs = min(args.jobs, len(files), os.cpu_count() or 1)
+        result = batch_.run(ev, files, jobs, progress, out.township, markdown)
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(line, file=sys.stderr)
         if not result.entries:
-            raise InputError("all_failed", file=str(outdir))
+            raise DataError("all_failed", file=str(outdir))
         out.batch_formats(result, chosen, args.lang)
     written = out.written
     if args.format == "json":

@@ -46,7 +46,10 @@ def report_date(submission) -> list[Finding]:
     date = submission.report.date
     if not date:
         return [Finding("report-date-missing", Severity.WARNING, "报告未注明成文日期")]
-    when = datetime.date.fromisoformat(date)
+    try:
+        when = datetime.date.fromisoformat(date)
+    except ValueError:
+        return [Finding("report-date-invalid", Severity.ERROR, f"报告日期 {date} 不是有效的日期")]
     following = submission.year + 1
     if when < datetime.date(following, 1, 1):
         return [Finding("report-date-early", Severity.WARNING, f"报告日期 {date} 早于报告年度结束,年度情况可能不完整")]

@@ -37,15 +37,15 @@ def read_docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
-    except Exception:  # python-docx raises many kinds on a damaged package
+        lines = []
+        for element in document.element.body.iterchildren():
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(element, document).text)
+            elif tag == "tbl":
+                lines.extend(_row_text(row) for row in Table(element, document).rows)
+    except Exception:  # python-docx raises many kinds on a damaged package or an odd table
         raise InputError("docx_corrupt", file=str(path), detail="文档内部结构不完整") from None
-    lines = []
-    for element in document.element.body.iterchildren():
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(element, document).text)
-        elif tag == "tbl":
-            lines.extend(_row_text(row) for row in Table(element, document).rows)
     return _lines("\n".join(lines))
 
 

@@ -42,6 +42,8 @@ def year_mismatch(submission, text) -> list[Finding]:
     structure, _found, mentions = _read(text)
     findings, quoted = [], set()
     for offset, year in mentions:
+        if structure.signature is not None and offset >= structure.signature:
+            break  # the signing date is the following year by rule
         heading = structure.heading_at(offset)
         if year <= submission.year or heading is None or heading.kind not in ("measures", "shortcomings"):
             continue

@@ -95,7 +95,7 @@ def ratio(rule, case) -> Measure:
         fraction = ONE
     else:
         fraction = rate / target if rule.get("partial", "linear") == "linear" else ZERO
-    return _graded(fraction, f"比率 {rate.quantize(Decimal('0.1'))}%,目标 {target}%", evidence)
+    return _graded(fraction, f"比率 {rate:.1f}%,目标 {target}%", evidence)
 
 
 def _rate(rule, case):

@@ -19,7 +19,6 @@ from evalkit.report.figures import Figure
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
-SENTENCE = re.compile(r"[^。;；!！?？\n]*[。;；!！?？]?")
 
 
 @attrs.frozen

@@ -7,7 +7,6 @@ from decimal import Decimal
 DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
-CHINESE = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
 
 #: Full-width digits and signs as ASCII; one character for one, so text offsets stay valid.
 WIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")

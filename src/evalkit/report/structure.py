@@ -8,6 +8,7 @@ take their parent's kind unless their own words name 第一责任人 or 其他�
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 
 import attrs
@@ -59,6 +60,7 @@ class Structure:
     headings: tuple[Heading, ...]
     citations: tuple[tuple[str, int], ...]  #: (the cited title with 《》, line)
     line_starts: tuple[int, ...]
+    signature: int | None = None  #: offset where the signing unit and date begin
 
     def heading_at(self, offset: int) -> Heading | None:
         """The innermost heading an offset falls under."""
@@ -75,7 +77,7 @@ def parse(text: str) -> Structure:
     lines = text.split("\n")
     starts = tuple(_line_starts(lines))
     title = next((line.strip() for line in lines if line.strip()), "")
-    unit, date = _signature(lines)
+    unit, date, signature = _signature(lines, starts)
     name, level, county = _subject(title, unit)
     return Structure(
         title=title,
@@ -88,6 +90,7 @@ def parse(text: str) -> Structure:
         headings=tuple(_classify(_headings(lines, starts))),
         citations=tuple((f"《{m.group(1)}》", bisect.bisect_right(starts, m.start())) for m in CITATION.finditer(text)),
         line_starts=starts,
+        signature=signature,
     )
 
 
@@ -119,14 +122,17 @@ def _subject(title: str, unit: str | None) -> tuple[str | None, str | None, str 
     return name, level, county
 
 
-def _signature(lines: list[str]) -> tuple[str | None, str | None]:
-    tail = [line.strip() for line in lines if line.strip()][-4:]
-    for index in range(len(tail) - 1, -1, -1):
-        match = DATE_LINE.match(tail[index])
+def _signature(lines: list[str], starts) -> tuple[str | None, str | None, int | None]:
+    """The signing unit, the date, and the offset where the signature begins."""
+    tail = [n for n, line in enumerate(lines) if line.strip()][-4:]
+    for position in range(len(tail) - 1, -1, -1):
+        match = DATE_LINE.match(lines[tail[position]].strip())
         if match:
-            unit = tail[index - 1] if index > 0 and len(tail[index - 1]) <= 40 else None
-            return unit, _iso(match)
-    return None, None
+            before = lines[tail[position - 1]].strip() if position > 0 else ""
+            unit = before if before and len(before) <= 40 else None
+            first = tail[position - 1] if unit else tail[position]
+            return unit, _iso(match), starts[first]
+    return None, None, None
 
 
 def _iso(match: re.Match) -> str | None:
@@ -135,9 +141,9 @@ def _iso(match: re.Match) -> str | None:
         return int(value) if value.isdigit() else int(chinese(value))
 
     try:
-        return f"{number(match['y']):04d}-{number(match['m']):02d}-{number(match['d']):02d}"
+        return datetime.date(number(match["y"]), number(match["m"]), number(match["d"])).isoformat()
     except ValueError:
-        return None
+        return None  # 4月31日 and the like: no date rather than a wrong one
 
 
 def _headings(lines: list[str], starts) -> list[tuple[int, str, int, int]]:
