@@ -4,7 +4,8 @@
 
 For every report variant (.txt, GB18030 .txt, .docx, .html) it reads the file with evalkit's
 readers and compares, against the labels: the figures (line, value, unit, bound), the
-headings and their kinds (the five required contents), and the findings' codes. It also
+headings and their kinds (the five required contents), the figures mapped to the Xianxiang
+plugin's items (item and value), and the findings' codes. It also
 checks that no figure is dropped (each is an item or listed as unmapped) and times each report.
 """
 
@@ -64,6 +65,9 @@ def measure(evaluator, path: Path, labels: dict) -> dict:
     predicted = Counter(figure_key(f.line, f.value, f.unit, f.bound) for f in found)
     expected = Counter(figure_key(f["line"], f["value"], f["unit"], f["bound"]) for f in labels["figures"])
     kept = len(loaded.extraction.mapped) + len(loaded.submission.report.unmapped)
+    numeric = {item for _figure, item in loaded.extraction.mapped}
+    items_found = {(k, Decimal(str(v.value))) for k, v in loaded.submission.items.items() if k in numeric}
+    items_expected = {(k, Decimal(str(v))) for k, v in labels.get("items", {}).items()}
     codes_found = {f.code for f in card.findings}
     codes_expected = set(labels["findings"])
     return {
@@ -71,6 +75,7 @@ def measure(evaluator, path: Path, labels: dict) -> dict:
         "figures": compare(predicted, expected),
         "sections": match_sections(loaded.extraction.structure.headings, labels["sections"]),
         "findings": (len(codes_found & codes_expected), len(codes_found & set(CHECK_CODES)), len(codes_expected)),
+        "items": (len(items_found & items_expected), len(items_found), len(items_expected)),
         "dropped": len(found) - kept,
         "subject_ok": (loaded.submission.subject.name, loaded.submission.year, loaded.submission.report.date)
         == (labels["subject"]["name"], labels["year"], labels["date"]),
@@ -94,12 +99,15 @@ def totals(rows: list[dict]) -> dict:
     fig = [sum(r["figures"][i] for r in rows) for i in range(3)]
     sec = [sum(r["sections"][i] for r in rows) for i in range(4)]
     fin = [sum(r["findings"][i] for r in rows) for i in range(3)]
+    itm = [sum(r["items"][i] for r in rows) for i in range(3)]
     return {
         "figure_precision": ratio(fig[0], fig[1]),
         "figure_recall": ratio(fig[0], fig[2]),
         "section_precision": ratio(sec[0], sec[1]),
         "section_recall": ratio(sec[0], sec[2]),
         "section_kind_accuracy": ratio(sec[3], sec[0]),
+        "item_precision": ratio(itm[0], itm[1]),
+        "item_recall": ratio(itm[0], itm[2]),
         "finding_precision": ratio(fin[0], fin[1]),
         "finding_recall": ratio(fin[0], fin[2]),
         "dropped": sum(r["dropped"] for r in rows),
@@ -123,10 +131,10 @@ def main() -> int:
     rows, summary = run()
     table = [
         [r["file"], *(f"{a}/{b}/{c}" for a, b, c in [r["figures"]]), f"{r['sections'][0]}/{r['sections'][1]}/{r['sections'][2]} ({r['sections'][3]})",
-         "{}/{}/{}".format(*r["findings"]), r["dropped"], "✓" if r["subject_ok"] else "✗", f"{r['seconds'] * 1000:.0f}"]
+         "{}/{}/{}".format(*r["items"]), "{}/{}/{}".format(*r["findings"]), r["dropped"], "✓" if r["subject_ok"] else "✗", f"{r['seconds'] * 1000:.0f}"]
         for r in rows
     ]
-    print(tabulate(table, ["report", "figures tp/found/labelled", "headings tp/found/labelled (kind ok)", "findings tp/found/labelled", "dropped", "subject", "ms"]))
+    print(tabulate(table, ["report", "figures tp/found/labelled", "headings tp/found/labelled (kind ok)", "figure items tp/found/labelled", "findings tp/found/labelled", "dropped", "subject", "ms"]))
     print()
     for key, value in summary.items():
         print(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")

@@ -88,6 +88,7 @@ def test_corpus_meets_the_targets():
     assert summary["dropped"] == 0
     assert summary["section_recall"] >= 0.95 and summary["section_kind_accuracy"] >= 0.95
     assert summary["finding_recall"] >= 0.9 and summary["finding_precision"] >= 0.9
+    assert summary["item_precision"] >= 0.9 and summary["item_recall"] >= 0.9
     assert summary["subjects_right"] == summary["reports"]
 
 

@@ -21,6 +21,9 @@ from evalkit.report.structure import Structure, parse
 
 
 
+AFTER_REACH = 8  #: how far after a figure its noun may stand ("35件合法性审查"), not the next list entry
+
+
 @attrs.frozen
 class Extraction:
     """What was read from a report."""
@@ -56,7 +59,7 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
         if extractor.units and figure.unit not in extractor.units:
             continue
         before = [m.end() for m in re.finditer(extractor.pattern, figure.before)]
-        after = re.search(extractor.pattern, figure.after)
+        after = re.search(extractor.pattern, figure.after[:AFTER_REACH])
         if before:
             ranked.append(((0, len(figure.before) - before[-1], order), extractor))
         elif after:
