@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from evalkit.errors import DataError, EvalkitError, PluginError
+from evalkit.errors import DataError, EvalkitError, PluginError, describe
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
 from evalkit.exports import MARKER
 from evalkit.messages import text
@@ -97,7 +97,7 @@ def load_one(evaluator: Evaluator, path: Path) -> Loaded | Failure:
     except EvalkitError as exc:
         return Failure(str(path), _message(exc), _kind(exc))
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
-        return Failure(str(path), text("internal_error", detail=f"{type(exc).__name__}: {exc}"), "internal")
+        return Failure(str(path), text("internal_error", detail=describe(exc)), "internal")
 
 
 def _message(exc: EvalkitError) -> str:
@@ -121,7 +121,7 @@ def process_one(evaluator: Evaluator, path: Path, extra_findings=(), markdown: b
         card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
         return Processed(card.summary() if summary else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
-        return Failure(str(path), text("internal_error", detail=f"{type(exc).__name__}: {exc}"), "internal")
+        return Failure(str(path), text("internal_error", detail=describe(exc)), "internal")
 
 
 def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:

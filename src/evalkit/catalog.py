@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from evalkit.errors import PluginError
+from evalkit.errors import PluginError, describe
 from evalkit.messages import text as text_of
 from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity
 from evalkit.submission import Submission
@@ -80,7 +80,7 @@ def _results(pm, hook_name: str, **kwargs) -> list[tuple[str, object]]:
             exc.params["plugin"] = impl.plugin_name
             raise
         except Exception as exc:  # a plugin's own bug: name the plugin, not a traceback
-            raise PluginError("hook_failed", plugin=impl.plugin_name, hook=hook_name, detail=_describe(exc)) from exc
+            raise PluginError("hook_failed", plugin=impl.plugin_name, hook=hook_name, detail=describe(exc)) from exc
         expected = RETURNS.get(hook_name)
         for value in values:
             if expected is not None and not isinstance(value, expected):
@@ -95,10 +95,6 @@ RETURNS = {
     "register_profiles": Profile, "register_formats": Format, "register_readers": Reader,
     "register_extractors": Extractor,
 }
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
 
 
 def trace(line: str) -> None:
@@ -208,7 +204,7 @@ def run_checks(pm, submission: Submission, text: str | None) -> tuple[Finding, .
         try:
             findings.extend(impl.function(**args) or ())
         except Exception as exc:  # one broken check must not hide the others' findings
-            findings.append(Finding("check-failed", Severity.ERROR, text_of("check_failed", plugin=impl.plugin_name, detail=_describe(exc))))
+            findings.append(Finding("check-failed", Severity.ERROR, text_of("check_failed", plugin=impl.plugin_name, detail=describe(exc))))
     return tuple(findings)
 
 

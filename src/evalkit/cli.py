@@ -9,7 +9,7 @@ import re
 import sys
 
 from evalkit import __version__
-from evalkit.errors import DataError, EvalkitError, PluginError
+from evalkit.errors import DataError, EvalkitError, PluginError, describe
 from evalkit.messages import text
 
 
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a defect of ours: say so plainly, without a traceback
         if os.environ.get("EVALKIT_DEBUG"):
             raise
-        print(text("internal_error", _lang(argv), detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(text("internal_error", _lang(argv), detail=describe(exc)), file=sys.stderr)
         return ExitCode.INTERNAL
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import attrs
 
+from evalkit.errors import describe
 from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, Status
 from evalkit.submission import Submission
@@ -65,8 +66,7 @@ def _measure(criterion: Criterion, case: Case, rule_kinds: Mapping) -> Measure:
     try:
         measure = kind.score(criterion.rule, case)
     except Exception as exc:  # a failing rule is isolated to its criterion and reported
-        detail = f"{type(exc).__name__}: {exc}"
-        return Measure(Status.ERROR, reason=text("rule_failed", plugin=kind.plugin, kind=kind.name, detail=detail))
+        return Measure(Status.ERROR, reason=text("rule_failed", plugin=kind.plugin, kind=kind.name, detail=describe(exc)))
     if not isinstance(measure, Measure):
         return Measure(Status.ERROR, reason=text("rule_bad_return", plugin=kind.plugin, kind=kind.name))
     return measure

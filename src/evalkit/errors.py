@@ -29,6 +29,11 @@ class EvalkitError(Exception):
         return self.message()
 
 
+def describe(exc: BaseException) -> str:
+    """An unexpected exception in one line, for a message that names where it happened."""
+    return f"{type(exc).__name__}: {exc}"
+
+
 class InputError(EvalkitError):
     """A file that cannot be read or parsed."""
 

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from evalkit.errors import InputError, PluginError
+from evalkit.errors import InputError, PluginError, describe
 
 MARKER = ".evalkit-output"
 
@@ -55,7 +55,7 @@ class OutputDir:
             try:
                 fmt.write(batch, stream, lang)
             except Exception as exc:  # a plugin's format: name it; the outputs stay as they were
-                raise PluginError("hook_failed", plugin=fmt.plugin, hook=f"format {fmt.name}", detail=f"{type(exc).__name__}: {exc}") from exc
+                raise PluginError("hook_failed", plugin=fmt.plugin, hook=f"format {fmt.name}", detail=describe(exc)) from exc
             value = stream.getvalue()
             self._write(fmt.filename, value if fmt.binary else value.encode("utf-8"))
 

@@ -98,6 +98,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_plugin_name": ("插件名“{name}”不合规:须以小写字母开头,只含小写字母、数字和下划线", "bad plugin name '{name}': start with a lowercase letter; use a-z, 0-9 and _"),
     "plugin_dir_exists": ("目录已存在,未做任何改动", "the folder exists; nothing was changed"),
     "plugin_created": ("已创建插件项目 {path}。下一步:cd {path} && pip install -e '.[test]' && python -m pytest;然后 evalkit plugins 会列出 {name}", "created {path}. Next: cd {path} && pip install -e '.[test]' && python -m pytest; then evalkit plugins lists {name}"),
+    "line_no": ("第 {line} 行", "line {line}"),
+    "yes": ("是", "yes"),
+    "bound_lower": ("{value}以上", "at least {value}"),
+    "bound_upper": ("近{value}", "nearly {value}"),
+    "bound_about": ("约{value}", "about {value}"),
+    "cap": ("(上限 {cap})", " (cap {cap})"),
+    "per_occurrence": ("每次 ", "per occurrence "),
     # output labels
     "total": ("总分", "Total"),
     "adjustment": ("一票否决封顶或保底调整", "Veto cap or floor at zero"),

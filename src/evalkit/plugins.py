@@ -8,7 +8,7 @@ import os
 import pluggy
 
 from evalkit import hookspecs
-from evalkit.errors import PluginError
+from evalkit.errors import PluginError, describe
 from evalkit.messages import text
 
 DEFAULT_PLUGINS = (
@@ -69,7 +69,7 @@ def _load_entrypoints(pm: PluginManager, allowed: set[str] | None) -> None:
         try:
             plugin = ep.load()
         except Exception as exc:  # a broken plugin must not stop the others
-            message = text("plugin_import_failed", name=f"{ep.name}({ep.value})", detail=f"{type(exc).__name__}: {exc}")
+            message = text("plugin_import_failed", name=f"{ep.name}({ep.value})", detail=describe(exc))
             pm.failures.append(message)
             continue
         _register(pm, plugin, ep.name)

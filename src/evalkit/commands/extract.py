@@ -40,20 +40,20 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
     lines = [text("extracted", lang, count=len(submission.items))]
     for item_id, item in submission.items.items():
         title = items[item_id].title if item_id in items else item_id
-        line = f"第 {item.source.line} 行" if item.source and item.source.line else ""
+        line = text("line_no", lang, line=item.source.line) if item.source and item.source.line else ""
         quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
-        lines.append(f"  {item_id}({title}):{_value(item)}  {line}  “{quote}”")
+        lines.append(f"  {item_id}({title}):{_value(item, lang)}  {line}  “{quote}”")
     unmapped = submission.report.unmapped
     lines.append(text("unmapped", lang, count=len(unmapped)) if unmapped else text("all_mapped", lang))
-    lines += [f"  第 {u['line']} 行:{u['text']}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
+    lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
     return lines
 
 
-def _value(item) -> str:
+def _value(item, lang: str) -> str:
     if item.value is True:
-        return "是"
+        return text("yes", lang)
     shown = f"{item.value}{item.unit or ''}"
-    return {"lower": f"{item.value}余{item.unit or ''}(至少)", "upper": f"近{shown}", "about": f"约{shown}"}.get(item.bound, shown)
+    return text(f"bound_{item.bound}", lang, value=shown) if item.bound else shown
 
 
 def _around(quote: str, *figures: str, width: int = 18) -> str:

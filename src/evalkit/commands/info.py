@@ -64,8 +64,8 @@ def run_explain(args) -> int:
 def _points(criterion, lang: str) -> str:
     if criterion.kind is Kind.VETO:
         return text("veto_effect", lang)
-    cap = f"(上限 {display(criterion.cap)})" if criterion.cap is not None else ""
-    per = "每次 " if criterion.kind is Kind.DEDUCTION else ""
+    cap = text("cap", lang, cap=display(criterion.cap)) if criterion.cap is not None else ""
+    per = text("per_occurrence", lang) if criterion.kind is Kind.DEDUCTION else ""
     return f"{text('points', lang)}:{per}{display(criterion.points)}{cap}"
 
 

@@ -10,7 +10,8 @@ from evalkit.documents import decode, read_bytes
 from evalkit.errors import InputError
 from evalkit.report.reader import Reader
 
-MAX_UNZIPPED = 64 * 1024 * 1024
+DOCX_BYTES = 64 * 1024 * 1024
+MAX_UNZIPPED = 256 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 2000
 
@@ -29,7 +30,7 @@ def read_html(path: Path) -> str:
 
 def read_docx(path: Path) -> str:
     """Paragraphs and table rows of a Word document, in document order."""
-    read_bytes(path)  # the same missing, empty and size checks as any input
+    read_bytes(path, DOCX_BYTES)  # the same missing and empty checks as any input; photos make .docx large
     _check_zip(path)
     import docx
     from docx.table import Table
