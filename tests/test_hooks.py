@@ -159,3 +159,21 @@ def test_registration_hook_returning_the_wrong_thing_is_named():
     with pytest.raises(PluginError) as caught:
         build_catalog(make_plugin_manager(load_entrypoints=False, plugins=[Wrong()]))
     assert "Wrong" in caught.value.message() and "ItemSpec" in caught.value.message()
+
+
+def test_a_plugin_extends_the_superseded_laws_table(tmp_path):
+    """A plugin's own table of superseded laws, in data/superseded.yaml's shape, drives the same check."""
+    from evalkit.default_plugins.checks import load_law_table, outdated_citations
+
+    table = tmp_path / "laws.yaml"
+    table.write_text("superseded:\n  - {cited: 浙江省信访条例(旧), current: 《浙江省信访条例》, since: \"2024-01-01\"}\n", encoding="utf-8")
+
+    class Provincial:
+        @hookimpl
+        def check_report(self, submission, text):
+            return outdated_citations(submission, text, load_law_table(table))
+
+    doc = toy_doc()
+    doc["report"]["citations"] = ["《浙江省信访条例(旧)》"]
+    findings = score_toy(evaluator(Provincial()), doc).findings
+    assert any(f.code == "outdated-citation" and "浙江省信访条例" in f.message for f in findings)

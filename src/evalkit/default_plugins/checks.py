@@ -17,9 +17,19 @@ REQUIRED = ("measures", "shortcomings", "first_responsibility", "plan")
 @cache
 def superseded() -> dict:
     """The table of superseded and revised laws (data/superseded.yaml)."""
+    return load_law_table(files("evalkit.default_plugins") / "data" / "superseded.yaml")
+
+
+def load_law_table(path) -> dict:
+    """A table of superseded and revised laws in data/superseded.yaml's shape.
+
+    A plugin that knows more (a province's regulations, say) ships its own file and calls
+    ``outdated_citations(submission, text, load_law_table(its_file))`` from its check_report.
+    """
     import yaml
 
-    return yaml.safe_load((files("evalkit.default_plugins") / "data" / "superseded.yaml").read_text("utf-8"))
+    table = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {"superseded": table.get("superseded", []), "revised": table.get("revised", [])}
 
 
 def normalise_law(name: str) -> str:
@@ -60,8 +70,9 @@ def report_date(submission) -> list[Finding]:
     return []
 
 
-def outdated_citations(submission, text) -> list[Finding]:
-    table = {normalise_law(row["cited"]): row for row in superseded()["superseded"]}
+def outdated_citations(submission, text, laws: dict | None = None) -> list[Finding]:
+    """A finding for each citation of a superseded or misnamed law in ``laws`` (default: ours)."""
+    table = {normalise_law(row["cited"]): row for row in (laws or superseded())["superseded"]}
     findings = []
     for cited in submission.report.citations:
         row = table.get(normalise_law(cited))
