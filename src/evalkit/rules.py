@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -38,23 +40,19 @@ def _schema_problem(schema: Mapping, rule: Mapping) -> str | None:
         return None
     from evalkit.schemas import explain
 
-    error = next(iter(_validator(id(schema), schema).iter_errors(dict(rule))), None)
+    error = next(iter(_validator(json.dumps(schema, sort_keys=True)).iter_errors(dict(rule))), None)
     if error is None:
         return None
     path = "/".join(str(p) for p in error.absolute_path) or "rule"
     return f"{path}:{explain(error)}"
 
 
-_VALIDATORS: dict = {}
-
-
-def _validator(key: int, schema: Mapping):
+@lru_cache(maxsize=None)
+def _validator(schema_json: str):
     """One validator per rule kind's parameter schema, built on first use."""
-    if key not in _VALIDATORS:
-        from evalkit.schemas import FastValidator
+    from evalkit.schemas import FastValidator
 
-        _VALIDATORS[key] = (schema, FastValidator({"type": "object", **schema}))
-    return _VALIDATORS[key][1]
+    return FastValidator({"type": "object", **json.loads(schema_json)})
 
 
 def to_decimal(value: Any) -> Decimal | None:
