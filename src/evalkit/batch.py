@@ -95,14 +95,9 @@ def load_one(evaluator: Evaluator, path: Path) -> Loaded | Failure:
     try:
         return evaluator.load(path)
     except EvalkitError as exc:
-        return Failure(str(path), _message(exc), _kind(exc))
+        return Failure(str(path), exc.full_message(), _kind(exc))
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
         return Failure(str(path), text("internal_error", detail=describe(exc)), "internal")
-
-
-def _message(exc: EvalkitError) -> str:
-    lines = [exc.message()] + [f"{path}:{problem}" for path, problem in exc.params.get("problems", ())]
-    return "\n".join(lines)
 
 
 def _kind(exc: EvalkitError) -> str:

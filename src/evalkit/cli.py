@@ -148,9 +148,7 @@ def _lang(argv: list[str]) -> str:
 
 def report_error(exc: EvalkitError, lang: str = "zh") -> None:
     """Print an error, and each schema problem under it, to stderr."""
-    print(exc.message(lang), file=sys.stderr)
-    for path, problem in exc.params.get("problems", ()):
-        print(f"  {path}:{problem}", file=sys.stderr)
+    print(exc.full_message(lang), file=sys.stderr)
 
 
 def exit_code(exc: EvalkitError) -> ExitCode:

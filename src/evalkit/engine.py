@@ -33,9 +33,10 @@ class Plan:
     profile: Profile
     meta: Mapping
 
-    def order(self, category_id: str) -> int:
-        ids = list(self.categories)
-        return ids.index(category_id) if category_id in ids else len(ids) + (category_id == DEDUCTION)
+    def category_order(self) -> dict[str, int]:
+        """Each category's place, bonus and deduction last, for sorting gaps."""
+        order = {category_id: index for index, category_id in enumerate(self.categories)}
+        return order | {BONUS: len(order), DEDUCTION: len(order) + 1}
 
 
 def score(
@@ -188,7 +189,8 @@ def _gaps(plan: Plan, results, raw: Decimal, total: Decimal) -> tuple[Gap, ...]:
     vetoed_loss = max(ZERO, max(raw, ZERO) - total)
     gaps = [g for r in results if (g := _gap(criteria[r.criterion], r, vetoed_loss)) is not None]
     triggered = lambda g: g.kind is Kind.VETO and g.status is Status.UNMET  # noqa: E731
-    return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, -g.pending, plan.order(g.category), g.criterion)))
+    order = plan.category_order()
+    return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, -g.pending, order[g.category], g.criterion)))
 
 
 def _gap(criterion: Criterion, result: Result, vetoed_loss: Decimal) -> Gap | None:

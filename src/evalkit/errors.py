@@ -25,6 +25,11 @@ class EvalkitError(Exception):
             return body
         return text("where", lang, where=text("sep", lang).join(where), body=body)
 
+    def full_message(self, lang: str = "zh") -> str:
+        """The message, then each schema problem on its own indented line."""
+        problems = [f"  {path}:{problem}" for path, problem in self.params.get("problems", ())]
+        return "\n".join([self.message(lang), *problems])
+
     def __str__(self) -> str:
         return self.message()
 

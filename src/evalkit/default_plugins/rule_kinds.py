@@ -70,12 +70,15 @@ def count(rule, case) -> Measure:
     target = to_decimal(rule.get("target"))
     if target is None:
         return _graded(ONE if value == 0 else ZERO, f"「{case.title(item_id)}」{value}{unit}", _evidence(case, item_id), occurrences)
-    if value >= target:
-        fraction = ONE
-    else:
-        fraction = value / target if rule.get("partial", "linear") == "linear" else ZERO
     reason = f"「{case.title(item_id)}」{value}{unit},目标 {target}{unit}"
-    return _graded(fraction, reason, _evidence(case, item_id), occurrences)
+    return _graded(_against(value, target, rule), reason, _evidence(case, item_id), occurrences)
+
+
+def _against(value: Decimal, target: Decimal, rule) -> Decimal:
+    """The share of the points a value earns against its target: linear, or all or nothing."""
+    if value >= target:
+        return ONE
+    return value / target if rule.get("partial", "linear") == "linear" else ZERO
 
 
 def ratio(rule, case) -> Measure:
@@ -91,11 +94,7 @@ def ratio(rule, case) -> Measure:
         if isinstance(measured, Measure):
             return measured
         rate, evidence = measured
-    if rate >= target:
-        fraction = ONE
-    else:
-        fraction = rate / target if rule.get("partial", "linear") == "linear" else ZERO
-    return _graded(fraction, f"比率 {rate:.1f}%,目标 {target}%", evidence)
+    return _graded(_against(rate, target, rule), f"比率 {rate:.1f}%,目标 {target}%", evidence)
 
 
 def _rate(rule, case):

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from evalkit.report.lines import line_of, line_starts
 from evalkit.report.numerals import narrow, parse
 
 UNITS = sorted(
@@ -84,7 +85,7 @@ def mask(text: str) -> str:
 def find(text: str) -> list[Figure]:
     """Every figure in ``text``, in text order."""
     masked = mask(text)
-    lines, mentions = _line_starts(text), _year_mentions(masked)
+    lines, mentions = line_starts(text), _year_mentions(masked)
     found = [f for m in FIGURE.finditer(masked) if (f := _figure(text, masked, m, lines, mentions)) is not None]
     found += [_percent_words(text, masked, m, lines, mentions) for m in PERCENT_WORDS.finditer(masked)]
     return sorted(found, key=lambda f: f.start)
@@ -137,7 +138,7 @@ def _make(text, masked, start, end, value, unit, bound, lines, mentions) -> Figu
         bound=bound,
         start=start,
         end=end,
-        line=_line_of(lines, start),
+        line=line_of(lines, start),
         before=text[clause_start:start],
         after=text[end:clause_end],
         year=_sentence_year(masked, start, mentions),
@@ -175,11 +176,3 @@ def years(text: str) -> list[tuple[int, int]]:
     return _year_mentions(mask(text))
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
-
-
-def _line_of(starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, offset)

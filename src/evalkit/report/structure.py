@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from evalkit.report.lines import line_of, line_starts
 from evalkit.report.numerals import chinese, narrow
 
 CN_NUMBER = "一二三四五六七八九十"
@@ -69,13 +70,13 @@ class Structure:
         return self.headings[index] if index >= 0 else None
 
     def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.line_starts, offset)
+        return line_of(self.line_starts, offset)
 
 
 def parse(text: str) -> Structure:
     """The structure of a report's text."""
     lines = text.split("\n")
-    starts = tuple(_line_starts(lines))
+    starts = line_starts(text)
     title = next((line.strip() for line in lines if line.strip()), "")
     unit, date, signature = _signature(lines, starts)
     name, level, county = _subject(title, unit)
@@ -88,18 +89,10 @@ def parse(text: str) -> Structure:
         unit=unit,
         date=date,
         headings=tuple(_classify(_headings(lines, starts))),
-        citations=tuple((f"《{m.group(1)}》", bisect.bisect_right(starts, m.start())) for m in CITATION.finditer(text)),
+        citations=tuple((f"《{m.group(1)}》", line_of(starts, m.start())) for m in CITATION.finditer(text)),
         line_starts=starts,
         signature=signature,
     )
-
-
-def _line_starts(lines: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return starts
 
 
 def _title_year(title: str) -> int | None:
