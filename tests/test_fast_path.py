@@ -85,5 +85,46 @@ def test_batch_scorecards_equal_the_plain_path(capsys, tmp_path):
     plain._validator = SLOW  # the straightforward validator, not jsonschema-rs
     for path in sorted(folder.glob("*.json")):
         card = plain.evaluate(plain.load(path), source=str(path)).to_dict()
-        written = json.loads((tmp_path / "out" / "townships" / f"{card['subject']['name']}.json").read_text("utf-8"))
-        assert written == card
+        written = (tmp_path / "out" / "townships" / f"{card['subject']['name']}.json").read_bytes()
+        assert written == (json.dumps(card, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+EXAMPLE = (ROOT / "examples" / "xianxiang-2022" / "submission.json").read_text("utf-8")
+QUOTED = EXAMPLE.replace('"evidence": "', '"evidence": "\\":', 1)  # a key's end inside a string
+TRICKY = {
+    "example": EXAMPLE,
+    "spaced colons": EXAMPLE.replace('"year":', '"year"  :'),
+    "duplicate at the top": EXAMPLE.replace('"year": 2022', '"year": 2022, "year": 2021'),
+    "duplicate in an item": EXAMPLE.replace('"value": true', '"value": true, "value": false', 1),
+    "duplicate beside a quoted colon": QUOTED.replace('"year": 2022', '"year": 2022, "year": 2021'),
+    "quoted colon": QUOTED,
+    "integer past 64 bits": EXAMPLE.replace('"year": 2022', '"year": 2022, "x": 123456789012345678901'),
+    "long number in a string": EXAMPLE.replace('"title": "', '"title": "1234567890123456789012', 1),
+    "infinity": EXAMPLE.replace('"year": 2022', '"year": 1e999'),
+    "NaN": EXAMPLE.replace('"year": 2022', '"year": NaN'),
+    "BOM": "\ufeff" + EXAMPLE,
+    "surrogate": EXAMPLE.replace('"title": "', '"title": "\\ud800', 1),
+    "escaped": json.dumps(json.loads(EXAMPLE)),
+    "deep": EXAMPLE.replace('"year": 2022', '"year": 2022, "x": ' + "[" * 100 + "]" * 100),
+    "extra data": EXAMPLE + "{}",
+}
+
+
+def outcome(read, path):
+    try:
+        return read(path)
+    except Exception as exc:  # the message is the outcome
+        return str(exc)
+
+
+def test_quick_reading_agrees_with_the_careful_one(tmp_path):
+    """orjson's reading (with its key count) and load_json's give the same submission or the same error."""
+    from evalkit.documents import load_document
+
+    careful = lambda path: EVALUATOR.validate(load_document(path), str(path))  # noqa: E731
+    for name, source in TRICKY.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(source, encoding="utf-8")
+        assert outcome(EVALUATOR.load, path) == outcome(careful, path), name
+    duplicates = [n for n in TRICKY if "duplicate" in n]
+    assert all("重复" in outcome(EVALUATOR.load, tmp_path / f"{n}.json") for n in duplicates)

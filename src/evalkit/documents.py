@@ -82,9 +82,9 @@ def _looks_binary(value: str) -> bool:
     return len(CONTROL.findall(sample)) > max(2, len(sample) // 100)
 
 
-def load_document(path: Path) -> dict[str, Any]:
+def load_document(path: Path, data: bytes | None = None) -> dict[str, Any]:
     """A JSON (.json) or YAML (.yaml/.yml) document whose top level is an object."""
-    source = decode(read_bytes(path), str(path))
+    source = decode(read_bytes(path) if data is None else data, str(path))
     doc = load_yaml(source, str(path)) if path.suffix.lower() in (".yaml", ".yml") else load_json(source, str(path))
     if not isinstance(doc, dict):
         raise InputError("not_object", file=str(path))
@@ -107,6 +107,45 @@ def load_json(source: str, name: str) -> Any:
         raise InputError("json_syntax", file=name, detail=str(exc)) from None
     _check_depth(doc, name)
     return doc
+
+
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19  #: after _DIGITS: a run of 19 digits, perhaps an integer past 64 bits
+_KEY_END = re.compile(rb'"\s*:')
+
+
+def quick_json(data: bytes) -> Any:
+    """The document as orjson reads it, or None when only load_json may read it.
+
+    orjson takes plain UTF-8 without a BOM and refuses NaN, Infinity and 1e999 as load_json
+    does; an integer past 64 bits it would read as a float, so a run of 19 digits is left to
+    load_json. Duplicate keys it keeps quietly: ``unique_keys`` must hold before the document
+    is used.
+    """
+    import orjson
+
+    if _LONG_NUMBER in data.translate(_DIGITS):
+        return None
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return None
+
+
+def unique_keys(doc: Any, data: bytes) -> bool:
+    """True when no object of ``doc`` lost a duplicate key in parsing.
+
+    Every key of the text ends in ``"`` and a colon, so the text has at least as many such
+    ends as keys; the parsed objects hold fewer keys than the text only when one repeated.
+    Equal counts therefore prove every key unique. ``doc`` must be shallow (schema-valid).
+    """
+    return _count_keys(doc) == len(_KEY_END.findall(data))
+
+
+def _count_keys(node: Any) -> int:
+    if type(node) is dict:
+        return len(node) + sum([_count_keys(v) for v in node.values() if type(v) in (dict, list)])
+    return sum([_count_keys(v) for v in node if type(v) in (dict, list)])
 
 
 def load_yaml(source: str, name: str) -> Any:

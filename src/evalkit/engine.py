@@ -13,13 +13,23 @@ import attrs
 
 from evalkit.errors import describe
 from evalkit.messages import text
-from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, Status
+from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, RuleKind, Status
 from evalkit.submission import Submission
 from evalkit.scorecard import CategoryScore, Gap, Original, Result, Scorecard, quantize
 
 ZERO = Decimal(0)
 NO_EVIDENCE = {Status.MISSING, Status.NEEDS_REVIEW, Status.ERROR}
 BONUS, DEDUCTION = "bonus", "deduction"
+
+
+@attrs.frozen
+class Step:
+    """One criterion made ready for scoring: its rule kind, line and maximum, looked up once."""
+
+    criterion: Criterion
+    rule_kind: RuleKind
+    category: str  #: the category id, or "bonus" / "deduction"
+    max: Decimal
 
 
 @attrs.frozen
@@ -32,11 +42,14 @@ class Plan:
     items: Mapping
     profile: Profile
     meta: Mapping
+    steps: tuple[Step, ...] = attrs.field(init=False)
+    order: Mapping[str, int] = attrs.field(init=False)  #: each line's place, bonus and deduction last
 
-    def category_order(self) -> dict[str, int]:
-        """Each category's place, bonus and deduction last, for sorting gaps."""
+    def __attrs_post_init__(self) -> None:
+        steps = tuple(Step(c, self.rule_kinds[c.rule["kind"]], _category(c), c.max) for c in self.criteria)
         order = {category_id: index for index, category_id in enumerate(self.categories)}
-        return order | {BONUS: len(order), DEDUCTION: len(order) + 1}
+        object.__setattr__(self, "steps", steps)
+        object.__setattr__(self, "order", order | {BONUS: len(order), DEDUCTION: len(order) + 1})
 
 
 def score(
@@ -51,21 +64,21 @@ def score(
     case = Case(submission, tuple(findings), plan.items)
     mine = tuple(r for r in reviews if r.subject in (None, submission.subject.name))
     by_criterion = {r.criterion: r for r in mine}  # the last review of a criterion takes effect
-    results = tuple(_result(c, case, plan, by_criterion.get(c.id)) for c in plan.criteria)
+    results = tuple(_result(step, case, plan.profile, by_criterion.get(step.criterion.id)) for step in plan.steps)
     applied = tuple(r for r in mine if r.criterion in {c.id for c in plan.criteria})  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
     return _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
 
 
-def _result(criterion: Criterion, case: Case, plan: Plan, review: Review | None) -> Result:
-    result = _points(criterion, _measure(criterion, case, plan.rule_kinds), plan.profile)
-    return result if review is None else _reviewed(criterion, result, review)
+def _result(step: Step, case: Case, profile: Profile, review: Review | None) -> Result:
+    result = _points(step, _measure(step, case), profile)
+    return result if review is None else _reviewed(step.criterion, result, review)
 
 
-def _measure(criterion: Criterion, case: Case, rule_kinds: Mapping) -> Measure:
-    kind = rule_kinds[criterion.rule["kind"]]
+def _measure(step: Step, case: Case) -> Measure:
+    kind = step.rule_kind
     try:
-        measure = kind.score(criterion.rule, case)
+        measure = kind.score(step.criterion.rule, case)
     except Exception as exc:  # a failing rule is isolated to its criterion and reported
         return Measure(Status.ERROR, reason=text("rule_failed", plugin=kind.plugin, kind=kind.name, detail=describe(exc)))
     if not isinstance(measure, Measure):
@@ -73,8 +86,8 @@ def _measure(criterion: Criterion, case: Case, rule_kinds: Mapping) -> Measure:
     return measure
 
 
-def _points(criterion: Criterion, measure: Measure, profile: Profile) -> Result:
-    status, max_points, earned = measure.status, criterion.max, ZERO
+def _points(step: Step, measure: Measure, profile: Profile) -> Result:
+    criterion, status, max_points, earned = step.criterion, measure.status, step.max, ZERO
     if criterion.kind in (Kind.DEDUCTION, Kind.VETO):
         if status in (Status.MET, Status.PARTIAL, Status.UNMET):
             status = Status.UNMET if measure.occurrences > 0 else Status.MET
@@ -87,13 +100,9 @@ def _points(criterion: Criterion, measure: Measure, profile: Profile) -> Result:
         max_points = max_points if profile.not_applicable == "full" else ZERO
     elif status not in NO_EVIDENCE:
         earned = criterion.points * measure.fraction
-    return _make_result(criterion, status, quantize(earned), max_points, measure.reason, measure.evidence)
-
-
-def _make_result(criterion: Criterion, status, points, max_points, reason, evidence=()) -> Result:
     return Result(
-        criterion.id, criterion.title, _category(criterion), criterion.kind, status, points, max_points,
-        reason, evidence, criterion.plugin,
+        criterion.id, criterion.title, step.category, criterion.kind, status, quantize(earned), max_points,
+        measure.reason, measure.evidence, criterion.plugin,
     )
 
 
@@ -116,47 +125,49 @@ def _reviewed(criterion: Criterion, result: Result, review: Review) -> Result:
 
 
 def _aggregate(plan, submission, results, findings, reviews, warnings, meta) -> Scorecard:
-    base = sum((r.points for r in results if r.kind is Kind.BASE), ZERO)
-    bonus = min(sum((r.points for r in results if r.kind is Kind.BONUS), ZERO), plan.profile.bonus_cap)
-    deductions = -sum((r.points for r in results if r.kind is Kind.DEDUCTION), ZERO)
-    vetoes = tuple(r.criterion for r in results if r.kind is Kind.VETO and r.status is Status.UNMET)
+    of_kind = {kind: [r for r in results if r.kind is kind] for kind in Kind}
+    base = sum((r.points for r in of_kind[Kind.BASE]), ZERO)
+    bonus = min(sum((r.points for r in of_kind[Kind.BONUS]), ZERO), plan.profile.bonus_cap)
+    deductions = -sum((r.points for r in of_kind[Kind.DEDUCTION]), ZERO)
+    vetoes = tuple(r.criterion for r in of_kind[Kind.VETO] if r.status is Status.UNMET)
     raw = base + bonus - deductions
     total = max(raw, ZERO)
     if vetoes:
         total = min(total, plan.profile.veto_cap)
-    max_points = sum((r.max for r in results if r.kind is Kind.BASE), ZERO)
-    pending = sum((r.max for r in results if r.status is Status.NEEDS_REVIEW and r.kind is Kind.BASE), ZERO)
-    awaiting = any(r.status is Status.NEEDS_REVIEW for r in results)
-    grade, note = _grade(plan.profile, total, max_points, bool(vetoes), deductions, awaiting)
+    max_points = sum((r.max for r in of_kind[Kind.BASE]), ZERO)
+    awaiting = [r for r in results if r.status is Status.NEEDS_REVIEW]
+    pending = sum((r.max for r in awaiting if r.kind is Kind.BASE), ZERO)
+    grade, note = _grade(plan.profile, total, max_points, bool(vetoes), deductions, bool(awaiting))
     return Scorecard(
         meta=meta, subject=submission.subject, year=submission.year,
         total=total, max=max_points, grade=grade, grade_note=note,
         base=base, bonus=bonus, deductions=deductions, adjustment=total - raw,
         pending=pending,
-        coverage=_coverage(results), vetoes=vetoes,
-        categories=_categories(plan, results, bonus, deductions),
+        coverage=_coverage(of_kind[Kind.BASE]), vetoes=vetoes,
+        categories=_categories(plan, results, of_kind, bonus, deductions),
         results=results, gaps=_gaps(plan, results, raw, total), findings=findings,
         reviews=reviews, warnings=warnings,
     )
 
 
-def _coverage(results: tuple[Result, ...]) -> Decimal:
-    base = [r for r in results if r.kind is Kind.BASE and r.max]
+def _coverage(base: list[Result]) -> Decimal:
     possible = sum((r.max for r in base), ZERO)
     if not possible:
         return Decimal(1)
     return sum((r.max for r in base if r.status not in NO_EVIDENCE), ZERO) / possible
 
 
-def _categories(plan: Plan, results, bonus: Decimal, deductions: Decimal) -> tuple[CategoryScore, ...]:
-    rows = []
-    for category in plan.categories.values():
-        mine = [r for r in results if r.category == category.id]
-        if mine:
-            rows.append(CategoryScore(category.id, category.title, sum(r.points for r in mine), sum(r.max for r in mine)))
-    if any(r.kind is Kind.BONUS for r in results):
+def _categories(plan: Plan, results, of_kind, bonus: Decimal, deductions: Decimal) -> tuple[CategoryScore, ...]:
+    lines: dict[str, list[Result]] = {}
+    for result in results:
+        lines.setdefault(result.category, []).append(result)
+    rows = [
+        CategoryScore(c.id, c.title, sum(r.points for r in lines[c.id]), sum(r.max for r in lines[c.id]))
+        for c in plan.categories.values() if c.id in lines
+    ]
+    if of_kind[Kind.BONUS]:
         rows.append(CategoryScore(BONUS, text("category_bonus"), bonus, plan.profile.bonus_cap))
-    if any(r.kind is Kind.DEDUCTION for r in results):
+    if of_kind[Kind.DEDUCTION]:
         rows.append(CategoryScore(DEDUCTION, text("category_deduction"), -deductions, ZERO))
     return tuple(rows)
 
@@ -185,11 +196,10 @@ def _failed_condition(band, deductions: Decimal, awaiting: bool) -> str | None:
 
 
 def _gaps(plan: Plan, results, raw: Decimal, total: Decimal) -> tuple[Gap, ...]:
-    criteria = {c.id: c for c in plan.criteria}
     vetoed_loss = max(ZERO, max(raw, ZERO) - total)
-    gaps = [g for r in results if (g := _gap(criteria[r.criterion], r, vetoed_loss)) is not None]
+    gaps = [g for step, r in zip(plan.steps, results) if (g := _gap(step.criterion, r, vetoed_loss)) is not None]
     triggered = lambda g: g.kind is Kind.VETO and g.status is Status.UNMET  # noqa: E731
-    order = plan.category_order()
+    order = plan.order
     return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, -g.pending, order[g.category], g.criterion)))
 
 

@@ -8,7 +8,7 @@ import attrs
 
 from evalkit import __version__, schemas
 from evalkit.catalog import Catalog, build_catalog, run_checks
-from evalkit.documents import load_document, require_file
+from evalkit.documents import load_document, quick_json, read_bytes, require_file, unique_keys
 from evalkit.engine import Plan, score
 from evalkit.errors import InputError
 from evalkit.messages import text
@@ -65,7 +65,12 @@ class Evaluator:
         if suffix not in SUBMISSION_SUFFIXES:
             known = "、".join([*SUBMISSION_SUFFIXES, *self.catalog.readers])
             raise InputError("file_suffix", file=str(path), suffix=path.suffix, known=known)
-        return self.validate(load_document(path), str(path))
+        data = read_bytes(path)
+        if suffix == ".json":
+            doc = quick_json(data)
+            if isinstance(doc, dict) and self.validator().is_valid(doc) and unique_keys(doc, data):
+                return self._loaded(doc)
+        return self.validate(load_document(path, data), str(path))
 
     def read_report(self, path: Path) -> Loaded:
         """Read a report, extract a draft submission from it, and validate that."""
@@ -84,6 +89,9 @@ class Evaluator:
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""
         schemas.check(self.validator(), doc, name)
+        return self._loaded(doc)
+
+    def _loaded(self, doc: dict) -> Loaded:
         unknown = sorted(set(doc.get("items", {})) - set(self.catalog.items))
         warnings = tuple(text("unknown_item", item=i) for i in unknown)
         known = {k: v for k, v in doc.get("items", {}).items() if k not in unknown}

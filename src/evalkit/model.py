@@ -45,6 +45,9 @@ class Severity(str, enum.Enum):
     INFO = "info"
 
 
+_ZERO, _ONE = Decimal(0), Decimal(1)
+
+
 def _decimal(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
@@ -120,7 +123,7 @@ class Measure:
 
     @fraction.validator
     def _check_fraction(self, _attribute, value):
-        if not Decimal(0) <= value <= Decimal(1):
+        if not _ZERO <= value <= _ONE:
             raise ValueError(f"fraction must lie in 0..1, not {value}")
 
 

@@ -68,4 +68,7 @@ def to_decimal(value: Any) -> Decimal | None:
 
 def clamp(value: Decimal) -> Decimal:
     """Keep a fraction within 0..1."""
-    return max(Decimal(0), min(Decimal(1), value))
+    return _ONE if value >= _ONE else _ZERO if value <= _ZERO else value
+
+
+_ZERO, _ONE = Decimal(0), Decimal(1)

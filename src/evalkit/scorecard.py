@@ -22,8 +22,16 @@ def quantize(value: Decimal) -> Decimal:
 
 def number(value: Decimal) -> int | float:
     """A 2-place Decimal as a JSON number, written the same way every time."""
-    value = quantize(value)
-    return int(value) if value == value.to_integral_value() else float(value)
+    found = _NUMBERS.get(value)
+    if found is None:
+        rounded = quantize(value)
+        found = int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+        if len(_NUMBERS) < 10_000:  # points take few values: remember them
+            _NUMBERS[value] = found
+    return found
+
+
+_NUMBERS: dict[Decimal, int | float] = {}
 
 
 def display(value: Decimal) -> str:
@@ -55,8 +63,8 @@ class Result:
     category: str
     kind: Kind
     status: Status
-    points: Decimal = attrs.field(converter=_decimal)  #: earned; negative for a deduction
-    max: Decimal = attrs.field(converter=_decimal)
+    points: Decimal  #: earned; negative for a deduction
+    max: Decimal
     reason: str = ""
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     plugin: str | None = None
@@ -93,8 +101,8 @@ class Result:
             category=doc["category"],
             kind=Kind(doc["kind"]),
             status=Status(doc["status"]),
-            points=doc["points"],
-            max=doc["max"],
+            points=_decimal(doc["points"]),
+            max=_decimal(doc["max"]),
             reason=doc["reason"],
             evidence=doc["evidence"],
             plugin=doc.get("plugin"),
@@ -111,8 +119,8 @@ class Gap:
     category: str
     kind: Kind
     status: Status
-    points_lost: Decimal = attrs.field(converter=_decimal)
-    pending: Decimal = attrs.field(converter=_decimal)  #: points awaiting a reviewer
+    points_lost: Decimal
+    pending: Decimal  #: points awaiting a reviewer
     reason: str
     remediation: str
     basis: str
@@ -126,7 +134,8 @@ class Gap:
 
     @classmethod
     def from_dict(cls, doc: Mapping) -> Gap:
-        return cls(**{**doc, "kind": Kind(doc["kind"]), "status": Status(doc["status"])})
+        numbers = {"points_lost": _decimal(doc["points_lost"]), "pending": _decimal(doc["pending"])}
+        return cls(**{**doc, **numbers, "kind": Kind(doc["kind"]), "status": Status(doc["status"])})
 
 
 @attrs.frozen

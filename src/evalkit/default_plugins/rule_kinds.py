@@ -27,8 +27,8 @@ _PARTIAL = {"enum": ["linear", "none"]}
 
 
 def _evidence(case, *item_ids) -> tuple[str, ...]:
-    items = (case.submission.items.get(i) for i in item_ids)
-    return tuple(item.evidence for item in items if item is not None and item.evidence)
+    items = case.submission.items
+    return tuple([item.evidence for i in item_ids if (item := items.get(i)) is not None and item.evidence])
 
 
 def _missing(case, item_id: str) -> Measure:
@@ -44,11 +44,11 @@ def _graded(fraction: Decimal, reason: str, evidence=(), occurrences: int = 0) -
 def flag(rule, case) -> Measure:
     """A practice claimed or not; with ``figure``, a claim without its figure earns less."""
     ids = [rule["item"]] if "item" in rule else list(rule["items"])
-    present = [i for i in ids if case.submission.value(i) is not None]
-    if not present:
+    values = [case.submission.value(i) for i in ids]
+    if all(v is None for v in values):
         return _missing(case, ids[0]) if len(ids) == 1 else Measure(Status.MISSING, reason=f"报告未提供「{'」「'.join(case.title(i) for i in ids)}」")
     expect = rule.get("expect", True)
-    hits = [i for i in present if case.submission.value(i) == expect]
+    hits = [i for i, v in zip(ids, values) if v is not None and v == expect]
     fraction = Decimal(len(hits)) / len(ids)
     lacking = [case.title(i) for i in ids if i not in hits]
     reason = "已报告" if not lacking else f"未落实或未报告:{'、'.join(lacking)}"
