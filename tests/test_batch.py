@@ -197,6 +197,17 @@ def test_control_characters_in_a_name_fail_that_file_only(capsys, tmp_path):
     assert len(json.loads(out)["ranking"]) == 1
 
 
+def test_large_batches_rank_and_write_as_small_ones_do(capsys, county, tmp_path, monkeypatch):
+    """Summaries with shared values give the same ranking and the same scorecards as whole scorecards."""
+    from evalkit import batch as batch_
+
+    score(capsys, county, "--out", tmp_path / "small", "--formats", "csv")
+    monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
+    score(capsys, county, "--out", tmp_path / "large", "--formats", "csv")
+    written = lambda out: {p.name: p.read_bytes() for p in (tmp_path / out).rglob("*") if p.is_file()}  # noqa: E731
+    assert written("small") == written("large") and "ranking.csv" in written("large")
+
+
 def test_large_batches_keep_summaries_and_outputs_say_what_they_hold(capsys, county, tmp_path, monkeypatch):
     """Above LARGE_BATCH, entries are summaries; the page lists top and bottom and says where the rest is."""
     from openpyxl import load_workbook
