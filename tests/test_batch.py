@@ -208,6 +208,26 @@ def test_large_batches_rank_and_write_as_small_ones_do(capsys, county, tmp_path,
     assert written("small") == written("large") and "ranking.csv" in written("large")
 
 
+def test_province_batches_rank_every_township_and_list_the_largest_gaps(capsys, county, tmp_path, monkeypatch):
+    """Above DETAIL_LIMIT the page ranks every township without a section each, and the workbook
+    keeps every criterion's points but only each township's largest gaps."""
+    from openpyxl import load_workbook
+
+    from evalkit import batch as batch_
+
+    monkeypatch.setattr(batch_, "DETAIL_LIMIT", 5)
+    monkeypatch.setattr(batch_, "GAPS_SHOWN", 2)
+    score(capsys, county, "--out", tmp_path / "out")
+    page = (tmp_path / "out" / "report.html").read_text("utf-8")
+    assert "不逐一列出各乡镇的失分项" in page and page.count('<section class="township"') == 0
+    assert page.count('<td class="name">') == 18 and 'href="#t-' not in page
+    book = load_workbook(tmp_path / "out" / "evalkit.xlsx")
+    gaps = list(book["扣分清单"].iter_rows(values_only=True))[2:]
+    per_township = {name: sum(1 for g in gaps if g[0] == name) for name, *_ in gaps}
+    assert len(per_township) == 18 and set(per_township.values()) == {2}
+    assert len(list(book["得分明细"].iter_rows(values_only=True))[0]) > 50  # every criterion still
+
+
 def test_large_batches_keep_summaries_and_outputs_say_what_they_hold(capsys, county, tmp_path, monkeypatch):
     """Above LARGE_BATCH, entries are summaries; the page lists top and bottom and says where the rest is."""
     from openpyxl import load_workbook

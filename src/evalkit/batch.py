@@ -19,7 +19,9 @@ from evalkit.exports import MARKER
 from evalkit.messages import text
 from evalkit.scorecard import Scorecard
 
-LARGE_BATCH = 2000
+DETAIL_LIMIT = 200  #: up to this many townships, the page and the workbook show every gap of each
+LARGE_BATCH = 2000  #: above this many, the batch keeps a summary of each township, not its scorecard
+GAPS_SHOWN = 10  #: gaps of each township in the workbook above DETAIL_LIMIT
 
 
 @attrs.frozen
@@ -61,6 +63,11 @@ class Batch:
     meta: dict
     large: bool = False  #: entries hold summaries (see Scorecard.summary), not whole scorecards
     warnings: tuple[str, ...] = ()  #: what looks wrong with the batch as a whole
+
+    @property
+    def detailed(self) -> bool:
+        """Whether the batch's own files (page, workbook) show every gap of every township."""
+        return not self.large and len(self.entries) <= DETAIL_LIMIT
 
 
 def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = None) -> list[Path]:

@@ -51,9 +51,10 @@ def shown(batch) -> tuple:
 
 
 def note(batch) -> str:
-    if not batch.large:
+    if batch.detailed:
         return ""
-    return (f"本批共 {len(batch.entries)} 个乡镇(街道),页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位;"
+    listed = f"页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位" if batch.large else "页面列出排名,不逐一列出各乡镇的失分项"
+    return (f"本批共 {len(batch.entries)} 个乡镇(街道),{listed};"
             "每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件,全部排名见 ranking.csv。")
 
 
@@ -71,7 +72,7 @@ def page(batch) -> dict:
         "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
         "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
-        "townships": [] if batch.large else [township(entry, sid) for entry, sid in zip(entries, ids)],
+        "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
         "failures": [{"source": f.source, "kind": FAILURE_KINDS.get(f.kind, f.kind), "message": f.message} for f in batch.failures],
     }
 

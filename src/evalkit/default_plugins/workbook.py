@@ -38,9 +38,14 @@ def detail_sheet(batch):
 
 
 def gap_rows(batch):
+    from evalkit.batch import GAPS_SHOWN
+
     yield ["乡镇(街道)", "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
+    if not batch.detailed:
+        shown = "3" if batch.large else str(GAPS_SHOWN)
+        yield [f"(共 {len(batch.entries)} 个乡镇)", "", f"每个乡镇只列失分最多的 {shown} 项", "", "", None, None, "完整的扣分清单见 townships/ 下各乡镇的评分卡", "", ""]
     for entry in batch.entries:
-        for gap in entry.card.gaps:
+        for gap in entry.card.gaps if batch.detailed else entry.card.gaps[:GAPS_SHOWN]:
             yield [
                 cell(entry.card.subject.name), gap.criterion, cell(gap.title), label(KIND, gap.kind.value), label(STATUS, gap.status.value),
                 number(gap.points_lost), number(gap.pending), cell(gap.reason), cell(gap.remediation), cell(gap.basis),
