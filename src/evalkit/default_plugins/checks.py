@@ -26,9 +26,9 @@ def load_law_table(path) -> dict:
     A plugin that knows more (a province's regulations, say) ships its own file and calls
     ``outdated_citations(submission, text, load_law_table(its_file))`` from its check_report.
     """
-    import yaml
+    from evalkit.documents import load_yaml
 
-    table = yaml.safe_load(path.read_text("utf-8")) or {}
+    table = load_yaml(path.read_text("utf-8"), str(path)) or {}
     return {"superseded": table.get("superseded", []), "revised": table.get("revised", [])}
 
 

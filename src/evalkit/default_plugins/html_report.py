@@ -13,8 +13,6 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-from wcwidth import wcwidth
-
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, SEVERITY, STATUS, label
 from evalkit.model import Kind
@@ -109,6 +107,8 @@ def section_ids(entries) -> list[str]:
 
 def ems(text: str) -> float:
     """About how wide the text is in a CJK font: a Chinese character is 1em, others about 0.62em."""
+    from wcwidth import wcwidth
+
     return sum(1.0 if wcwidth(ch) == 2 else 0.62 for ch in text)
 
 
