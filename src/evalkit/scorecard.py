@@ -75,8 +75,8 @@ class Result:
             "criterion": self.criterion,
             "title": self.title,
             "category": self.category,
-            "kind": self.kind.value,
-            "status": self.status.value,
+            "kind": self.kind._value_,  # _value_: the member's value without the property's cost
+            "status": self.status._value_,
             "points": number(self.points),
             "max": number(self.max),
             "reason": self.reason,
@@ -127,8 +127,8 @@ class Gap:
 
     def to_dict(self) -> dict:
         return {
-            "criterion": self.criterion, "title": self.title, "category": self.category, "kind": self.kind.value,
-            "status": self.status.value, "points_lost": number(self.points_lost), "pending": number(self.pending),
+            "criterion": self.criterion, "title": self.title, "category": self.category, "kind": self.kind._value_,
+            "status": self.status._value_, "points_lost": number(self.points_lost), "pending": number(self.pending),
             "reason": self.reason, "remediation": self.remediation, "basis": self.basis,
         }
 

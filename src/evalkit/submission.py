@@ -36,7 +36,7 @@ class Span:
 
     @classmethod
     def from_dict(cls, doc: Mapping | None) -> Span | None:
-        return None if doc is None else cls(**{k: doc.get(k) for k in ("section", "start", "end", "line")})
+        return None if doc is None else cls(doc.get("section"), doc.get("start"), doc.get("end"), doc.get("line"))
 
     def to_dict(self) -> dict:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
@@ -59,15 +59,8 @@ class Item:
         value = doc.get("value")
         if isinstance(value, float):
             value = Decimal(str(value))
-        return cls(
-            id=item_id,
-            value=value,
-            unit=doc.get("unit"),
-            approximate=doc.get("approximate", False),
-            bound=doc.get("bound"),
-            evidence=doc.get("evidence"),
-            source=Span.from_dict(doc.get("source")),
-        )
+        get = doc.get
+        return cls(item_id, value, get("unit"), get("approximate", False), get("bound"), get("evidence"), Span.from_dict(get("source")))
 
     def to_dict(self) -> dict:
         doc: dict[str, Any] = {"value": _json_number(self.value)}
