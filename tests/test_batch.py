@@ -210,7 +210,7 @@ def test_large_batches_rank_and_write_as_small_ones_do(capsys, county, tmp_path,
 
 def test_province_batches_rank_every_township_and_list_the_largest_gaps(capsys, county, tmp_path, monkeypatch):
     """Above DETAIL_LIMIT the page ranks every township without a section each, and the workbook
-    keeps every criterion's points but only each township's largest gaps."""
+    holds category scores, each township's largest gaps and every finding."""
     from openpyxl import load_workbook
 
     from evalkit import batch as batch_
@@ -225,7 +225,9 @@ def test_province_batches_rank_every_township_and_list_the_largest_gaps(capsys, 
     gaps = list(book["扣分清单"].iter_rows(values_only=True))[2:]
     per_township = {name: sum(1 for g in gaps if g[0] == name) for name, *_ in gaps}
     assert len(per_township) == 18 and set(per_township.values()) == {2}
-    assert len(list(book["得分明细"].iter_rows(values_only=True))[0]) > 50  # every criterion still
+    assert list(book["得分明细"].iter_rows(values_only=True))[0][1] == "报告规范"
+    findings = list(book["问题发现"].iter_rows(values_only=True))[1:]
+    assert len({f[0] for f in findings}) > 1 and all(f[1] for f in findings)
 
 
 def test_large_batches_keep_summaries_and_outputs_say_what_they_hold(capsys, county, tmp_path, monkeypatch):

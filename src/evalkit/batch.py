@@ -19,9 +19,10 @@ from evalkit.exports import MARKER
 from evalkit.messages import text
 from evalkit.scorecard import Scorecard
 
-DETAIL_LIMIT = 200  #: up to this many townships, the page and the workbook show every gap of each
-LARGE_BATCH = 2000  #: above this many, the batch keeps a summary of each township, not its scorecard
-GAPS_SHOWN = 10  #: gaps of each township in the workbook above DETAIL_LIMIT
+DETAIL_LIMIT = 200  #: up to this many files, the batch keeps whole scorecards: the page and the workbook show everything
+LARGE_BATCH = 2000  #: above this many, a summary of each township with its 3 largest gaps, without their texts
+GAPS_SHOWN = 10  #: gaps of each township kept (with their texts) between the two
+LARGE_GAPS = 3  #: gaps of each township kept (without their texts) above LARGE_BATCH
 
 
 @attrs.frozen
@@ -61,13 +62,9 @@ class Batch:
     failures: tuple[Failure, ...]
     categories: tuple[tuple[str, str], ...]  #: (id, title) in order
     meta: dict
-    large: bool = False  #: entries hold summaries (see Scorecard.summary), not whole scorecards
+    large: bool = False  #: entries hold summaries with their 3 largest gaps (national size)
     warnings: tuple[str, ...] = ()  #: what looks wrong with the batch as a whole
-
-    @property
-    def detailed(self) -> bool:
-        """Whether the batch's own files (page, workbook) show every gap of every township."""
-        return not self.large and len(self.entries) <= DETAIL_LIMIT
+    detailed: bool = True  #: entries hold whole scorecards; else summaries (see Scorecard.summary)
 
 
 def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = None) -> list[Path]:
@@ -110,17 +107,17 @@ def _kind(exc: EvalkitError) -> str:
     return "plugin" if isinstance(exc, PluginError) else "data" if isinstance(exc, DataError) else "input"
 
 
-def process_one(evaluator: Evaluator, path: Path, extra_findings=(), markdown: bool = True, summary: bool = False) -> Processed | Failure:
+def process_one(evaluator: Evaluator, path: Path, extra_findings=(), markdown: bool = True, keep: tuple | None = None) -> Processed | Failure:
     """Load, score and render one file, or say why it failed; never raise.
 
-    With ``summary``, the scorecard handed back is its summary (the files hold all of it).
+    With ``keep``, the scorecard handed back is ``card.summary(*keep)`` (the files hold all of it).
     """
     loaded = load_one(evaluator, path)
     if isinstance(loaded, Failure):
         return loaded
     try:
         card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
-        return Processed(card.summary() if summary else card, *render(evaluator, card, markdown))
+        return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
         return Failure(str(path), text("internal_error", detail=describe(exc)), "internal")
 
@@ -140,15 +137,18 @@ def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tupl
 def run(evaluator: Evaluator, files: Sequence[Path], jobs: int = 1, progress=None, write=None, markdown: bool = True) -> Batch:
     """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done.
 
-    Above LARGE_BATCH files the batch keeps a summary of each scorecard, not all of it, so
-    memory stays flat as the batch grows.
+    Above DETAIL_LIMIT files the batch keeps a summary of each scorecard with its largest
+    gaps, and above LARGE_BATCH a smaller one, so that memory stays flat as the batch grows.
     """
     from evalkit.copies import report_copies
 
     copies = report_copies(evaluator, files)
-    large, names, shared = len(files) > LARGE_BATCH, Stems(), Shared()
+    large = len(files) > LARGE_BATCH
+    detailed = not large and len(files) <= DETAIL_LIMIT
+    keep = None if detailed else (LARGE_GAPS, False) if large else (GAPS_SHOWN, True)
+    names, shared = Stems(), Shared()
     entries, failures = [], []
-    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown, large)), 1):
+    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown, keep)), 1):
         if isinstance(result, Failure):
             failures.append(result)
         else:
@@ -160,7 +160,7 @@ def run(evaluator: Evaluator, files: Sequence[Path], jobs: int = 1, progress=Non
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
     warnings = batch_warnings(entries, evaluator.reviews)
-    return Batch(tuple(rank(entries)), tuple(failures), categories, dict(evaluator.plan.meta), large, warnings)
+    return Batch(tuple(rank(entries)), tuple(failures), categories, dict(evaluator.plan.meta), large, warnings, detailed)
 
 
 def batch_warnings(entries: Sequence[Entry], reviews) -> tuple[str, ...]:
@@ -177,12 +177,12 @@ def batch_warnings(entries: Sequence[Entry], reviews) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _process_all(evaluator, files, copies, jobs, markdown, summary):
+def _process_all(evaluator, files, copies, jobs, markdown, keep):
     from evalkit import parallel
 
     if jobs > 1 and len(files) > 1 and parallel.available():
-        return parallel.process_parallel(evaluator, files, copies, jobs, markdown, summary)
-    return (process_one(evaluator, path, copies.get(i, ()), markdown, summary) for i, path in enumerate(files))
+        return parallel.process_parallel(evaluator, files, copies, jobs, markdown, keep)
+    return (process_one(evaluator, path, copies.get(i, ()), markdown, keep) for i, path in enumerate(files))
 
 
 def rank(entries: list[Entry]) -> list[Entry]:

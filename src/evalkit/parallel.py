@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 _EVALUATOR = None
 _COPIES: dict = {}
-_OPTIONS = (True, False)  #: (markdown, summary)
+_OPTIONS: tuple = (True, None)  #: (markdown, keep)
 CHUNK = 16
 
 
@@ -23,9 +23,9 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True, summary: bool = False):
+def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True, keep: tuple | None = None):
     """process_one over ``files`` in ``jobs`` forked processes, yielding results in input order."""
     global _EVALUATOR, _COPIES, _OPTIONS
-    _EVALUATOR, _COPIES, _OPTIONS = evaluator, copies, (markdown, summary)  # inherited by the forked workers: plugins, plan and validator built once
+    _EVALUATOR, _COPIES, _OPTIONS = evaluator, copies, (markdown, keep)  # inherited by the forked workers: plugins, plan and validator built once
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         yield from pool.map(_process, enumerate(files), chunksize=CHUNK)

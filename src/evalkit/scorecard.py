@@ -174,11 +174,12 @@ class Scorecard:
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
-    def summary(self) -> Scorecard:
-        """The scorecard without its per-criterion results, findings and all but the top gaps:
-        what a national-scale batch keeps of each township once its files are written."""
-        gaps = tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.top_gaps())
-        return attrs.evolve(self, meta={}, results=(), gaps=gaps, findings=(), reviews=(), warnings=())
+    def summary(self, gaps: int = 3, texts: bool = False) -> Scorecard:
+        """The scorecard without its per-criterion results: what a large batch keeps of each
+        township once its files are written. It keeps the first ``gaps`` gaps, and with
+        ``texts`` their reasons, remediation and basis, and the findings."""
+        kept = self.gaps[:gaps] if texts else tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.gaps[:gaps])
+        return attrs.evolve(self, meta={}, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""

@@ -24,7 +24,7 @@ def ranking_rows(batch):
 
 
 def detail_sheet(batch):
-    if batch.large:  # a national batch keeps category scores, not every criterion's points
+    if not batch.detailed:  # a large batch keeps category scores, not every criterion's points
         yield ["乡镇(街道)", *(title for _cid, title in batch.categories)]
         for entry in batch.entries:
             scores = {c.id: number(c.score) for c in entry.card.categories}
@@ -38,14 +38,14 @@ def detail_sheet(batch):
 
 
 def gap_rows(batch):
-    from evalkit.batch import GAPS_SHOWN
+    from evalkit.batch import GAPS_SHOWN, LARGE_GAPS
 
     yield ["乡镇(街道)", "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
     if not batch.detailed:
-        shown = "3" if batch.large else str(GAPS_SHOWN)
+        shown = LARGE_GAPS if batch.large else GAPS_SHOWN
         yield [f"(共 {len(batch.entries)} 个乡镇)", "", f"每个乡镇只列失分最多的 {shown} 项", "", "", None, None, "完整的扣分清单见 townships/ 下各乡镇的评分卡", "", ""]
     for entry in batch.entries:
-        for gap in entry.card.gaps if batch.detailed else entry.card.gaps[:GAPS_SHOWN]:
+        for gap in entry.card.gaps:  # a large batch's summaries hold only the largest
             yield [
                 cell(entry.card.subject.name), gap.criterion, cell(gap.title), label(KIND, gap.kind.value), label(STATUS, gap.status.value),
                 number(gap.points_lost), number(gap.pending), cell(gap.reason), cell(gap.remediation), cell(gap.basis),
@@ -55,7 +55,7 @@ def gap_rows(batch):
 def finding_rows(batch):
     yield ["乡镇(街道)", "代码", "级别", "说明", "章节", "行", "引文"]
     if batch.large:
-        yield ["(全国规模批次)", "", "", "各乡镇的报告问题见 townships/ 下的评分卡;扣分清单只列每个乡镇失分最多的 3 项", "", None, ""]
+        yield ["(全国规模批次)", "", "", "各乡镇的报告问题见 townships/ 下的评分卡", "", None, ""]
     for entry in batch.entries:
         for f in entry.card.findings:
             yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
