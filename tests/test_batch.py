@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,21 @@ def digests(folder: Path) -> dict:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def test_streamed_json_is_what_json_dumps_prints(capsys):
+    """write_json prints json.dumps(indent=2), iterators as lists, empty ones too."""
+    from evalkit.commands.score import write_json
+
+    fields = {"a": iter([{"x": [1, {"y": "中"}]}, 2]), "b": iter([]), "c": {"d": [1, 2]}, "e": [], "f": "g"}
+    plain = {"a": [{"x": [1, {"y": "中"}]}, 2], "b": [], "c": {"d": [1, 2]}, "e": [], "f": "g"}
+    write_json(fields, sys.stdout)
+    assert capsys.readouterr().out == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_ranks_eighteen_names_the_broken_file_and_exits_1(capsys, county, tmp_path):
     """18 townships are ranked; the broken file is named with its reason; the exit code says so."""
     code, out, err = score(capsys, county, "--out", tmp_path / "out", "--format", "json")
     summary = json.loads(out)
+    assert out == json.dumps(summary, ensure_ascii=False, indent=2) + "\n"  # written piece by piece, read as one
     assert code == ExitCode.FAILED
     assert len(summary["ranking"]) == 18 and [r["rank"] for r in summary["ranking"]][0] == 1
     assert "坏文件.json" in err and "第 1 行" in err

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from evalkit.commands.check import add_scoring_options, evaluator
@@ -54,7 +56,7 @@ def run(args) -> int:
         out.batch_formats(result, chosen, args.lang)
     written = out.written
     if args.format == "json":
-        print(json.dumps(_summary(result, outdir, written), ensure_ascii=False, indent=2))
+        write_json(_summary(result, outdir, written), sys.stdout)
     else:
         print(ranking_table(result, args.lang))
         print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
@@ -103,14 +105,33 @@ def ranking_table(result, lang: str) -> str:
 
 
 def _summary(result, outdir: Path, written: list[str]) -> dict:
+    """The --format json summary; its ranking and file list are iterators, written one by one."""
     return {
-        "ranking": [
+        "ranking": (
             {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
              "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json"}
             for e in result.entries
-        ],
+        ),
         "failures": [{"source": f.source, "kind": f.kind, "message": f.message} for f in result.failures],
         "warnings": list(result.warnings),
         "out": str(outdir),
-        "files": written,
+        "files": iter(written),
     }
+
+
+def write_json(fields: dict, stream) -> None:
+    """What ``print(json.dumps(fields, ensure_ascii=False, indent=2))`` prints, written element by
+    element, so that a national batch's rows are never one string. An iterator is a list."""
+    dump = functools.partial(json.dumps, ensure_ascii=False, indent=2)
+    stream.write("{")
+    for index, (key, value) in enumerate(fields.items()):
+        stream.write(f'{"," if index else ""}\n  {dump(key)}: ')
+        if not isinstance(value, Iterator):
+            stream.write(dump(value).replace("\n", "\n  "))
+            continue
+        empty = True
+        for item in value:
+            stream.write(("[" if empty else ",") + "\n    " + dump(item).replace("\n", "\n    "))
+            empty = False
+        stream.write("[]" if empty else "\n  ]")
+    stream.write("\n}\n")

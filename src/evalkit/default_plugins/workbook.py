@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import itertools
 import re
 import zipfile
 
@@ -72,11 +73,11 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
 
     book = Workbook(write_only=True)  # streams rows: several times faster for a province
     sheets = [
-        ("排名", [header(batch), *ranking_rows(batch)]),
-        ("得分明细", list(detail_sheet(batch))),
-        ("扣分清单", list(gap_rows(batch))),
-        ("问题发现", list(finding_rows(batch))),
-        ("错误", list(failure_rows(batch))),
+        ("排名", itertools.chain([header(batch)], ranking_rows(batch))),
+        ("得分明细", detail_sheet(batch)),
+        ("扣分清单", gap_rows(batch)),
+        ("问题发现", finding_rows(batch)),
+        ("错误", failure_rows(batch)),
     ]
     for title, rows in sheets:
         _fill(book.create_sheet(title), rows)
@@ -88,13 +89,16 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
 
 
 def _fill(sheet, rows) -> None:
-    """Widths from the content (CJK counted double), a bold frozen header, then the rows."""
+    """Widths from the first rows (CJK counted double), a bold frozen header, then the rows,
+    streamed: a national batch's rows are never all in memory."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    rows = iter(rows)
+    first = list(itertools.islice(rows, WIDTH_SAMPLE))
     widths: dict[int, int] = {}
-    for sample in rows[:WIDTH_SAMPLE]:
+    for sample in first:
         for index, value in enumerate(sample, 1):
             widths[index] = max(widths.get(index, 0), _width(value))
     for index, width in widths.items():
@@ -102,12 +106,12 @@ def _fill(sheet, rows) -> None:
     sheet.freeze_panes = "B2" if sheet.title == "得分明细" else "A2"
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     head = []
-    for value in rows[0]:
+    for value in first[0]:
         cell_ = WriteOnlyCell(sheet, value=value)
         cell_.font, cell_.alignment = bold, wrap
         head.append(cell_)
     sheet.append(head)
-    for values in rows[1:]:
+    for values in itertools.chain(first[1:], rows):
         sheet.append(values)
 
 
