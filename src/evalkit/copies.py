@@ -13,10 +13,11 @@ COPY_THRESHOLD = 0.5
 SHINGLE = 12
 
 
-def report_copies(evaluator, files: Sequence[Path]) -> dict[int, tuple[Finding, ...]]:
+def report_copies(evaluator, files: Sequence[str | Path]) -> dict[int, tuple[Finding, ...]]:
     """Findings by file index, for the report files (not submissions) of a batch."""
     texts = {}
-    for index, path in enumerate(files):
+    for index, name in enumerate(files):
+        path = Path(name)
         reader = evaluator.catalog.readers.get(path.suffix.lower())
         if reader is not None:
             try:

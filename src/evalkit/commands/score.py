@@ -41,7 +41,7 @@ def run(args) -> int:
     ev = evaluator(args)
     outdir = Path(args.out)
     readable = batch_.suffixes(ev)
-    files = batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)
+    files = [str(p) for p in batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)]
     if not files:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     progress = _bar if sys.stderr.isatty() else None
