@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -68,29 +68,38 @@ class Batch:
 
 
 def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = None) -> list[Path]:
-    """The files to score: files as given, and every readable file inside folders, sorted."""
+    """The files to score: files as given, and every readable file inside folders, sorted.
+
+    Inside a folder, hidden files and folders, earlier evalkit outputs and ``skip`` are left out.
+    """
     wanted = {s.lower() for s in suffixes}
+    skip = skip.resolve() if skip is not None else None
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            outputs = {m.parent for m in path.rglob(MARKER)}  # earlier evalkit outputs are not inputs
-            found += sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in wanted and not _hidden(p, path) and not _inside(p, skip)
-                and not any(o in p.parents for o in outputs)
-            )
+            found += [path.joinpath(*parts) for parts in sorted(_walk(path, wanted, skip))]
         else:
             found.append(path)
     return list(dict.fromkeys(found))
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def _inside(path: Path, folder: Path | None) -> bool:
-    return folder is not None and folder.resolve() in path.resolve().parents
+def _walk(folder: Path, wanted: set[str], skip: Path | None, parts: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """The parts, relative to the walk's root, of each wanted file under ``folder``."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except PermissionError:  # a folder we may not read holds nothing to score, as for rglob
+        return
+    if any(e.name == MARKER for e in entries) or (skip is not None and folder.resolve() == skip):
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), wanted, skip, (*parts, entry.name))
+        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in wanted:
+            yield (*parts, entry.name)
 
 
 def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
