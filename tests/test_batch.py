@@ -210,14 +210,19 @@ def test_control_characters_in_a_name_fail_that_file_only(capsys, tmp_path):
 
 
 def test_large_batches_rank_and_write_as_small_ones_do(capsys, county, tmp_path, monkeypatch):
-    """Summaries with shared values give the same ranking and the same scorecards as whole scorecards."""
+    """Summaries (with shared values, from one process or two) give the same ranking and the
+    same scorecards as whole scorecards."""
     from evalkit import batch as batch_
 
     score(capsys, county, "--out", tmp_path / "small", "--formats", "csv")
+    monkeypatch.setattr(batch_, "DETAIL_LIMIT", 10)
+    score(capsys, county, "--out", tmp_path / "province", "--formats", "csv", "--jobs", "2")
     monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
     score(capsys, county, "--out", tmp_path / "large", "--formats", "csv")
+    score(capsys, county, "--out", tmp_path / "large-2", "--formats", "csv", "--jobs", "2")
     written = lambda out: {p.name: p.read_bytes() for p in (tmp_path / out).rglob("*") if p.is_file()}  # noqa: E731
-    assert written("small") == written("large") and "ranking.csv" in written("large")
+    assert "ranking.csv" in written("small") and len(written("small")) > 18
+    assert written("small") == written("province") == written("large") == written("large-2")
 
 
 def test_province_batches_rank_every_township_and_list_the_largest_gaps(capsys, county, tmp_path, monkeypatch):

@@ -8,8 +8,9 @@ from __future__ import annotations
 import io
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 
@@ -212,6 +213,9 @@ def rank(entries: list[Entry]) -> list[Entry]:
     return ranked
 
 
+NO_META: Mapping = MappingProxyType({})
+
+
 class Shared:
     """One object for equal values across townships' summaries, so that a national batch's
     memory grows by a few hundred bytes a township. Keys keep a Decimal's exponent."""
@@ -227,7 +231,7 @@ class Shared:
         gaps = tuple(self._one(("gap", g.criterion, g.status, str(g.points_lost), str(g.pending)), g) for g in card.gaps)
         subject = attrs.evolve(card.subject, county=self._text(card.subject.county), province=self._text(card.subject.province))
         return attrs.evolve(
-            card, **numbers, subject=subject, categories=categories, gaps=gaps,
+            card, **numbers, meta=NO_META, subject=subject, categories=categories, gaps=gaps,
             vetoes=tuple(map(self._text, card.vetoes)), grade=self._text(card.grade), grade_note=self._text(card.grade_note),
         )
 

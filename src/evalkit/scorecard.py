@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -13,7 +12,6 @@ from evalkit.model import Finding, Kind, Review, Severity, Status, _decimal, _tu
 from evalkit.submission import Level, Subject
 
 SCHEMA_VERSION = "1"
-NO_META: Mapping[str, Any] = MappingProxyType({})
 CENT = Decimal("0.01")
 
 
@@ -181,7 +179,7 @@ class Scorecard:
         township once its files are written. It keeps the first ``gaps`` gaps, and with
         ``texts`` their reasons, remediation and basis, and the findings."""
         kept = self.gaps[:gaps] if texts else tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.gaps[:gaps])
-        return attrs.evolve(self, meta=NO_META, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
+        return attrs.evolve(self, meta={}, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""
