@@ -18,7 +18,7 @@ from evalkit.submission import Submission
 from evalkit.scorecard import CategoryScore, Gap, Original, Result, Scorecard, quantize
 
 ZERO = Decimal(0)
-NO_EVIDENCE = {Status.MISSING, Status.NEEDS_REVIEW, Status.ERROR}
+NO_EVIDENCE = (Status.MISSING, Status.NEEDS_REVIEW, Status.ERROR)  # a tuple: members are found by identity, not hashed
 BONUS, DEDUCTION = "bonus", "deduction"
 
 
