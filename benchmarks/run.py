@@ -7,9 +7,9 @@ For each N it generates (once, deterministically) N synthetic submissions, then 
 by side, in this run: the floor (read + json.loads of every file), the straightforward
 pipeline (jsonschema validation per document, plus scoring), and `evalkit score` end to end
 with --jobs 1 and 2, writing the ranking and a JSON scorecard per township, then adding the
-workbook and the page, then every output. It prints documents per second, the ratio of each to the floor, and peak
-memory; then `evalkit check` start-up against `python3 -c pass`. Ratios, not seconds, are the
-result: this machine is noisy.
+workbook and the page, then every output. It prints documents per second, the ratio of each
+to the floor, and peak memory; then `evalkit check` start-up against `python3 -c pass`.
+Ratios, not seconds, are the result: this machine is noisy.
 """
 
 from __future__ import annotations
