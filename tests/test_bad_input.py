@@ -258,3 +258,47 @@ def test_profile_selecting_nothing(capsys, tmp_path, example_path):
     profile.write_text("id: none\nselect: [A]\nexclude: [A]\n", encoding="utf-8")
     code, err = run_check(capsys, example_path, "--profile", str(profile))
     assert code == ExitCode.FAILED and "没有选中任何指标" in err
+
+
+@pytest.mark.parametrize(
+    "name, content, place",
+    [
+        ("a.json", '{"subject": {"name": "测试\\ud800镇", "level": "镇"},\n "year": 2022, "items": {}}', "第 1 行第 25 列"),
+        ("b.json", '{"subject": {"name": "测试\\udc00镇", "level": "镇"}, "year": 2022, "items": {}}', "第 1 行第 25 列"),
+        ("c.yaml", 'subject: {name: "测试\\ud800镇", level: 镇}\nyear: 2022\nitems: {}\n', "第 1 行第 22 列"),
+    ],
+)
+def test_lone_surrogate_escapes_are_refused_where_they_are(capsys, tmp_path, name, content, place):
+    """An escape such as \\ud800 alone is no character; it is named with its place, not carried into outputs."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, err = run_check(capsys, path)
+    assert code == ExitCode.USAGE and place in err and "代理项" in err and "\\ud" in err
+
+
+def test_a_paired_surrogate_escape_is_one_character(capsys, tmp_path):
+    """\\ud83d\\ude00 is one emoji, read as such."""
+    path = tmp_path / "emoji.json"
+    path.write_text(json.dumps({**VALID, "subject": {"name": "测试😀镇", "level": "镇"}}), encoding="utf-8")
+    code, _ = run_check(capsys, path)
+    assert code == ExitCode.OK
+
+
+def test_a_batch_with_a_lone_surrogate_writes_every_output(capsys, tmp_path):
+    """The bad file is a listed failure; the page and workbook of the rest are written."""
+    folder = tmp_path / "county"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(VALID, ensure_ascii=False), encoding="utf-8")
+    (folder / "b.json").write_text(json.dumps({**VALID, "subject": {"name": "乙\ud800镇", "level": "镇"}}), encoding="utf-8")
+    assert main(["score", str(folder), "--out", str(tmp_path / "out")]) == ExitCode.FAILED
+    out, err = capsys.readouterr()
+    assert "b.json" in err and "代理项" in err and "Traceback" not in out + err
+    assert (tmp_path / "out" / "report.html").exists() and (tmp_path / "out" / "evalkit.xlsx").exists()
+
+
+def test_describe_never_carries_a_lone_surrogate():
+    """An unexpected error quoting a lone surrogate still makes a message any file can hold."""
+    from evalkit.errors import describe
+
+    message = describe(UnicodeEncodeError("utf-8", "x\ud800", 1, 2, "surrogates not allowed"))
+    assert message.encode("utf-8") and "UnicodeEncodeError" in message

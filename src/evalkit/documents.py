@@ -105,7 +105,7 @@ def load_json(source: str, name: str) -> Any:
         raise InputError("too_deep", file=name, limit=MAX_DEPTH) from None
     except ValueError as exc:  # an integer past Python's digit limit
         raise InputError("json_syntax", file=name, detail=str(exc)) from None
-    _check_depth(doc, name)
+    _check_tree(doc, name, source)
     return doc
 
 
@@ -166,7 +166,7 @@ def load_yaml(source: str, name: str) -> Any:
         raise InputError("too_deep", file=name, limit=MAX_DEPTH) from None
     except (TypeError, ValueError) as exc:  # unhashable keys, integers past Python's digit limit
         raise InputError("yaml_syntax", file=name, detail=str(exc)) from None
-    _check_depth(doc, name)
+    _check_tree(doc, name, source)
     return doc
 
 
@@ -200,16 +200,36 @@ def _finite(value: str) -> float:
     return number
 
 
-def _check_depth(doc: Any, name: str) -> None:
-    if not isinstance(doc, (dict, list)):
-        return
+def _check_tree(doc: Any, name: str, source: str) -> None:
+    """Refuse nesting past MAX_DEPTH, and text holding a lone surrogate (JSON and YAML both
+    accept an escape such as \\ud800 alone, which no file can then hold)."""
     stack = [(doc, 1)]
     while stack:
         node, depth = stack.pop()
+        if isinstance(node, str):
+            _check_text(node, name, source)
+            continue
+        if not isinstance(node, (dict, list)):
+            continue
         if depth > MAX_DEPTH:
             raise InputError("too_deep", file=name, limit=MAX_DEPTH)
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+        children = [*node.keys(), *node.values()] if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list, str)))
+
+
+def _check_text(value: str, name: str, source: str) -> None:
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        found = _LONE_ESCAPE.search(source)
+        escape = found.group(0) if found else "\\u" + format(ord(next(c for c in value if 0xD800 <= ord(c) <= 0xDFFF)), "04x")
+        raise InputError("lone_surrogate", file=name, place=_offset_place(source, found.start()) if found else None, escape=escape) from None
+
+
+#: A \\uD800–\\uDFFF escape that is not half of a high-low pair.
+_LONE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def _place(line: int, column: int) -> str:
@@ -226,6 +246,7 @@ _YAML_PROBLEMS = {
     "is not allowed": "不允许的写法",
     "is not text": "键必须是文字",
     "while scanning a quoted scalar": "引号没有闭合",
+    "invalid Unicode character escape": "无效的字符转义(如单独的 UTF-16 代理项 \\ud800,不是一个完整的字符)",
 }
 
 

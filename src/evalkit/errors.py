@@ -36,7 +36,8 @@ class EvalkitError(Exception):
 
 def describe(exc: BaseException) -> str:
     """An unexpected exception in one line, for a message that names where it happened."""
-    return f"{type(exc).__name__}: {exc}"
+    text = f"{type(exc).__name__}: {exc}"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate quoted in it must not break an output
 
 
 class InputError(EvalkitError):

@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json_duplicate_key": ("键“{key}”重复出现", "the key '{key}' appears twice"),
     "json_constant": ("不允许使用 {value},请填写具体数字", "{value} is not allowed; give a number"),
     "too_deep": ("嵌套层级过深(超过 {limit} 层)", "nested too deeply (more than {limit} levels)"),
+    "lone_surrogate": ("含有无效的字符转义 {escape}(单独的 UTF-16 代理项,不是一个完整的字符),请删除或改正", "an invalid escape {escape} (a lone UTF-16 surrogate, not a whole character); remove or correct it"),
     "yaml_syntax": ("YAML 格式错误:{detail}", "malformed YAML: {detail}"),
     "not_object": ("顶层必须是一个对象(键值对)", "the top level must be an object (a mapping)"),
     "outdir_not_ours": ("输出目录已存在且含有其他文件,不是 evalkit 的输出目录;为免覆盖,请换一个目录或先清空", "the output folder holds other files and is not an evalkit output folder; choose another or empty it"),
