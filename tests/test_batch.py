@@ -96,7 +96,7 @@ def test_workbook_has_five_sheets_and_a_row_per_township(capsys, county, tmp_pat
     assert all(isinstance(row[5], (int, float)) for row in ranking[1:])
     assert book["排名"].freeze_panes == "A2"
     errors = list(book["错误"].iter_rows(values_only=True))
-    assert len(errors) == 2 and errors[1][0].endswith("坏文件.json")
+    assert len(errors) == 2 and errors[1][0].endswith("坏文件.json") and errors[1][1] == "文件无法读取"
 
 
 def test_ranking_csv_opens_in_excel_with_chinese_intact(capsys, county, tmp_path):

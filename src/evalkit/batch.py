@@ -5,6 +5,7 @@ One file that cannot be read or fails validation becomes a Failure; the rest are
 
 from __future__ import annotations
 
+import enum
 import io
 import os
 import unicodedata
@@ -26,13 +27,22 @@ GAPS_SHOWN = 10  #: gaps of each township kept (with their texts) between the tw
 LARGE_GAPS = 3  #: gaps of each township kept (without their texts) above LARGE_BATCH
 
 
+class FailureKind(str, enum.Enum):
+    """Why a file of the batch could not be scored."""
+
+    INPUT = "input"  #: it could not be read
+    DATA = "data"  #: it was read but is invalid
+    PLUGIN = "plugin"  #: a plugin failed on it
+    INTERNAL = "internal"  #: a defect of evalkit's
+
+
 @attrs.frozen
 class Failure:
     """A file of the batch that could not be scored, and why."""
 
     source: str
     message: str
-    kind: str  #: "input", "data", "plugin" or "internal"
+    kind: FailureKind
 
 
 @attrs.frozen
@@ -110,11 +120,13 @@ def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
     except EvalkitError as exc:
         return Failure(str(path), exc.full_message(), _kind(exc))
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
-        return Failure(str(path), text("internal_error", detail=describe(exc)), "internal")
+        return Failure(str(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
 
 
-def _kind(exc: EvalkitError) -> str:
-    return "plugin" if isinstance(exc, PluginError) else "data" if isinstance(exc, DataError) else "input"
+def _kind(exc: EvalkitError) -> FailureKind:
+    if isinstance(exc, PluginError):
+        return FailureKind.PLUGIN
+    return FailureKind.DATA if isinstance(exc, DataError) else FailureKind.INPUT
 
 
 def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markdown: bool = True, keep: tuple | None = None) -> Processed | Failure:
@@ -129,7 +141,7 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
         card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
         return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
-        return Failure(str(path), text("internal_error", detail=describe(exc)), "internal")
+        return Failure(str(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
 
 
 def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:

@@ -155,6 +155,13 @@ KIND = {"base": ("基本分", "base"), "bonus": ("加分", "bonus"), "deduction"
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
 
+FAILURE = {
+    "input": ("文件无法读取", "unreadable file"),
+    "data": ("数据不符合要求", "invalid data"),
+    "plugin": ("插件出错", "plugin failed"),
+    "internal": ("内部错误", "internal error"),
+}
+
 
 def text(message_key: str, lang: str = "zh", **params) -> str:
     """The message ``message_key`` in ``lang``, filled with ``params``."""
@@ -163,6 +170,6 @@ def text(message_key: str, lang: str = "zh", **params) -> str:
 
 
 def label(table: dict[str, tuple[str, str]], value: str, lang: str = "zh") -> str:
-    """A vocabulary word (status, kind, severity) in ``lang``."""
+    """A vocabulary word (status, kind, severity, failure) in ``lang``."""
     zh, en = table.get(value, (value, value))
     return en if lang == "en" else zh

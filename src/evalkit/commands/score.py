@@ -112,7 +112,7 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
              "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json"}
             for e in result.entries
         ),
-        "failures": [{"source": f.source, "kind": f.kind, "message": f.message} for f in result.failures],
+        "failures": [{"source": f.source, "kind": f.kind.value, "message": f.message} for f in result.failures],
         "warnings": list(result.warnings),
         "out": str(outdir),
         "files": iter(written),

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from evalkit import Format, hookimpl
-from evalkit.messages import KIND, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, SEVERITY, STATUS, label
 from evalkit.model import Kind
 from evalkit.scorecard import coverage_text, display
 
@@ -24,7 +24,6 @@ LABEL_EMS = 15.5  #: how much of a label fits left of the bars at 14px, leaving 
 GRADE_COLOURS = {"优秀": "#1b7f3b", "良好": "#1f6fb2", "合格": "#a86a00", "不合格": "#c0392b"}
 OTHER_COLOUR = "#5f6b7a"
 LARGE_SHOWN = 100  #: a national batch's page lists this many from the top and from the bottom
-FAILURE_KINDS = {"input": "文件无法读取", "data": "数据不符合要求", "plugin": "插件出错", "internal": "内部错误"}
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +70,7 @@ def page(batch) -> dict:
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
         "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
         "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
-        "failures": [{"source": f.source, "kind": FAILURE_KINDS.get(f.kind, f.kind), "message": f.message} for f in batch.failures],
+        "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
     }
 
 

@@ -12,7 +12,7 @@ import tempfile
 
 from evalkit import Format, hookimpl
 from evalkit.default_plugins.ranking_csv import cell, header, row
-from evalkit.messages import KIND, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, SEVERITY, STATUS, label
 from evalkit.scorecard import number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
@@ -66,7 +66,7 @@ def finding_rows(batch):
 def failure_rows(batch):
     yield ["文件", "类型", "原因"]
     for failure in batch.failures:
-        yield [cell(failure.source), failure.kind, cell(failure.message)]
+        yield [cell(failure.source), label(FAILURE, failure.kind.value), cell(failure.message)]
 
 
 def write_xlsx(batch, stream, lang: str = "zh") -> None:
