@@ -225,6 +225,24 @@ def test_large_batches_rank_and_write_as_small_ones_do(capsys, county, tmp_path,
     assert written("small") == written("province") == written("large") == written("large-2")
 
 
+def test_a_national_batch_reads_its_summaries_back_from_a_ledger(county, monkeypatch):
+    """Above LARGE_BATCH entries come back from a temporary file, in the same order with the
+    same ranks as summaries kept in memory, by index, by slice and in iteration."""
+    from evalkit import batch as batch_
+
+    files = [str(p) for p in batch_.inputs([str(county)], [".json"])]
+    evaluator = Evaluator()
+    kept = batch_.run(evaluator, files, markdown=False)
+    monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
+    spilled = batch_.run(evaluator, files, markdown=False)
+    assert isinstance(spilled.entries, batch_.Ranked) and len(spilled.entries) == len(kept.entries) == 18
+    row = lambda e: (e.stem, e.rank, e.level_rank, e.card.total, e.card.grade, [g.criterion for g in e.card.gaps])  # noqa: E731
+    summarised = [batch_.Entry(e.source, e.stem, e.card.summary(), e.rank, e.level_rank) for e in kept.entries]
+    assert [row(e) for e in spilled.entries] == [row(e) for e in summarised]
+    assert [row(e) for e in spilled.entries[3:6]] == [row(e) for e in list(spilled.entries)[3:6]]
+    assert row(spilled.entries[-1]) == row(list(spilled.entries)[17])
+
+
 def test_province_batches_rank_every_township_and_list_the_largest_gaps(capsys, county, tmp_path, monkeypatch):
     """Above DETAIL_LIMIT the page ranks every township without a section each, and the workbook
     holds category scores, each township's largest gaps and every finding."""

@@ -8,10 +8,12 @@ from __future__ import annotations
 import enum
 import io
 import os
+import pickle
+import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
-from types import MappingProxyType
 
 import attrs
 
@@ -69,7 +71,7 @@ class Processed:
 class Batch:
     """Everything a batch run produced, ranked."""
 
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]  #: ranked; a national batch's are read back from a Ledger when used
     failures: tuple[Failure, ...]
     categories: tuple[tuple[str, str], ...]  #: (id, title) in order
     meta: dict
@@ -161,7 +163,8 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
     A national batch's files are best given as strings: 38,741 Paths weigh ~15 MB.
 
     Above DETAIL_LIMIT files the batch keeps a summary of each scorecard with its largest
-    gaps, and above LARGE_BATCH a smaller one, so that memory stays flat as the batch grows.
+    gaps, and above LARGE_BATCH a smaller one, in a temporary file (see Ledger), so that
+    memory stays flat as the batch grows.
     """
     from evalkit.copies import report_copies
 
@@ -169,30 +172,49 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
     large = len(files) > LARGE_BATCH
     detailed = not large and len(files) <= DETAIL_LIMIT
     keep = None if detailed else (LARGE_GAPS, False) if large else (GAPS_SHOWN, True)
-    names, shared = Stems(), Shared()
-    entries, failures = [], []
+    names, ledger, numbers = Stems(), Ledger() if large else None, {}
+    scored, failures = [], []
     for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown, keep)), 1):
         if isinstance(result, Failure):
             failures.append(result)
         else:
-            stem = names.next(result.card.subject.name)
+            card = result.card
+            stem = names.next(card.subject.name)
             if write is not None:
                 write(stem, result)
-            entries.append(Entry(str(path), stem, shared.card(result.card) if large else result.card))
+            key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
+            scored.append(Scored(str(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
         if progress:
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
-    warnings = batch_warnings(entries, evaluator.reviews)
-    return Batch(tuple(rank(entries)), tuple(failures), categories, dict(evaluator.plan.meta), large, warnings, detailed)
+    warnings = batch_warnings(scored, evaluator.reviews)
+    order = ranking(scored)
+    entries = Ranked(order, ledger) if ledger else tuple(Entry(s.source, s.stem, s.card, r, lr) for s, r, lr in order)
+    return Batch(entries, tuple(failures), categories, dict(evaluator.plan.meta), large, warnings, detailed)
 
 
-def batch_warnings(entries: Sequence[Entry], reviews) -> tuple[str, ...]:
+@attrs.frozen
+class Scored:
+    """What the batch holds of a township while it scores the rest: enough to rank and warn,
+    and the scorecard (or, in a national batch, where the Ledger keeps its summary)."""
+
+    source: str
+    stem: str
+    name: str
+    level: str
+    percent: Decimal
+    total: Decimal
+    year: int
+    card: Scorecard | int
+
+
+def batch_warnings(scored: Sequence[Scored], reviews) -> tuple[str, ...]:
     """A township in several files, mixed report years, reviews that match no township."""
     by_name: dict[str, list[str]] = {}
-    for entry in entries:
-        by_name.setdefault(entry.card.subject.name, []).append(Path(entry.source).name)
+    for township in scored:
+        by_name.setdefault(township.name, []).append(Path(township.source).name)
     found = [text("duplicate_township", name=n, files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
-    years = sorted({e.card.year for e in entries})
+    years = sorted({s.year for s in scored})
     if len(years) > 1:
         found.append(text("mixed_years", years="、".join(map(str, years))))
     unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in by_name})
@@ -208,50 +230,66 @@ def _process_all(evaluator, files, copies, jobs, markdown, keep):
     return (process_one(evaluator, path, copies.get(i, ()), markdown, keep) for i, path in enumerate(files))
 
 
-def rank(entries: list[Entry]) -> list[Entry]:
+def rank(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries in ranking order, with their ranks (see ``ranking``)."""
+    scored = [Scored(e.source, e.stem, e.card.subject.name, e.card.subject.level.value, e.card.percent, e.card.total, e.card.year, e.card) for e in entries]
+    return [Entry(s.source, s.stem, s.card, overall, within) for s, overall, within in ranking(scored)]
+
+
+def ranking(scored: Sequence[Scored]) -> list[tuple[Scored, int, int]]:
     """Sort by percentage and total (highest first, then name and source) and give competition
     ranks, overall and within each level."""
-    score = lambda e: (e.card.percent, e.card.total)  # noqa: E731 - maxima differ when criteria are excluded
-    ordered = sorted(entries, key=lambda e: (-e.card.percent, -e.card.total, e.card.subject.name, e.source))
-    ranked, level_seen = [], {}
-    for index, entry in enumerate(ordered):
-        overall = index + 1 if index == 0 or score(entry) != score(ordered[index - 1]) else ranked[-1].rank
-        level = entry.card.subject.level.value
-        peers = level_seen.setdefault(level, [])
-        within = len(peers) + 1 if not peers or score(peers[-1]) != score(entry) else peers[-1].level_rank
-        entry = attrs.evolve(entry, rank=overall, level_rank=within)
-        peers.append(entry)
-        ranked.append(entry)
+    score = lambda s: (s.percent, s.total)  # noqa: E731 - maxima differ when criteria are excluded
+    ordered = sorted(scored, key=lambda s: (-s.percent, -s.total, s.name, s.source))
+    ranked: list[tuple[Scored, int, int]] = []
+    level_seen: dict[str, list[tuple[Scored, int]]] = {}
+    for index, township in enumerate(ordered):
+        overall = index + 1 if index == 0 or score(township) != score(ordered[index - 1]) else ranked[-1][1]
+        peers = level_seen.setdefault(township.level, [])
+        within = len(peers) + 1 if not peers or score(peers[-1][0]) != score(township) else peers[-1][1]
+        peers.append((township, within))
+        ranked.append((township, overall, within))
     return ranked
 
 
-NO_META: Mapping = MappingProxyType({})
-
-
-class Shared:
-    """One object for equal values across townships' summaries, so that a national batch's
-    memory grows by a few hundred bytes a township. Keys keep a Decimal's exponent."""
-
-    NUMBERS = ("total", "max", "base", "bonus", "deductions", "adjustment", "pending", "coverage")
+class Ledger:
+    """A national batch's township summaries, kept in a temporary file and read back one at a
+    time: memory holds a few hundred bytes a township, whatever the size of the batch."""
 
     def __init__(self) -> None:
-        self.seen: dict = {}
+        self.file = tempfile.TemporaryFile(prefix="evalkit-")
+        self.end = 0
 
-    def card(self, card: Scorecard) -> Scorecard:
-        numbers = {name: self._one(("number", str(value)), value) for name in self.NUMBERS if (value := getattr(card, name)) is not None}
-        categories = tuple(self._one(("category", c.id, str(c.score), str(c.max)), c) for c in card.categories)
-        gaps = tuple(self._one(("gap", g.criterion, g.status, str(g.points_lost), str(g.pending)), g) for g in card.gaps)
-        subject = attrs.evolve(card.subject, county=self._text(card.subject.county), province=self._text(card.subject.province))
-        return attrs.evolve(
-            card, **numbers, meta=NO_META, subject=subject, categories=categories, gaps=gaps,
-            vetoes=tuple(map(self._text, card.vetoes)), grade=self._text(card.grade), grade_note=self._text(card.grade_note),
-        )
+    def add(self, card: Scorecard) -> int:
+        """Keep ``card``; the offset it is kept at."""
+        data = pickle.dumps(card, protocol=pickle.HIGHEST_PROTOCOL)
+        self.file.write(data)
+        self.end += len(data)
+        return self.end - len(data)
 
-    def _text(self, value: str | None) -> str | None:
-        return value if value is None else self._one(("text", value), value)
+    def card(self, offset: int) -> Scorecard:
+        self.file.seek(offset)
+        return pickle.load(self.file)  # noqa: S301 - our own file, written by this process
 
-    def _one(self, key, value):
-        return self.seen.setdefault(key, value)
+
+class Ranked(Sequence):
+    """A national batch's entries in ranking order, each read back from the Ledger when asked for."""
+
+    def __init__(self, order: Sequence[tuple[Scored, int, int]], ledger: Ledger):
+        self.rows = [(s.source, s.stem, s.card, overall, within) for s, overall, within in order]
+        self.ledger = ledger
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self._entry(row) for row in self.rows[index])
+        return self._entry(self.rows[index])
+
+    def _entry(self, row) -> Entry:
+        source, stem, offset, overall, within = row
+        return Entry(source, stem, self.ledger.card(offset), overall, within)
 
 
 class Stems:
