@@ -56,8 +56,9 @@ def gap_rows(batch):
 
 def finding_rows(batch):
     yield ["乡镇(街道)", "代码", "级别", "说明", "章节", "行", "引文"]
-    if batch.large:
+    if batch.large:  # its summaries hold no findings: reading them back would find none
         yield ["(全国规模批次)", "", "", "各乡镇的报告问题见 townships/ 下的评分卡", "", None, ""]
+        return
     for entry in batch.entries:
         for f in entry.card.findings:
             yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
