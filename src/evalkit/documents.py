@@ -38,12 +38,13 @@ def require_file(path: Path) -> None:
 def read_bytes(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes; missing, unreadable, empty or oversized files are refused."""
     name, limit = str(path), limit or MAX_BYTES
-    require_file(path)
-    try:
+    try:  # open's own errors, not a stat beforehand: a batch reads thousands of files
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except FileNotFoundError:
         raise InputError("file_missing", file=name) from None
+    except IsADirectoryError:
+        raise InputError("file_is_dir", file=name) from None
     except OSError as exc:
         raise InputError("file_unreadable", file=name, detail=exc.strerror or type(exc).__name__) from None
     if len(data) > limit:

@@ -65,7 +65,8 @@ def score(
     mine = tuple(r for r in reviews if r.subject in (None, submission.subject.name))
     by_criterion = {r.criterion: r for r in mine}  # the last review of a criterion takes effect
     results = tuple(_result(step, case, plan.profile, by_criterion.get(step.criterion.id)) for step in plan.steps)
-    applied = tuple(r for r in mine if r.criterion in {c.id for c in plan.criteria})  # the whole trail
+    scored = {step.criterion.id for step in plan.steps} if mine else set()
+    applied = tuple(r for r in mine if r.criterion in scored)  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
     return _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
 
