@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from evalkit.commands.check import add_report_options
 from evalkit.messages import text
 
 
@@ -16,6 +17,7 @@ def add(subparsers, common) -> None:
     )
     parser.add_argument("report", metavar="REPORT", help="报告文件(.docx、.txt 或 .html)")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入的提交材料文件(默认输出到标准输出)")
+    add_report_options(parser)
     parser.set_defaults(func=run)
 
 

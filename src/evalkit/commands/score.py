@@ -44,6 +44,8 @@ def run(args) -> int:
     files = [str(p) for p in batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)]
     if not files:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
+    if args.township and len(files) > 1:
+        raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
     with OutputDir(outdir) as out:

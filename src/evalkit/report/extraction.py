@@ -13,14 +13,16 @@ from decimal import Decimal
 
 import attrs
 
-from evalkit.errors import InputError
-from evalkit.report import figures as figures_
+from evalkit.messages import text as message
+from evalkit.model import Finding, Severity
+from evalkit.report import figures as figures_, identity
 from evalkit.report.figures import Figure
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
-
-
+UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
+TIME_OR_CODE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]")
+LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
 AFTER_REACH = 8  #: how far after a figure its noun may stand ("35件合法性审查"), not the next list entry
 
 
@@ -35,10 +37,11 @@ class Extraction:
     figures: tuple[Figure, ...]
 
 
-def extract(text: str, extractors: Iterable[Extractor]) -> Extraction:
+def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = None) -> Extraction:
     """Find the structure, every figure and every phrase of a report."""
     extractors = list(extractors)
-    structure, found = parse(text), figures_.find(text)
+    structure = parse(text, file_name)
+    found = report_figures(text, structure)
     numeric = [e for e in extractors if not e.phrase]
     mapped, unmapped, taken = [], [], set()
     for figure in found:
@@ -48,8 +51,14 @@ def extract(text: str, extractors: Iterable[Extractor]) -> Extraction:
             mapped.append((figure, best.item))
         else:
             unmapped.append(figure)
-    phrases = [p for e in extractors if e.phrase and e.item not in taken if (p := _phrase(text, e)) is not None]
+    phrases = [p for e in extractors if e.phrase and e.item not in taken if (p := _phrase(text, e, structure)) is not None]
     return Extraction(structure, tuple(mapped), tuple(unmapped), tuple(phrases), tuple(found))
+
+
+def report_figures(text: str, structure: Structure) -> list[Figure]:
+    """The report's own figures: none from a page's furniture, a clock time or a document code."""
+    covered = {at for m in TIME_OR_CODE.finditer(figures_.mask(text)) for at in range(*m.span())}
+    return [f for f in figures_.find(text) if not structure.is_furniture(f.start) and f.start not in covered]
 
 
 def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
@@ -67,8 +76,9 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
     return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
-def _phrase(text: str, extractor: Extractor) -> tuple[str, int, str] | None:
-    match = re.search(extractor.pattern, text)
+def _phrase(text: str, extractor: Extractor, structure: Structure) -> tuple[str, int, str] | None:
+    """The first place the phrase stands in the report itself, not in a page's furniture."""
+    match = next((m for m in re.finditer(extractor.pattern, text) if not structure.is_furniture(m.start())), None)
     return None if match is None else (extractor.item, match.start(), sentence_at(text, match.start()))
 
 
@@ -80,28 +90,84 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:end].strip()[:200]
 
 
-def submission_document(extraction: Extraction, text: str, items: Mapping, name: str) -> dict:
-    """A draft submission that validates, with the unmapped figures listed in its report."""
+@attrs.frozen
+class Given:
+    """What the user says of a report (--township, --year), over what the report shows."""
+
+    township: str | None = None
+    year: int | None = None
+
+
+def submission_document(extraction: Extraction, text: str, items: Mapping, name: str, given: Given = Given()) -> tuple[dict, tuple[Finding, ...]]:
+    """A draft submission that validates, and the findings of reading it: never a refusal.
+
+    What the report lacks (its township, its year) is taken from ``given`` or the file name,
+    or scored under a stand-in with a finding that says how to supply it.
+    """
     s = extraction.structure
-    if not s.name or not s.level:
-        raise InputError("report_no_subject", file=name)
-    year = s.year or (int(s.date[:4]) - 1 if s.date else None)
-    if year is None:
-        raise InputError("report_no_year", file=name)
-    subject = {"name": s.name, "level": s.level, **({"county": s.county} if s.county else {})}
+    subject, findings = _subject(s, given, name)
+    year, year_findings = _year(s, given)
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
-    report["sections"] = [{"title": h.title, "kind": h.kind} for h in s.headings]
-    report["citations"] = list(dict.fromkeys(c for c, _line in s.citations))
-    report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
-    values = {item: _item(f, s, text, items.get(item)) for f, item in extraction.mapped}
+    report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings]
+    report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))
+    fitting = [(f, item) for f, item in extraction.mapped if _fits(f.value, items.get(item))]
+    misfits = [f for f, item in extraction.mapped if (f, item) not in fitting]
+    report["unmapped"] = [_unmapped(f, s, text) for f in sorted((*extraction.unmapped, *misfits), key=lambda f: f.start)]
+    values = {item: _item(f, s, text, items.get(item)) for f, item in fitting}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
-    return {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
+    cut = _fit(report)
+    doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
+    return doc, (*findings, *year_findings, *cut)
+
+
+def _subject(s: Structure, given: Given, file_name: str) -> tuple[dict, list[Finding]]:
+    name, level, county = s.name, s.level, s.county
+    if given.township:
+        named = identity.split_name(given.township)
+        name, level, county = (named[0], named[1], named[2] or county) if named else (given.township, level, county)
+    findings = []
+    if not name:
+        name = re.sub(r"[\x00-\x1f\x7f]", "", identity.file_stem(file_name))[:64] or "未命名"
+        findings.append(Finding("report-name-unknown", Severity.WARNING, message("report_name_unknown", name=name)))
+    if not level:
+        level = "镇"
+        findings.append(Finding("report-level-unknown", Severity.WARNING, message("report_level_unknown")))
+    return {"name": name, "level": level, **({"county": county[:64]} if county else {})}, findings
+
+
+def _year(s: Structure, given: Given) -> tuple[int, list[Finding]]:
+    if given.year:
+        return given.year, []
+    if s.year is None:
+        return UNKNOWN_YEAR, [Finding("report-year-unknown", Severity.WARNING, message("report_year_unknown", year=UNKNOWN_YEAR))]
+    if s.year_from == "text":
+        return s.year, [Finding("report-year-guessed", Severity.INFO, message("report_year_guessed", year=s.year))]
+    return s.year, []
+
+
+def _fit(report: dict) -> list[Finding]:
+    """Cut what is longer than the submission schema allows, with a finding for each cut."""
+    cut = []
+    for field, limit in LIMITS.items():
+        value = report.get(field)
+        if value is not None and len(value) > limit:
+            report[field] = value[:limit]
+            cut.append(Finding("report-field-cut", Severity.INFO, message("report_field_cut", field=message(f"field_{field}"), limit=limit)))
+    return cut
 
 
 def _source(structure: Structure, start: int, end: int) -> dict:
     heading = structure.heading_at(start)
     source = {"start": start, "end": end, "line": structure.line_of(start)}
     return ({"section": heading.title} | source) if heading else source
+
+
+def _fits(value: Decimal, spec) -> bool:
+    """Whether a figure is a value the item's schema takes (a rate over 100 is not a rate)."""
+    schema = spec.schema if spec is not None else {}
+    if schema.get("type") == "integer" and value != value.to_integral_value():
+        return False
+    return schema.get("minimum", value) <= value <= schema.get("maximum", value)
 
 
 def _number(value: Decimal, spec) -> int | float:
@@ -125,7 +191,7 @@ def _practice(offset: int, quote: str, structure: Structure) -> dict:
 
 
 def _unmapped(figure: Figure, structure: Structure, text: str) -> dict:
-    entry = {"text": figure.text, "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
+    entry = {"text": figure.text[:100], "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
     heading = structure.heading_at(figure.start)
     if heading:
         entry["section"] = heading.title
