@@ -42,17 +42,21 @@ def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = 
     extractors = list(extractors)
     structure = parse(text, file_name)
     found = report_figures(text, structure)
-    numeric = [e for e in extractors if not e.phrase]
     mapped, unmapped, taken = [], [], set()
-    for figure in found:
-        best = _best(figure, numeric)
-        if best is not None and best.item not in taken:
-            taken.add(best.item)
-            mapped.append((figure, best.item))
+    for figure, item in classify(found, extractors):
+        if item is not None and item not in taken:
+            taken.add(item)
+            mapped.append((figure, item))
         else:
             unmapped.append(figure)
     phrases = [p for e in extractors if e.phrase and e.item not in taken if (p := _phrase(text, e, structure)) is not None]
     return Extraction(structure, tuple(mapped), tuple(unmapped), tuple(phrases), tuple(found))
+
+
+def classify(found: Iterable[Figure], extractors: Iterable[Extractor]) -> list[tuple[Figure, str | None]]:
+    """Each figure with the item its nearest extractor names, or None."""
+    numeric = [e for e in extractors if not e.phrase]
+    return [(figure, best.item if (best := _best(figure, numeric)) else None) for figure in found]
 
 
 def report_figures(text: str, structure: Structure) -> list[Figure]:

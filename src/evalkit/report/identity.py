@@ -20,14 +20,14 @@ from evalkit.report.numerals import narrow
 
 LEVELS = ("街道", "镇", "乡")
 NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=人民政府|政府|办事处|党委|党工委|委员会|委|人大|关于|[0-9]{4}|$)")
-UNIT = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府)")
+UNIT = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)")
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
-LEADING_WORDS = re.compile(r"^.*(?:现将|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|[0-9])")
+LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|完善|以及|[0-9])")
 LEADING_CHAR = re.compile(r"^[将对在由为是与和及的把向从](?=[\u4e00-\u9fff]{2})")
-NOT_A_NAME = re.compile(r"^[各全我本该每这此其]|[乡城村]$")
+NOT_A_NAME = re.compile(r"[各全我本该每这此其]|乡$")
 SELF_LEVEL = {"镇": r"[我全本]镇(?![村街])", "乡": r"[我全本]乡(?![镇村])", "街道": r"[我全本]街道|我街(?![道镇])"}
 OPENING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度)?(?:以来|,|，|全年|是|里|中|我|本|全|在|[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))")
-OPENING_NAME = re.compile(r"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|镇|乡)(?![村镇政府人党办委])")
+OPENING_NAME = re.compile(r"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|街(?!道)|镇|乡)(?![村镇政府人党办委])")
 FILE_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 
@@ -46,7 +46,7 @@ class Subject:
 def find_name(candidates: list[tuple[str, str | None]], body: str, file_name: str | None) -> tuple[str | None, str | None, str | None, str | None]:
     """(name, level, county, where) from the first candidate naming a township, else the text, else the file."""
     for source, value in candidates:
-        found = _name_in(value or "") or (source == "opening" and _name_in(value or "", OPENING_NAME))
+        found = (source == "opening" and _name_in(value or "", OPENING_NAME)) or _name_in(value or "")
         if found:
             return (*found[:2], found[2] or _county(found[0], candidates), source)
     found = _most_named(body)
@@ -74,12 +74,13 @@ def _name_in(value: str, pattern: re.Pattern = NAME) -> tuple[str, str, str | No
 
 def _clean(before: str, core: str, level: str) -> tuple[str, str, str | None] | None:
     """The name without the words and the county that stand before it."""
+    before = re.search(r"[\u4e00-\u9fff]{0,8}$", before).group()
     words = LEADING_CHAR.sub("", LEADING_WORDS.sub("", before + core))
     cut = COUNTY_CUT.match(words)
     county, rest = (cut["county"], cut["rest"][-4:]) if cut else (None, words[-4:])
     if len(rest) < 2 or NOT_A_NAME.search(rest):
         return None
-    return rest + level, level, county
+    return rest + level, "街道" if level == "街" else level, county
 
 
 def _most_named(body: str) -> tuple[str, str, str | None] | None:
