@@ -77,7 +77,7 @@ def measure(ev, path: Path, label: dict) -> dict:
     extraction = loaded.extraction
     labelled = label.get("figures") or []
     matched = match(extraction.figures, labelled, locate(text, labelled))
-    items = {id(f): item for f, item in classify(extraction.figures, ev.catalog.extractors)}
+    items = {id(f): item for f, item in classify(extraction.figures, ev.catalog.extractors, extraction.structure, ev.catalog.items)}
     counts = Counter(refused=0, figures=len(labelled), seen=len(matched))
     misses = [f"未读出：{labelled[i]['cue']}{labelled[i]['value']}" for i in range(len(labelled)) if i not in matched]
     for index, label_figure in enumerate(labelled):

@@ -83,7 +83,7 @@ class Evaluator:
         if reader is None:
             raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(self.catalog.readers))
         text = reader.read(path)
-        extraction = extract(text, self.catalog.extractors, str(path))
+        extraction = extract(text, self.catalog.extractors, str(path), self.catalog.items)
         doc, findings = submission_document(extraction, text, self.catalog.items, str(path), Given(*self.given))
         loaded = self.validate(doc, str(path))
         return attrs.evolve(loaded, text=text, extraction=extraction, findings=findings)

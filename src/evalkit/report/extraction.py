@@ -23,7 +23,7 @@ from evalkit.report.structure import Structure, parse
 UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
 TIME_OR_CODE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]")
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
-AFTER_REACH = 8  #: how far after a figure its noun may stand ("35件合法性审查"), not the next list entry
+AFTER_REACH = 12  #: how far after a figure its noun may stand ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
 
 @attrs.frozen
@@ -37,13 +37,17 @@ class Extraction:
     figures: tuple[Figure, ...]
 
 
-def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = None) -> Extraction:
-    """Find the structure, every figure and every phrase of a report."""
+def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = None, items: Mapping | None = None) -> Extraction:
+    """Find the structure, every figure and every phrase of a report.
+
+    A figure goes to no item where it stands in the plan for next year, or where its value
+    is not one the item's schema takes (``items``: the item specs by id).
+    """
     extractors = list(extractors)
     structure = parse(text, file_name)
     found = report_figures(text, structure)
     mapped, unmapped, taken = [], [], set()
-    for figure, item in classify(found, extractors):
+    for figure, item in classify(found, extractors, structure, items or {}):
         if item is not None and item not in taken:
             taken.add(item)
             mapped.append((figure, item))
@@ -53,10 +57,18 @@ def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = 
     return Extraction(structure, tuple(mapped), tuple(unmapped), tuple(phrases), tuple(found))
 
 
-def classify(found: Iterable[Figure], extractors: Iterable[Extractor]) -> list[tuple[Figure, str | None]]:
+def classify(found: Iterable[Figure], extractors: Iterable[Extractor], structure: Structure, items: Mapping) -> list[tuple[Figure, str | None]]:
     """Each figure with the item its nearest extractor names, or None."""
     numeric = [e for e in extractors if not e.phrase]
-    return [(figure, best.item if (best := _best(figure, numeric)) else None) for figure in found]
+    return [(figure, _item_of(figure, numeric, structure, items)) for figure in found]
+
+
+def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, items: Mapping) -> str | None:
+    heading = structure.heading_at(figure.start)
+    if heading is not None and heading.kind == "plan":
+        return None  # next year's targets are not this year's results
+    best = _best(figure, numeric)
+    return best.item if best is not None and _fits(figure.value, items.get(best.item)) else None
 
 
 def report_figures(text: str, structure: Structure) -> list[Figure]:
@@ -72,7 +84,7 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
         if extractor.units and figure.unit not in extractor.units:
             continue
         before = [m.end() for m in re.finditer(extractor.pattern, figure.before)]
-        after = re.search(extractor.pattern, figure.after[:AFTER_REACH])
+        after = re.search(extractor.pattern, figure.after.split("、")[0][:AFTER_REACH])
         if before:
             ranked.append(((0, len(figure.before) - before[-1], order), extractor))
         elif after:
@@ -114,10 +126,8 @@ def submission_document(extraction: Extraction, text: str, items: Mapping, name:
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
     report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings]
     report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))
-    fitting = [(f, item) for f, item in extraction.mapped if _fits(f.value, items.get(item))]
-    misfits = [f for f, item in extraction.mapped if (f, item) not in fitting]
-    report["unmapped"] = [_unmapped(f, s, text) for f in sorted((*extraction.unmapped, *misfits), key=lambda f: f.start)]
-    values = {item: _item(f, s, text, items.get(item)) for f, item in fitting}
+    report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
+    values = {item: _item(f, s, text, items.get(item)) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
     cut = _fit(report)
     doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
