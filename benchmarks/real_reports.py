@@ -12,6 +12,7 @@ reports refused, township and year right, figures seen, figures mapped to the ri
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from decimal import Decimal
@@ -37,15 +38,24 @@ def _value(label: dict) -> Decimal:
     return value * (10_000 if unit.startswith("万") else 100_000_000 if unit.startswith("亿") else 1)
 
 
+def _written(figure: dict) -> str:
+    """The number as the text writes it ('' for a count in Chinese numerals)."""
+    if figure.get("words"):
+        return ""
+    value = Decimal(str(figure["value"]))
+    return str(value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize())
+
+
 def locate(text: str, figures: list[dict]) -> list[int | None]:
-    """Where each labelled figure's number begins: just after its cue, taken in text order."""
+    """Where each labelled figure's number begins: just after its cue, where the number follows it."""
     places, after = [], 0
     for figure in figures:
-        at = text.find(figure["cue"], after)
-        if at == -1:
-            at = text.find(figure["cue"])
-        places.append(None if at == -1 else at + len(figure["cue"]))
-        after = at + 1 if at != -1 else after
+        cue, number = figure["cue"], _written(figure)
+        starts = [m.start() for m in re.finditer(re.escape(cue), text)]
+        fitting = [at for at in starts if text[at + len(cue) : at + len(cue) + SLACK + len(number)].replace(",", "").find(number) != -1]
+        at = next((a for a in fitting if a >= after), fitting[0] if fitting else None)
+        places.append(None if at is None else at + len(cue))
+        after = at + 1 if at is not None else after
     return places
 
 

@@ -14,7 +14,7 @@ import attrs
 
 FIELD_NAMES = (
     "索引号|信息索引号|发布机构|发文机关|发布单位|信息来源|来源|发布时间|发布日期|成文日期|生成日期|公开日期|文号|发文字号"
-    "|主题分类|体裁分类|组配分类|主题词|公开方式|公开范围|公开时限|有效性|作者|责任编辑|编辑|审核|浏览次数|访问量|点击数|阅读数|字号"
+    "|主题分类|体裁分类|组配分类|主题词|公开方式|公开范围|公开时限|有效性|作者|责任编辑|编辑|审核|浏览次数|浏览量|访问量|访问次数|点击数|点击量|阅读数|阅读量|字号|时间|日期"
 )
 FIELD = re.compile(rf"(?P<key>{FIELD_NAMES})\s*[:：]\s*(?P<value>[^\s:：|｜]*)")
 FURNITURE = re.compile(
@@ -38,7 +38,7 @@ class Page:
 
     def published(self) -> tuple[int, int] | None:
         """(year, month) the page says it was published or written."""
-        value = self.field("发布时间", "发布日期", "成文日期", "生成日期", "公开日期")
+        value = self.field("发布时间", "发布日期", "成文日期", "生成日期", "公开日期", "时间", "日期")
         match = PUBLISHED.match(value or "")
         return (int(match["y"]), int(match["m"])) if match else None
 
