@@ -9,6 +9,7 @@ they are never the report's own content, so no figure is read from them.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import attrs
 
@@ -60,3 +61,38 @@ def _is_field_line(line: str, found: list[tuple[str, str]]) -> bool:
     """A metadata line opens with its field, or is short; a sentence naming 来源 is not one."""
     stripped = line.strip()
     return stripped.startswith(found[0][0]) or len(stripped) < 60
+
+
+#: The <meta> names government sites carry (the 政府网站 page standard) and the field each fills.
+META_FIELDS = {"contentsource": "来源", "pubdate": "发布时间", "firstpublishedtime": "发布时间", "author": "发布机构", "articletitle": "标题"}
+INFO_LINE = re.compile(rf"^\s*(?:{FIELD_NAMES})\s*[:：]")
+
+
+class _Metadata(HTMLParser):
+    """The page's <meta> fields and its metadata lines (索引号：…), wherever they stand."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.lines: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            named = dict(attrs)
+            key = META_FIELDS.get((named.get("name") or "").lower())
+            if key and named.get("content") and key not in self.meta:
+                self.meta[key] = " ".join(named["content"].split())[:100]
+
+    def handle_data(self, data):
+        line = " ".join(data.split())
+        if INFO_LINE.match(line) and len(line) < 120 and line not in self.lines:
+            self.lines.append(line)
+
+
+def metadata_lines(html: str) -> list[str]:
+    """Lines that say who published a page and when, to stand above the report's text."""
+    page = _Metadata()
+    page.feed(html)
+    page.close()
+    own = [f"{key}：{value}" for key, value in page.meta.items() if key != "标题"]
+    return [*own, *page.lines]
