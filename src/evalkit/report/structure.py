@@ -89,7 +89,7 @@ def parse(text: str, file_name: str | None = None) -> Structure:
     starts = line_starts(text)
     title_line, title = _title(lines)
     page = page_.read(lines, title_line)
-    unit, date, signature = _signature(lines, starts)
+    unit, date, signature = _signature(lines, starts, page.furniture)
     opening = _opening(lines, title_line, page)
     found = _subject(text, title, page, unit, opening, file_name)
     year, year_from = identity.find_year(_year_candidates(title, opening, date, page), _years(text), file_name)
@@ -161,9 +161,9 @@ def _years(text: str) -> list[int]:
     return [year for _offset, year in years(text)]
 
 
-def _signature(lines: list[str], starts) -> tuple[str | None, str | None, int | None]:
-    """The signing unit, the date, and the offset where the signature begins."""
-    tail = [n for n, line in enumerate(lines) if line.strip()][-4:]
+def _signature(lines: list[str], starts, furniture: frozenset[int]) -> tuple[str | None, str | None, int | None]:
+    """The signing unit, the date, and the offset where the signature begins (page furniture aside)."""
+    tail = [n for n, line in enumerate(lines) if line.strip() and n not in furniture][-4:]
     for position in range(len(tail) - 1, -1, -1):
         match = DATE_LINE.match(lines[tail[position]].strip())
         if match:
