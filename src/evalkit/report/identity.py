@@ -19,7 +19,7 @@ import attrs
 from evalkit.report.numerals import narrow
 
 LEVELS = ("街道", "镇", "乡")
-NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=人民政府|政府|办事处|党委|党工委|委员会|委|人大|关于|[0-9]{4}|$)")
+NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=人民政府|政府|办事处|党委|党工委|委员会|委|人大|关于|法治|依法治|年度|[0-9]{4}|$)")
 UNIT = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)")
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
 LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|完善|以及|[0-9])")
@@ -52,7 +52,7 @@ def find_name(candidates: list[tuple[str, str | None]], body: str, file_name: st
     found = _most_named(body)
     if found:
         return (*found, "text")
-    found = _name_in(file_stem(file_name))
+    found = next(filter(None, map(_name_in, re.findall(r"[\u4e00-\u9fff]+", file_stem(file_name)))), None)
     if found:
         return (*found, "file")
     return None, _self_level(body), None, None
