@@ -50,7 +50,7 @@ def misdated_titles(text: str) -> list[Finding]:
     findings, plain = [], narrow(text)
     for row in titles()["periods"]:
         allowed = {tuple(period) for period in row["periods"]}
-        for match in re.finditer(row["pattern"] + r"[》”\"]?" + PERIOD, plain):
+        for match in re.finditer(f"(?:{row['pattern']})" + r"[》”\"]?" + PERIOD, plain):
             if (int(match["a"]), int(match["b"])) not in allowed:
                 message = f"引用的文件期限有误：“{match.group()}”，应为{row['title']}"
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))

@@ -21,7 +21,10 @@ from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
 UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
-TIME_OR_CODE = re.compile(r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]")
+TIME_OR_CODE = re.compile(
+    r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
+    r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
+)
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
 AFTER_REACH = 12  #: how far after a figure its noun may stand ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
