@@ -5,7 +5,8 @@
 DIR holds the report texts as ``<id>.txt`` (fetched as benchmarks/real/README.md says; not
 committed). Each text is read as `evalkit check` reads it, then compared with its label:
 reports refused, township and year right, figures seen, figures mapped to the right item
-(precision and recall), page furniture read as figures, and defects found and false alarms.
+(precision and recall), page furniture read as figures, and defects found and false alarms
+(by kind within a report).
 ``-v`` lists every miss.
 """
 
@@ -123,11 +124,12 @@ def _subject(submission, label: dict, misses: list[str]) -> Counter:
 
 
 def _defects(findings, label: dict, misses: list[str]) -> Counter:
-    want = Counter(d["code"] for d in label.get("defects") or [] if d["code"] in DEFECTS)
-    got = Counter(DEFECT_CODES.get(f.code, f.code) for f in findings if DEFECT_CODES.get(f.code, f.code) in DEFECTS)
-    misses += [f"缺陷未发现：{code}" for code in (want - got).elements()]
-    misses += [f"误报：{f.code} {f.message[:40]}" for f in findings if DEFECT_CODES.get(f.code, f.code) in (got - want)]
-    return Counter(defects=sum(want.values()), defects_found=sum((want & got).values()), false_alarms=sum((got - want).values()), false_alarm_reports=int(bool(got - want)))
+    """Defects are compared by kind within a report: a label may note two citations as one defect."""
+    want = {d["code"] for d in label.get("defects") or [] if d["code"] in DEFECTS}
+    got = {DEFECT_CODES.get(f.code, f.code) for f in findings} & DEFECTS
+    misses += [f"缺陷未发现：{code}" for code in sorted(want - got)]
+    misses += [f"误报：{f.code} {f.message[:40]}" for f in findings if DEFECT_CODES.get(f.code, f.code) in got - want]
+    return Counter(defects=len(want), defects_found=len(want & got), false_alarms=len(got - want), false_alarm_reports=int(bool(got - want)))
 
 
 def ratio(a: int, b: int) -> str:

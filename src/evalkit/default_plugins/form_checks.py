@@ -13,10 +13,10 @@ from evalkit.report.numerals import narrow, parse
 
 LEFTOVER = re.compile(r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|[○□]{2,}|我镇街|我乡镇|某某")
 PERIOD = r"\s*[(（]\s*(?P<a>[0-9]{4})\s*年?\s*[—–\-－~～至]+\s*(?P<b>[0-9]{4})\s*年?\s*[)）]"
-AS_PLANNED = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^。;；\n]{0,20}(?:不少于|至少|不低于)")
+AS_PLANNED = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^。;；\n]{0,20}(?:不少于|不低于)")
 PER_YEAR = {"每周": 52, "每月": 12, "每个月": 12, "每两个月": 6, "每季度": 4, "每季": 4, "每半年": 2}
 FREQUENCY = re.compile("|".join(sorted(PER_YEAR, key=len, reverse=True)))
-YEAR_TOTAL = re.compile(r"(?:全年|年内|本年度|今年|共计?|累计)[^。;；\n]{0,16}?(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:次|期|场)")
+YEAR_TOTAL = re.compile(r"(?:全年|年内|本年度|今年|共计?|累计)[^。;；\n]{0,16}?(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:余|多)?\s*(?:次|期|场)")
 
 
 @cache
@@ -72,6 +72,17 @@ def misnamed_titles(text: str) -> list[Finding]:
     return findings
 
 
+def outdated_formulas(submission, text: str) -> list[Finding]:
+    """A superseded 纲要's goal (廉洁高效、守法诚信) given as the year's aim."""
+    findings = []
+    for row in titles().get("formulas", []):
+        at = text.find(row["old"])
+        if at != -1 and submission.year >= row["since"]:
+            message = f"“{row['old']}”是已被取代的纲要的目标表述，现行表述为“{row['current']}”"
+            findings.append(_finding("outdated-citation", Severity.WARNING, message, text, at))
+    return findings
+
+
 def plans_as_results(text: str, structure) -> list[Finding]:
     """“每年…不少于” among the year's results: a rule or a plan, not what was done."""
     findings = []
@@ -109,6 +120,7 @@ def check_report(submission, text):
         *template_leftovers(text),
         *misdated_titles(text),
         *misnamed_titles(text),
+        *outdated_formulas(submission, text),
         *plans_as_results(text, structure),
         *frequency_contradictions(text, structure),
     ]

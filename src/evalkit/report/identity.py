@@ -23,11 +23,11 @@ NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=�
 UNIT = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)")
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
 LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|完善|以及|[0-9])")
-LEADING_CHAR = re.compile(r"^[将对在由为是与和及的把向从](?=[\u4e00-\u9fff]{2})")
-NOT_A_NAME = re.compile(r"[各全我本该每这此其]|乡$")
+LEADING_CHAR = re.compile(r"^[将对在由为是与和及的把向从年](?=[\u4e00-\u9fff]{2})")
+NOT_A_NAME = re.compile(r"[各全我本该每这此其的]|乡$")
 SELF_LEVEL = {"镇": r"[我全本]镇(?![村街])", "乡": r"[我全本]乡(?![镇村])", "街道": r"[我全本]街道|我街(?![道镇])"}
 OPENING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度)?(?:以来|,|，|全年|是|里|中|我|本|全|在|[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))")
-OPENING_NAME = re.compile(r"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|街(?!道)|镇|乡)(?![村镇政府人党办委])")
+OPENING_NAME = re.compile(r"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|街(?![道街])|镇|乡)(?![村镇政府人党办委])")
 FILE_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 
@@ -77,7 +77,8 @@ def _clean(before: str, core: str, level: str) -> tuple[str, str, str | None] | 
     before = re.search(r"[\u4e00-\u9fff]{0,8}$", before).group()
     words = LEADING_CHAR.sub("", LEADING_WORDS.sub("", before + core))
     cut = COUNTY_CUT.match(words)
-    county, rest = (cut["county"], cut["rest"][-4:]) if cut else (None, words[-4:])
+    rest = cut["rest"] if cut else words
+    county, rest = (cut["county"] if cut else None), rest[-7:] if rest.endswith("族") else rest[-4:]  # 罗子山瑶族乡
     if len(rest) < 2 or NOT_A_NAME.search(rest):
         return None
     return rest + level, "街道" if level == "街" else level, county

@@ -91,7 +91,8 @@ def parse(text: str, file_name: str | None = None) -> Structure:
     page = page_.read(lines, title_line)
     unit, date, signature = _signature(lines, starts, page.furniture)
     opening = _opening(lines, title_line, page)
-    found = _subject(text, title, page, unit, opening, file_name)
+    header = "\n".join(lines[:title_line]) if title_line else ""
+    found = _subject(text, title, header, page, unit, opening, file_name)
     year, year_from = identity.find_year(_year_candidates(title, opening, date, page), _years(text), file_name)
     return Structure(
         title=title,
@@ -134,8 +135,8 @@ def _opening(lines: list[str], title_line: int | None, page: page_.Page) -> str:
     return re.sub(r"《[^》\n]*》", "《》", body[:OPENING])
 
 
-def _subject(text, title, page, unit, opening, file_name) -> identity.Subject:
-    candidates = [("title", title), ("page", page.field("发布机构", "发文机关", "发布单位", "信息来源", "来源")), ("signature", unit), ("opening", opening)]
+def _subject(text, title, header, page, unit, opening, file_name) -> identity.Subject:
+    candidates = [("title", title), ("header", header), ("page", page.field("发布机构", "发文机关", "发布单位", "信息来源", "来源")), ("signature", unit), ("opening", opening)]
     name, level, county, name_from = identity.find_name(candidates, text, file_name)
     return identity.Subject(name, level, county, name_from=name_from)
 
