@@ -26,7 +26,7 @@ TIME_OR_CODE = re.compile(
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
 )
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
-AFTER_REACH = 12  #: how far after a figure its noun may stand ("11个社区配备了法律顾问"), never past a 、 into the next entry
+AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
 
 @attrs.frozen
@@ -87,7 +87,8 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
         if extractor.units and figure.unit not in extractor.units:
             continue
         before = [m.end() for m in re.finditer(extractor.pattern, figure.before)]
-        after = re.search(extractor.pattern, figure.after.split("、")[0][:AFTER_REACH])
+        after = re.search(extractor.pattern, figure.after.split("、")[0])
+        after = after if after is not None and after.start() < AFTER_REACH else None
         if before:
             ranked.append(((0, len(figure.before) - before[-1], order), extractor))
         elif after:
