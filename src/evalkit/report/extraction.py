@@ -25,6 +25,7 @@ TIME_OR_CODE = re.compile(
     r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
 )
+PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
 AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
@@ -70,6 +71,8 @@ def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, ite
     heading = structure.heading_at(figure.start)
     if heading is not None and heading.kind == "plan":
         return None  # next year's targets are not this year's results
+    if PER_PERIOD.search(figure.before):
+        return None  # 每季度召开一次: how often, not how many
     best = _best(figure, numeric)
     return best.item if best is not None and _fits(figure.value, items.get(best.item)) else None
 
