@@ -46,6 +46,21 @@ def coverage_text(card) -> str:
 
 
 @attrs.frozen
+class Reported:
+    """A figure the submission reports, shown as reported whether or not a criterion scores it."""
+
+    item: str
+    title: str
+    value: int | float
+    unit: str = ""
+    approximate: bool = False
+    scored: bool = True  #: False for an informational item that no criterion uses
+
+    def to_dict(self) -> dict:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
 class Original:
     """The machine's result, kept beside a reviewer's."""
 
@@ -173,13 +188,14 @@ class Scorecard:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    reported: tuple[Reported, ...] = attrs.field(default=(), converter=_tuple)  #: every figure reported, by item id
 
     def summary(self, gaps: int = 3, texts: bool = False) -> Scorecard:
         """The scorecard without its per-criterion results: what a large batch keeps of each
         township once its files are written. It keeps the first ``gaps`` gaps, and with
         ``texts`` their reasons, remediation and basis, and the findings."""
         kept = self.gaps[:gaps] if texts else tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.gaps[:gaps])
-        return attrs.evolve(self, meta={}, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
+        return attrs.evolve(self, meta={}, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=(), reported=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""
@@ -211,6 +227,7 @@ class Scorecard:
         doc["findings"] = [f.to_dict() for f in self.findings]
         doc["reviews"] = [r.to_dict() for r in self.reviews]
         doc["validation"] = {"valid": True, "warnings": list(self.warnings)}
+        doc["reported"] = [r.to_dict() for r in self.reported]
         return doc
 
     @classmethod
@@ -232,6 +249,7 @@ class Scorecard:
             findings=(_finding(f) for f in doc["findings"]),
             reviews=(Review(**r) for r in doc["reviews"]),
             warnings=doc["validation"]["warnings"],
+            reported=(Reported(**r) for r in doc.get("reported", ())),
         )
 
 

@@ -1,5 +1,5 @@
 """evalkit.xlsx: the ranking, every township's points per criterion, every gap, every
-finding and every file that failed, one sheet each. The same batch gives the same bytes.
+finding, every figure reported and every file that failed, one sheet each. The same batch gives the same bytes.
 
 Written by XlsxWriter in constant-memory mode: ~1.6x the speed of openpyxl's write-only mode,
 and a national batch's rows never all in memory."""
@@ -64,6 +64,17 @@ def finding_rows(batch):
             yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
 
 
+def reported_rows(batch):
+    """Every figure each township reports, informational items (no criterion scores them) included."""
+    yield ["乡镇(街道)", "指标项编号", "指标项", "数值", "单位", "约数", "计分"]
+    if not batch.detailed:  # summaries above DETAIL_LIMIT keep only what the ranking needs
+        yield [f"(共 {len(batch.entries)} 个乡镇)", "", "各乡镇报告的数据见 townships/ 下的评分卡", None, "", "", ""]
+        return
+    for entry in batch.entries:
+        for r in entry.card.reported:
+            yield [cell(entry.card.subject.name), r.item, cell(r.title), r.value, r.unit, "是" if r.approximate else "", "计分" if r.scored else "仅供参考"]
+
+
 def failure_rows(batch):
     yield ["文件", "类型", "原因"]
     for failure in batch.failures:
@@ -83,6 +94,7 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
             ("得分明细", detail_sheet(batch)),
             ("扣分清单", gap_rows(batch)),
             ("问题发现", finding_rows(batch)),
+            ("报告数据", reported_rows(batch)),
             ("错误", failure_rows(batch)),
         ]
         for title, rows in sheets:
@@ -118,4 +130,4 @@ def _width(value) -> int:
 
 @hookimpl
 def register_formats():
-    return [Format("xlsx", "Excel 工作簿(排名、得分明细、扣分清单、问题发现、错误)", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
+    return [Format("xlsx", "Excel 工作簿(排名、得分明细、扣分清单、问题发现、报告数据、错误)", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
