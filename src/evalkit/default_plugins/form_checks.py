@@ -16,6 +16,7 @@ PERIOD = r"\s*[(（]\s*(?P<a>[0-9]{4})\s*年?\s*[—–\-－~～至]+\s*(?P<b>[0
 AS_PLANNED = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^。;；\n]{0,20}(?:不少于|不低于)")
 PER_YEAR = {"每周": 52, "每月": 12, "每个月": 12, "每两个月": 6, "每季度": 4, "每季": 4, "每半年": 2}
 FREQUENCY = re.compile("|".join(sorted(PER_YEAR, key=len, reverse=True)))
+SENTENCE_REACH = 200  #: how far after a frequency its year's count may stand
 YEAR_TOTAL = re.compile(r"(?:全年|年内|本年度|今年|共计?|累计)[^。;；\n]{0,16}?(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:余|多)?\s*(?:次|期|场)")
 
 
@@ -101,7 +102,8 @@ def frequency_contradictions(text: str, structure) -> list[Finding]:
         heading = structure.heading_at(match.start())
         if heading is not None and heading.kind == "plan":
             continue
-        end = min((i for ch in "。;；\n" if (i := text.find(ch, match.end())) != -1), default=len(text))
+        window = match.end() + SENTENCE_REACH  # bounded: a text of 每月 without a full stop costs linear work
+        end = min((i for ch in "。;；\n" if (i := text.find(ch, match.end(), window)) != -1), default=min(window, len(text)))
         total = YEAR_TOTAL.search(text, match.end(), end)
         if total and parse(total["n"]) < PER_YEAR[match.group()]:
             message = f"“{match.group()}”一次，全年应不少于 {PER_YEAR[match.group()]} 次，报告却写“{total.group().strip()}”，前后矛盾"
