@@ -34,7 +34,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_suffix": ("不支持的文件类型“{suffix}”,请另存为以下格式之一:{known}", "unsupported file type '{suffix}'; save it as one of: {known}"),
     "docx_not_zip": ("不是有效的 Word 文档(.docx 文件应为 zip 格式,可能是改了扩展名的其他文件)", "not a Word document (a .docx is a zip file; this may be another file renamed)"),
     "docx_corrupt": ("Word 文档已损坏,无法读取({detail})", "the Word document is damaged ({detail})"),
-    "docx_bomb": ("Word 文档解压后过大或压缩比异常({size} 字节,压缩比 {ratio}),已拒绝读取", "the Word document unpacks too large or too densely ({size} bytes, ratio {ratio}); refused"),
     "report_no_subject": ("无法从报告标题或落款识别乡镇(街道)名称;标题应如“XX镇人民政府关于2022年度法治政府建设情况的报告”", "cannot tell the township from the title or signature; a title reads like “XX镇人民政府关于2022年度法治政府建设情况的报告”"),
     "report_no_year": ("无法从报告标题或落款日期识别报告年度", "cannot tell the report year from the title or the date"),
     "json_syntax": ("JSON 格式错误:{detail}", "malformed JSON: {detail}"),
@@ -139,6 +138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hooks": ("钩子", "Hooks"),
     "profile": ("评分配置", "Profile"),
     "below_threshold": ("总分 {total} 低于要求的 {threshold} 分", "the total {total} is below the required {threshold}"),
+    # reading .docx packages and .zip archives of reports
+    "docx_bomb": ("Word 文档的“{part}”解压后压缩比异常（超过 {limit} 倍，已达 {ratio} 倍），疑似压缩炸弹，已拒绝读取", "the Word document's part '{part}' inflates more than {limit} times its packed size ({ratio}); refused as a zip bomb"),
+    "docx_part_too_large": ("Word 文档的“{part}”解压后超过 {limit} 字节的上限，已拒绝读取", "the Word document's part '{part}' inflates past the limit of {limit} bytes; refused"),
+    "docx_too_many_parts": ("Word 文档内含 {count} 个部件，超过 {limit} 个的上限，已拒绝读取", "the Word document holds {count} parts, more than the limit of {limit}; refused"),
+    "docx_too_many_elements": ("Word 文档的“{part}”含有超过 {limit} 个 XML 元素，已拒绝读取", "the Word document's part '{part}' holds more than {limit} XML elements; refused"),
+    "docx_dtd": ("Word 文档的“{part}”含有 DTD 声明（Word 不会写出，可能是恶意文件），已拒绝读取", "the Word document's part '{part}' declares a DTD (Word never writes one); refused"),
+    "docx_encrypted": ("文件已加密，请去除密码后再提交", "the file is encrypted; remove the password and submit it again"),
+    "docx_is_doc": ("这是旧版 Word（.doc）文件，扩展名却是 .docx；请用 Word 或 WPS 另存为 .docx 后再提交", "this is an old Word (.doc) file named .docx; save it as .docx in Word or WPS"),
 }
 
 STATUS = {
