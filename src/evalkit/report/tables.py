@@ -75,15 +75,19 @@ def _row_line(row: list[Cell], cells: list[Cell], header: list[Cell] | None) -> 
 
 def _phrase(row_header: str, column_header: str, value: str, unit: str) -> str:
     unit = unit or _unit(column_header) or _unit(row_header)
-    context = HEADER_UNIT.sub(lambda m: m.group(0) if m["counted"] else "", column_header).strip()
-    label = row_header.replace("\n", "") + (f"（{context}）" if context not in GENERIC else "")
-    return f"{label}{value}{unit}"
+    column = _words(column_header)
+    return _words(row_header) + (f"（{column}）" if column not in GENERIC else "") + value + unit
+
+
+def _words(header: str) -> str:
+    """A header without line breaks and without the unit it names in brackets (（件）, （单位：人）)."""
+    return HEADER_UNIT.sub(lambda m: m.group(0) if m["counted"] else "", header.replace("\n", "")).strip()
 
 
 def _column_header(header: list[Cell] | None, column: int) -> str:
     if header is None:
         return ""
-    return next((c.text.replace("\n", "") for c in header if c.column <= column < c.column + c.span), "")
+    return next((c.text for c in header if c.column <= column < c.column + c.span), "")
 
 
 def _number(text: str) -> tuple[str, str] | None:
