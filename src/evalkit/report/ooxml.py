@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,8 @@ RATIO_FLOOR = 1024 * 1024
 MAX_ELEMENTS = 1_000_000  #: XML elements in one part
 CHUNK = 256 * 1024
 
+#: A DOCTYPE after the XML declaration and comments; possessive, so a hostile prolog costs linear time.
+PROLOG_DTD = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*+(?:<\?[^>]*+>\s*+|<!--(?:[^-]++|-(?!->))*+-->\s*+)*+<!DOCTYPE")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 CONTENT_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
@@ -132,13 +135,16 @@ def _parse(chunks, name: str, part: str):
         events=("start",), resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
         remove_comments=True, remove_pis=True,
     )
-    count = 0
+    count, first = 0, True
     try:
         for chunk in chunks:
+            if first and PROLOG_DTD.match(chunk):  # before libxml2 reads the DTD at all
+                raise InputError("docx_dtd", file=name, part=part)
+            first = False
             parser.feed(chunk)
             for _event, element in parser.read_events():
                 count += 1
-                if count == 1 and element.getroottree().docinfo.doctype:
+                if count == 1 and element.getroottree().docinfo.doctype:  # a DTD past the first chunk
                     raise InputError("docx_dtd", file=name, part=part)
                 if count > MAX_ELEMENTS:
                     raise InputError("docx_too_many_elements", file=name, part=part, limit=MAX_ELEMENTS)
