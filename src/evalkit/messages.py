@@ -145,6 +145,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_too_many_elements": ("Word 文档的“{part}”含有超过 {limit} 个 XML 元素，已拒绝读取", "the Word document's part '{part}' holds more than {limit} XML elements; refused"),
     "docx_dtd": ("Word 文档的“{part}”含有 DTD 声明（Word 不会写出，可能是恶意文件），已拒绝读取", "the Word document's part '{part}' declares a DTD (Word never writes one); refused"),
     "docx_encrypted": ("文件已加密，请去除密码后再提交", "the file is encrypted; remove the password and submit it again"),
+    "zip_member": ("{archive}：{member}", "{archive}: {member}"),
+    "zip_corrupt": ("压缩包已损坏或不是 zip 格式，无法读取（{detail}）", "the zip is damaged or not a zip ({detail})"),
+    "zip_too_many_members": ("压缩包内含 {count} 个成员，超过 {limit} 个的上限，已拒绝读取", "the zip holds {count} members, more than the limit of {limit}; refused"),
+    "zip_member_too_large": ("解压后超过 {limit} 字节的上限，已拒绝读取", "inflates past the limit of {limit} bytes; refused"),
+    "zip_member_ratio": ("解压后压缩比超过 {limit} 倍，疑似压缩炸弹，已拒绝读取", "inflates more than {limit} times its packed size; refused as a zip bomb"),
+    "zip_total": ("本批压缩包解压后合计超过 {limit} 字节的上限，此成员及其后的成员未读取", "the batch's zips inflate past {limit} bytes in all; this member and those after it are not read"),
+    "zip_absolute": ("成员路径是绝对路径，为安全起见不读取", "the member's path is absolute; not read, for safety"),
+    "zip_parent": ("成员路径含有“..”，为安全起见不读取", "the member's path holds '..'; not read, for safety"),
+    "zip_link": ("成员是符号链接，为安全起见不读取", "the member is a symbolic link; not read, for safety"),
+    "zip_encrypted": ("成员已加密，请去除密码后重新压缩", "the member is encrypted; remove the password and zip it again"),
+    "zip_nested": ("压缩包中的压缩包不会展开，请先解压，再把其中的文件放入同一个压缩包", "a zip inside the zip is not opened; unzip it and put its files in one zip"),
+    "zip_member_corrupt": ("成员已损坏，无法解压（{detail}）", "the member is damaged and cannot be unpacked ({detail})"),
     "docx_is_doc": ("这是旧版 Word（.doc）文件，扩展名却是 .docx；请用 Word 或 WPS 另存为 .docx 后再提交", "this is an old Word (.doc) file named .docx; save it as .docx in Word or WPS"),
 }
 
