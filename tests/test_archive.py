@@ -63,6 +63,16 @@ def test_a_zip_of_reports_is_scored(capsys, tmp_path, info):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "reports.zip", "temp"]  # nothing unpacked beside it
 
 
+def test_two_members_of_one_name_are_both_read(capsys, tmp_path):
+    """A zip holding the same name twice (appended to) reads both, in the zip's order, each into its own place."""
+    reports = _zip(tmp_path / "reports.zip", _examples("07-贤庠镇.json"))
+    with zipfile.ZipFile(reports, "a") as again:
+        again.writestr(GbkInfo("象山县/07-贤庠镇.json"), (EXAMPLES / "04-石浦镇.json").read_bytes())
+    code, summary, err = _score(capsys, tmp_path, reports)
+    assert code == ExitCode.OK, err
+    assert sorted(row["name"] for row in summary["ranking"]) == ["石浦镇", "贤庠镇"]
+
+
 def test_member_names_decode_by_flag_then_utf8_then_gb18030():
     """A flagged name is UTF-8; an unflagged one is read as UTF-8 if it can be, else GB18030, never cp437."""
     gbk = zipfile.ZipInfo("x")

@@ -79,9 +79,9 @@ class Unpacked:
                 entries = archive.infolist()
                 if len(entries) > MAX_MEMBERS:
                     raise InputError("zip_too_many_members", file=name, count=len(entries), limit=MAX_MEMBERS)
-                for member, info in sorted((member_name(info), info) for info in entries):
+                for member, info in sorted(((member_name(info), info) for info in entries), key=lambda pair: pair[0]):
                     if not info.is_dir() and not _hidden(member) and _suffix(member) in wanted | {".zip"}:
-                        self._member(archive, info, text("zip_member", archive=name, member=member), out, refused)
+                        self._member(archive, info, member, text("zip_member", archive=name, member=member), out, refused)
         except FileNotFoundError:
             refused.append((name, InputError("file_missing", file=name)))
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -89,12 +89,12 @@ class Unpacked:
         except InputError as exc:
             refused.append((name, exc))
 
-    def _member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, out: list, refused: list) -> None:
-        problem = _unsafe(info, member_name(info))
+    def _member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, member: str, name: str, out: list, refused: list) -> None:
+        problem = _unsafe(info, member)
         if problem is not None:
             refused.append((name, InputError(problem, file=name)))
             return
-        target = self._target(member_name(info))
+        target = self._target(member)
         try:
             self.total += _copy(archive, info, target, name, TOTAL_BYTES - self.total)
         except InputError as exc:
