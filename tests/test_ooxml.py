@@ -1,7 +1,9 @@
 """Opening .docx packages safely: caps on inflated bytes, ratio and elements, no DTDs, encryption named."""
 
 import pytest
-from docx_files import build, compound_file, rewrite, zipped
+from docx_files import W_NS, build, compound_file, rewrite, zipped
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from evalkit.cli import ExitCode, main
 from evalkit.default_plugins.readers import read_docx
@@ -96,3 +98,23 @@ def test_broken_xml_names_the_part_and_line(tmp_path):
     path = rewrite(build(tmp_path / "broken.docx", BODY), {"word/document.xml": lambda old: old.replace("</w:body>", "")})
     message = _refusal(path)
     assert "word/document.xml" in message and "XML 格式错误" in message
+
+
+TOKENS = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>",
+          "<w:tcPr><w:vMerge/></w:tcPr>", '<w:gridSpan w:val="-3"/>', "<w:del>", "</w:del>", "<w:ins>", "</w:ins>",
+          "<w:txbxContent>", "</w:txbxContent>", '<w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="99"/></w:numPr></w:pPr>',
+          "41", "件", "&amp;", "&lol;", "<!--", "-->", "<![CDATA[", "]]>", "\x00", "合法性审查"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(TOKENS), max_size=60), st.binary(max_size=64))
+def test_any_body_is_read_or_refused_clearly(tmp_path, tokens, noise):
+    """Whatever the main part holds, and whatever bytes a .docx is, reading gives text or a Chinese InputError."""
+    xml = f'<w:document {W_NS}><w:body>{"".join(tokens)}</w:body></w:document>'.encode("utf-8", "surrogatepass")
+    for index, data in enumerate((zipped({"word/document.xml": xml}), noise)):
+        path = tmp_path / f"fuzz{index}.docx"
+        path.write_bytes(data)
+        try:
+            assert isinstance(read_docx(path), str)
+        except InputError as exc:
+            assert str(path) in exc.message()
