@@ -158,3 +158,10 @@ def test_extract_on_a_docx_with_a_table(capsys, tmp_path):
     assert main(["extract", str(path), "-o", str(out)]) == ExitCode.OK
     item = json.loads(out.read_text("utf-8"))["items"]["review.legality_reviewed"]
     assert (item["value"], item["unit"], item["evidence"]) == (41, "件", "合法性审查（2022年）41件。")
+
+
+def test_part_names_ignore_case(tmp_path):
+    """Part names are case-insensitive in a package: Word/Document.xml is the main part word/document.xml."""
+    path = build(tmp_path / "r.docx", BODY)
+    rewrite(path, {}, renames={"word/document.xml": "Word/Document.xml"})
+    assert "普法宣传48场次" in read_docx(path)

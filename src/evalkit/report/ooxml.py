@@ -58,12 +58,12 @@ class Package:
             raise InputError("docx_corrupt", file=self.name, detail=str(exc)) from None
         if len(entries) > MAX_ENTRIES:
             raise InputError("docx_too_many_parts", file=self.name, count=len(entries), limit=MAX_ENTRIES)
-        self.members = {entry.filename: entry for entry in entries}
+        self.members = {entry.filename.lower(): entry for entry in entries}  # part names ignore case
         self.main = self._main_part()
 
     def xml(self, part: str):
         """The parsed XML of ``part``, or None when the package has no such part."""
-        entry = self.members.get(part)
+        entry = self.members.get(part.lower())
         return None if entry is None else _parse(self._chunks(entry), self.name, part)
 
     def relations(self, part: str) -> dict[str, str]:
@@ -78,15 +78,18 @@ class Package:
 
     def _main_part(self) -> str:
         found = self.relations("").get("officeDocument")
-        if found not in self.members:
+        if not self._has(found):
             types = self.xml("[Content_Types].xml")
             overrides = () if types is None else types.iter(CONTENT_OVERRIDE)
             found = next((_resolve("", o.get("PartName", "")) for o in overrides if o.get("ContentType") in MAIN_TYPES), None)
-        if found not in self.members:
-            found = "word/document.xml" if "word/document.xml" in self.members else None
+        if not self._has(found):
+            found = "word/document.xml" if self._has("word/document.xml") else None
         if found is None:
             raise InputError("docx_corrupt", file=self.name, detail="找不到正文部分（word/document.xml）")
         return found
+
+    def _has(self, part: str | None) -> bool:
+        return part is not None and part.lower() in self.members
 
     def _chunks(self, entry: zipfile.ZipInfo):
         """The inflated bytes of ``entry`` in chunks, refused past PART_BYTES or MAX_RATIO."""
