@@ -24,7 +24,7 @@ MAX_ENTRIES = 2000  #: members of the package
 PART_BYTES = 32 * 1024 * 1024  #: inflated bytes of one part evalkit reads
 MAX_RATIO = 200  #: inflated to compressed bytes of a part, judged past RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
-MAX_ELEMENTS = 500_000  #: XML elements in one part: ~30,000 table rows; a long report has ~50,000
+MAX_ELEMENTS = 300_000  #: XML elements in one part: ~17,000 table rows; a long report has ~50,000
 CHUNK = 256 * 1024
 
 #: A DOCTYPE after the XML declaration and comments; possessive, so a hostile prolog costs linear time.
