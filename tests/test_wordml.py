@@ -88,12 +88,10 @@ def test_list_numbers_are_written_out_and_headings_found(tmp_path):
     """一、 （一） 1. applied as Word list formatting read as text, so the headings are recognised."""
     headings = [("H1", 0, "主要举措和成效"), ("H2", 1, "强化组织领导"), ("H3", 2, "召开专题会议"), ("H4", 1, "推进依法决策"),
                 ("H5", 0, "存在的不足和原因"), ("H6", 1, "法治意识有待提高"), ("H7", 0, "下一年度工作安排")]
-    changes = {"word/numbering.xml": NUMBERING.encode("utf-8")}
     path = build(tmp_path / "r.docx", [marker for marker, _level, _title in headings])
-    document = (tmp_path / "r.docx")
-    rewrite(document, changes)
+    rewrite(path, {"word/numbering.xml": NUMBERING.encode("utf-8")})
     for marker, level, title in headings:
-        rewrite(document, {"word/document.xml": replace(marker, _numbered(level) + marker_run(title))})
+        rewrite(path, {"word/document.xml": replace(marker, _numbered(level) + marker_run(title))})
     text = read_docx(path)
     assert text.splitlines()[1:8] == ["一、主要举措和成效", "（一）强化组织领导", "1.召开专题会议", "（二）推进依法决策",
                                       "二、存在的不足和原因", "（一）法治意识有待提高", "三、下一年度工作安排"]
