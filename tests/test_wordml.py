@@ -117,6 +117,13 @@ def test_tracked_changes_read_as_accepted(tmp_path):
     assert "35" not in text and "旧位置" not in text and "删除行" not in text
 
 
+def test_a_deleted_paragraph_mark_joins_the_paragraphs(tmp_path):
+    """Accepting the deletion of a paragraph's mark joins it to the next, so the figure keeps its words."""
+    mark = '<w:pPr><w:rPr><w:del w:id="9" w:author="审核人" w:date="2023-02-01T00:00:00Z"/></w:rPr></w:pPr>'
+    path = rewrite(build(tmp_path / "r.docx", ["FIRST", "41件。"]), {"word/document.xml": replace("FIRST", mark + marker_run("全年受理信访"))})
+    assert "全年受理信访41件。" in read_docx(path).splitlines()
+
+
 def _nth_row(xml: str, n: int, opening: str) -> str:
     """The document with its ``n``th table row (1-based) opened by ``opening``."""
     parts = xml.split("<w:tr>")

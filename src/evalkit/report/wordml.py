@@ -2,7 +2,8 @@
 
 Paragraphs and tables come in document order; list numbers applied as formatting are written
 out; text boxes follow the paragraph that anchors them; tracked changes read as accepted
-(insertions and moves kept, deletions dropped); comments, headers, footers and footnotes live
+(insertions and moves kept, deletions dropped, a paragraph whose mark was deleted joined to the
+next); comments, headers, footers and footnotes live
 in other parts and are left out. Each element is visited once, so a long table with merged
 cells costs time in proportion to its size.
 """
@@ -17,6 +18,7 @@ from evalkit.report.tables import Cell, table_lines
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 SKIPPED = {W + tag for tag in ("del", "moveFrom", "pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "instrText", "delText", "footnoteReference", "endnoteReference")} | {MC + "Fallback"}
+DELETED_MARK = f"{W}pPr/{W}rPr/{W}del"  #: a paragraph whose ending mark was deleted runs on into the next
 CHARACTERS = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
@@ -43,14 +45,24 @@ class Walker:
     def blocks(self, parent) -> list[str]:
         """The lines of the paragraphs and tables under ``parent``, through content controls and insertions."""
         lines: list[str] = []
+        joined = None  #: the line a paragraph continues when the mark ending the one before was deleted
         for child in parent:
             tag = child.tag
             if tag == W + "p":
-                lines += self.paragraph(child)
-            elif tag == W + "tbl":
+                own, *boxes = self.paragraph(child)
+                if joined is None:
+                    lines.append(own)
+                else:
+                    lines[joined] += own
+                at = len(lines) - 1 if joined is None else joined
+                lines += boxes
+                joined = at if child.find(DELETED_MARK) is not None else None
+                continue
+            if tag == W + "tbl":
                 lines += table_lines(self.rows(child))
             elif tag not in SKIPPED and isinstance(tag, str):  # sdt, sdtContent, customXml, ins, moveTo
                 lines += self.blocks(child)
+            joined = None
         return lines
 
     def paragraph(self, p) -> list[str]:
