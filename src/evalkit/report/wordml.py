@@ -19,6 +19,7 @@ from evalkit.report.tables import Cell, table_lines
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 SKIPPED = {W + tag for tag in ("del", "moveFrom", "pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "instrText", "delText", "footnoteReference", "endnoteReference")} | {MC + "Fallback"}
 DELETED_MARK = f"{W}pPr/{W}rPr/{W}del"  #: a paragraph whose ending mark was deleted runs on into the next
+WRAPPERS = {W + tag for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo")}
 CHARACTERS = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
@@ -86,13 +87,13 @@ class Walker:
     def rows(self, table) -> list[list[Cell]]:
         """The table's rows as cells on the grid; deleted rows left out."""
         rows = []
-        for tr in _rows(table):
+        for tr in _children(table, W + "tr"):
             props = tr.find(W + "trPr")
             if props is not None and props.find(W + "del") is not None:
                 continue
             column = _int(props, "gridBefore", 0) if props is not None else 0
             cells = []
-            for tc in _cells(tr):
+            for tc in _children(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = max(1, _int(tcpr, "gridSpan", 1)) if tcpr is not None else 1
                 cells.append(Cell("\n".join(self.blocks(tc)).strip(), column, span, _merge(tcpr)))
@@ -101,21 +102,13 @@ class Walker:
         return rows
 
 
-def _rows(table):
-    """The table's rows, also those inside content controls or tracked insertions."""
-    for child in table:
-        if child.tag == W + "tr":
+def _children(parent, tag: str):
+    """The ``tag`` children of a table or a row, also those inside content controls or tracked insertions."""
+    for child in parent:
+        if child.tag == tag:
             yield child
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
-            yield from _rows(child)
-
-
-def _cells(tr):
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
-            yield from _cells(child)
+        elif child.tag in WRAPPERS:
+            yield from _children(child, tag)
 
 
 def _merge(tcpr) -> str | None:
