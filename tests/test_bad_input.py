@@ -174,18 +174,6 @@ def test_usage_errors_are_chinese(capsys):
     assert "无效" in capsys.readouterr().err
 
 
-def _vmerge_docx(path):
-    """A .docx whose first table row carries a vertical merge, which python-docx cannot walk."""
-    import docx
-    from docx.oxml import OxmlElement
-
-    document = docx.Document()
-    document.add_paragraph("某镇人民政府关于2022年度法治政府建设情况的报告")
-    table = document.add_table(rows=2, cols=2)
-    table.rows[0].cells[0]._tc.get_or_add_tcPr().append(OxmlElement("w:vMerge"))
-    document.save(str(path))
-
-
 @pytest.mark.parametrize(
     "argv, words",
     [
@@ -212,18 +200,6 @@ def test_odd_yaml_is_refused(capsys, tmp_path, content):
     path.write_text(content, encoding="utf-8")
     code, err = run_check(capsys, path)
     assert code == ExitCode.USAGE and "YAML 格式错误" in err and "内部错误" not in err
-
-
-def test_table_python_docx_cannot_walk_is_a_damaged_document(capsys, tmp_path):
-    """A .docx with a table python-docx cannot read is refused as damaged, and a batch goes on without it."""
-    bad = tmp_path / "in" / "bad.docx"
-    bad.parent.mkdir()
-    _vmerge_docx(bad)
-    (bad.parent / "ok.json").write_text(json.dumps(VALID, ensure_ascii=False), encoding="utf-8")
-    code, err = run_check(capsys, bad)
-    assert code == ExitCode.USAGE and "Word 文档已损坏" in err
-    assert main(["score", str(bad.parent), "--out", str(tmp_path / "out")]) == ExitCode.FAILED
-    assert "Word 文档已损坏" in capsys.readouterr().err
 
 
 def test_impossible_date_and_signature_year(tmp_path):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import attrs
 
+from evalkit import archive
 from evalkit.errors import DataError, EvalkitError, PluginError, describe
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
 from evalkit.exports import MARKER
@@ -120,9 +121,14 @@ def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
     try:
         return evaluator.load(Path(path))
     except EvalkitError as exc:
-        return Failure(str(path), exc.full_message(), _kind(exc))
+        return failed(path, exc)
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
-        return Failure(str(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+        return Failure(archive.shown(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+
+
+def failed(path: str | Path, exc: EvalkitError) -> Failure:
+    """The failure of a file (or a zip's member, named as in the zip) that ``exc`` refused."""
+    return Failure(archive.shown(path), archive.named(exc.full_message(), path), _kind(exc))
 
 
 def _kind(exc: EvalkitError) -> FailureKind:
@@ -140,10 +146,10 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
     if isinstance(loaded, Failure):
         return loaded
     try:
-        card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
+        card = evaluator.evaluate(loaded, source=archive.shown(path), extra_findings=extra_findings)
         return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
-        return Failure(str(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+        return Failure(archive.shown(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
 
 
 def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:
@@ -183,7 +189,7 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
             if write is not None:
                 write(stem, result)
             key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
-            scored.append(Scored(str(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
+            scored.append(Scored(archive.shown(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
         if progress:
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))

@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
+
 from evalkit.commands.check import add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
 from evalkit.messages import text
@@ -32,6 +34,13 @@ def add(subparsers, common) -> None:
 
 
 def run(args) -> int:
+    from evalkit.archive import Unpacked
+
+    with Unpacked() as unpacked:  # a zip's members live in a private temporary folder until the batch is written
+        return _run(args, unpacked)
+
+
+def _run(args, unpacked) -> int:
     from evalkit import batch as batch_
     from evalkit.cli import ExitCode
     from evalkit.exports import OutputDir
@@ -41,8 +50,9 @@ def run(args) -> int:
     ev = evaluator(args)
     outdir = Path(args.out)
     readable = batch_.suffixes(ev)
-    files = [str(p) for p in batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)]
-    if not files:
+    wanted = [*readable, *batch_.OFFICE_SUFFIXES]
+    files, refused = unpacked.add([str(p) for p in batch_.inputs(args.paths, [*wanted, ".zip"], skip=outdir)], wanted)
+    if not files and not refused:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     if args.township and len(files) > 1:
         raise InputError("township_one_file")
@@ -51,6 +61,7 @@ def run(args) -> int:
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
+        result = attrs.evolve(result, failures=(*(batch_.failed(n, e) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(line, file=sys.stderr)
         if not result.entries:
