@@ -11,7 +11,8 @@ from importlib.resources import files
 from evalkit import Finding, Severity, hookimpl
 from evalkit.report.numerals import narrow, parse
 
-LEFTOVER = re.compile(r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|[○□]{2,}|我镇街|我乡镇|某某")
+#: 王某某 is a person made anonymous, not a leftover; □ may be a glyph a reader could not map
+LEFTOVER = re.compile(r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|○{2,}|我镇街")
 PERIOD = r"\s*[(（]\s*(?P<a>[0-9]{4})\s*年?\s*[—–\-－~～至]+\s*(?P<b>[0-9]{4})\s*年?\s*[)）]"
 AS_PLANNED = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^。;；\n]{0,20}(?:不少于|不低于)")
 PER_YEAR = {"每周": 52, "每月": 12, "每个月": 12, "每两个月": 6, "每季度": 4, "每季": 4, "每半年": 2}

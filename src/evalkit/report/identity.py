@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import attrs
 
@@ -33,14 +34,12 @@ FILE_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 @attrs.frozen
 class Subject:
-    """The township's name, level and county, and the report year, where each was found."""
+    """The township's name, level and county, and where the name was found."""
 
     name: str | None = None
     level: str | None = None
     county: str | None = None
-    year: int | None = None
-    name_from: str | None = None  #: title, page, signature, text, file
-    year_from: str | None = None  #: title, opening, signature, page, text, file
+    name_from: str | None = None  #: title, header, page, signature, opening, text, file
 
 
 def find_name(candidates: list[tuple[str, str | None]], body: str, file_name: str | None) -> tuple[str | None, str | None, str | None, str | None]:
@@ -112,11 +111,12 @@ def file_stem(file_name: str | None) -> str:
     return re.split(r"[\\/]", file_name)[-1].rsplit(".", 1)[0]
 
 
-def find_year(candidates: list[tuple[str, int | None]], mentions: list[int], file_name: str | None) -> tuple[int | None, str | None]:
-    """The report year from the first candidate that has one, else the year most spoken of, else the file name."""
+def find_year(candidates: list[tuple[str, int | None]], spoken: Callable[[], list[int]], file_name: str | None) -> tuple[int | None, str | None]:
+    """The report year from the first candidate that has one, else the year most ``spoken`` of, else the file name."""
     for source, year in candidates:
         if year is not None and 2000 <= year <= 2100:
             return year, source
+    mentions = spoken()  # read only when nothing better says the year
     if mentions:
         counts = Counter(mentions)
         return max(counts, key=lambda y: (counts[y], y)), "text"

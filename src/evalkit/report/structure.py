@@ -65,7 +65,7 @@ class Structure:
     citations: tuple[tuple[str, int], ...]  #: (the cited title with 《》, line)
     line_starts: tuple[int, ...]
     signature: int | None = None  #: offset where the signing unit and date begin
-    name_from: str | None = None  #: where the name was found: title, page, signature, opening, text, file
+    name_from: str | None = None  #: where the name was found: title, header, page, signature, opening, text, file
     year_from: str | None = None  #: where the year was found: title, opening, signature, page, text, file
     page: page_.Page = page_.Page((), frozenset())  #: a published page's metadata and furniture lines
 
@@ -93,7 +93,7 @@ def parse(text: str, file_name: str | None = None) -> Structure:
     opening = _opening(lines, title_line, page)
     header = "\n".join(lines[:title_line]) if title_line else ""
     found = _subject(text, title, header, page, unit, opening, file_name)
-    year, year_from = identity.find_year(_year_candidates(title, opening, date, page), _years(text), file_name)
+    year, year_from = identity.find_year(_year_candidates(title, opening, date, page), lambda: _years(text), file_name)
     return Structure(
         title=title,
         name=found.name,
