@@ -64,8 +64,9 @@ def _is_field_line(line: str, found: list[tuple[str, str]]) -> bool:
 
 
 #: The <meta> names government sites carry (the 政府网站 page standard) and the field each fills.
-META_FIELDS = {"contentsource": "来源", "pubdate": "发布时间", "firstpublishedtime": "发布时间", "author": "发布机构", "articletitle": "标题"}
+META_FIELDS = {"contentsource": "来源", "pubdate": "发布时间", "firstpublishedtime": "发布时间", "author": "发布机构"}
 INFO_LINE = re.compile(rf"^\s*(?:{FIELD_NAMES})\s*[:：]")
+MAX_INFO_LINES = 50  #: a page's metadata block is short; a hostile page's is cut
 
 
 class _Metadata(HTMLParser):
@@ -74,7 +75,7 @@ class _Metadata(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
-        self.lines: list[str] = []
+        self.lines: dict[str, None] = {}  #: in page order, each once
 
     def handle_starttag(self, tag, attrs):
         if tag == "meta":
@@ -85,14 +86,14 @@ class _Metadata(HTMLParser):
 
     def handle_data(self, data):
         line = " ".join(data.split())
-        if INFO_LINE.match(line) and len(line) < 120 and line not in self.lines:
-            self.lines.append(line)
+        if INFO_LINE.match(line) and len(line) < 120 and len(self.lines) < MAX_INFO_LINES:
+            self.lines[line] = None
 
 
 def metadata_lines(html: str) -> list[str]:
-    """Lines that say who published a page and when, to stand above the report's text."""
+    """Lines that say who published a page and when, to follow the report's text."""
     page = _Metadata()
     page.feed(html)
     page.close()
-    own = [f"{key}：{value}" for key, value in page.meta.items() if key != "标题"]
+    own = [f"{key}：{value}" for key, value in page.meta.items()]
     return [*own, *page.lines]
