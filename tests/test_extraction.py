@@ -42,6 +42,8 @@ def test_township_and_year_options_supply_and_override(tmp_path, capsys):
     assert main(["extract", str(path), "--township", "宁海县西岙乡", "--year", "2023", "-o", str(out)]) == ExitCode.OK
     draft = json.loads(out.read_text("utf-8"))
     assert (draft["subject"], draft["year"]) == ({"name": "西岙乡", "level": "乡", "county": "宁海县"}, 2023)
+    assert main(["extract", str(path), "-o", str(tmp_path / "bare.json")]) == ExitCode.OK
+    assert "--township" in capsys.readouterr().err
     assert main(["check", str(path), "--township", "西岙乡", "--year", "2023", "--format", "json"]) == ExitCode.OK
     card = json.loads(capsys.readouterr().out)
     assert card["subject"]["name"] == "西岙乡" and not {"report-name-unknown", "report-year-unknown"} & {f["code"] for f in card["findings"]}

@@ -33,6 +33,8 @@ def run(args) -> int:
     else:
         sys.stdout.write(data)
     print("\n".join(extraction_lines(loaded, ev.catalog.items, args.lang)), file=sys.stderr)
+    for finding in loaded.findings:  # what the report lacks, and how to supply it
+        print(finding.message, file=sys.stderr)
     return 0
 
 
