@@ -32,6 +32,18 @@ CASES = [
     ("通过微信公众号推送普法信息64条。", {"64条": "publicity.online_posts"}),
     ("办理人大代表建议8件。", {"8件": "supervision.deputy_proposals"}),
     ("全年发生行政复议案件1件。", {"1件": "litigation.cases"}),
+    ("党委会专题研究法治建设工作5次。", {"5次": "leadership.topic_meetings"}),
+    ("全年召开法治专题党委会议3次，听取法治工作汇报2次。", {"3次": "leadership.topic_meetings", "2次": "leadership.topic_meetings"}),
+    ("召开重大决策专题会议11次。", {"11次": None}),
+    ("开展集中学法7次、法治讲座2场。", {"7次": "leadership.study_sessions", "2场": "leadership.staff_training_sessions"}),
+    ("学习上级会议精神16次。", {"16次": None}),
+    ("执法人员持证率100%，全年查处违法案件14起。", {"100%": "enforcement.certified_rate", "14起": "enforcement.cases"}),
+    ("依法公开惠民资金等信息73条。", {"73条": "openness.proactive_items"}),
+    ("完成重大执法决定法制审核11件。", {"11件": "review.documents_reviewed"}),
+    ("法律顾问团派出律师4人。", {"4人": "review.legal_advisers"}),
+    ("组织乡村干部培训2场，参训干部150人次。", {"2场": "leadership.staff_training_sessions", "150人次": "leadership.staff_trained"}),
+    ("坚持每季度召开一次法治工作会议。", {"一次": None}),
+    ("新增持证执法人员2名。", {"2名": None}),
 ]
 
 
