@@ -139,6 +139,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hooks": ("钩子", "Hooks"),
     "profile": ("评分配置", "Profile"),
     "below_threshold": ("总分 {total} 低于要求的 {threshold} 分", "the total {total} is below the required {threshold}"),
+    # the results store, history, compare, 整改 and rank sensitivity
+    "store_unreadable": ("无法打开成绩库({detail});请确认这是 evalkit 的成绩库文件(SQLite)", "cannot open the results store ({detail}); is it an evalkit store (SQLite)?"),
+    "store_newer": ("成绩库的版本({version})比本 evalkit 支持的({known})新,请升级 evalkit", "the store's schema version {version} is newer than this evalkit knows ({known}); upgrade evalkit"),
+    "store_outdated": ("成绩库尚未升级到本 evalkit 的版本;请先用 evalkit score --db 写入一次", "the store has an older schema; write to it once with evalkit score --db"),
+    "store_write_failed": ("写入成绩库失败,成绩库保持原样({detail})", "writing to the store failed; it is left as it was ({detail})"),
+    "store_saved": ("已存入成绩库 {db}:{year} 年度评分(编号 {run})", "kept in the store {db}: run {run}, year {year}"),
+    "store_superseded": ("{year} 年度此前的评分已标记为“已被重新评分取代”,仍保留在成绩库中", "earlier runs of {year} are marked superseded and kept"),
 }
 
 STATUS = {

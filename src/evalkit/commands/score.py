@@ -28,6 +28,8 @@ def add(subparsers, common) -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
     parser.add_argument("--formats", default="all", metavar="LIST",
                         help="要写出的文件,逗号分隔:csv、xlsx、html、md(每个乡镇的 Markdown 评分卡),或插件提供的格式;默认 all。每个乡镇的 JSON 评分卡总会写出")
+    parser.add_argument("--db", metavar="FILE", default=None,
+                        help="成绩库(SQLite 文件):保存本次评分,供历年对比和整改跟踪;默认取环境变量 EVALKIT_DB,都没有则不保存")
     parser.set_defaults(func=run)
 
 
@@ -46,6 +48,7 @@ def run(args) -> int:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
+    store = _open_store(args.db)
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
@@ -54,6 +57,8 @@ def run(args) -> int:
         if not result.entries:
             raise DataError("all_failed", file=str(outdir))
         out.batch_formats(result, chosen, args.lang)
+        if store is not None:
+            _keep(store, result, ev, args.lang)
     written = out.written
     if args.format == "json":
         write_json(_summary(result, outdir, written), sys.stdout)
@@ -61,6 +66,23 @@ def run(args) -> int:
         print(ranking_table(result, args.lang))
         print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
     return ExitCode.FAILED if result.failures else ExitCode.OK
+
+
+def _open_store(path: str | None):
+    from evalkit import store
+
+    path = path or store.default_path()
+    return None if path is None else store.Store(path)
+
+
+def _keep(store, result, ev, lang: str) -> None:
+    """Keep the run in the store; the outputs are swapped into place only once it is kept."""
+    with store:
+        run_id = store.save_run(result, ev.plan.criteria)
+        run = next(r for r in store.runs(superseded=True) if r.id == run_id)
+        print(text("store_saved", lang, db=store.path, year=run.year, run=run_id), file=sys.stderr)
+        if len(store.runs(run.year, superseded=True)) > 1:
+            print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
 def _chosen_formats(formats, value: str) -> tuple[list, bool]:
