@@ -145,6 +145,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store_outdated": ("成绩库尚未升级到本 evalkit 的版本;请先用 evalkit score --db 写入一次", "the store has an older schema; write to it once with evalkit score --db"),
     "store_write_failed": ("写入成绩库失败,成绩库保持原样({detail})", "writing to the store failed; it is left as it was ({detail})"),
     "store_saved": ("已存入成绩库 {db}:{year} 年度评分(编号 {run})", "kept in the store {db}: run {run}, year {year}"),
+    "repeat_title": ("上年问题未整改", "Last year's gaps left unrectified"),
+    "repeat_reason": ("上年考评发现的 {count} 项问题本年仍未整改:{criteria}", "{count} of last year's gaps are still unrectified: {criteria}"),
+    "repeat_remediation": ("逐项整改上年考评发现的问题,并在报告中写明整改情况", "rectify each of last year's gaps and say so in the report"),
+    "repeat_basis": ("评分配置的 repeat_deduction(上年问题未整改扣分)", "the profile's repeat_deduction"),
+    "rectification": ("上年问题整改情况", "Rectification of last year's gaps"),
+    "no_rectification": ("上年无失分项", "no gaps last year"),
+    "repeat_mark": ("上年问题{status}", "last year's gap, {status}"),
+    "lost_before": ("上年失分", "Lost last year"),
+    "lost_now": ("本年失分", "Lost this year"),
     "store_superseded": ("{year} 年度此前的评分已标记为“已被重新评分取代”,仍保留在成绩库中", "earlier runs of {year} are marked superseded and kept"),
 }
 
@@ -161,6 +170,15 @@ STATUS = {
 KIND = {"base": ("基本分", "base"), "bonus": ("加分", "bonus"), "deduction": ("扣分", "deduction"), "veto": ("一票否决", "veto")}
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+
+#: 整改 statuses of last year's gaps (see evalkit.rectification)
+RECTIFICATION = {
+    "rectified": ("已整改", "rectified"),
+    "partly": ("部分整改", "partly rectified"),
+    "unrectified": ("未整改", "unrectified"),
+    "unrectified_twice": ("连续两年未整改", "unrectified two years running"),
+    "not_assessed": ("本年未考核", "not assessed this year"),
+}
 
 FAILURE = {
     "input": ("文件无法读取", "unreadable file"),

@@ -49,6 +49,10 @@ def run(args) -> int:
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
     store = _open_store(args.db)
+    if store is not None:
+        from evalkit.rectification import PriorLookup
+
+        ev.prior = PriorLookup(store.path)
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)

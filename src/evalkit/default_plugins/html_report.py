@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from evalkit import Format, hookimpl
-from evalkit.messages import FAILURE, KIND, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.model import Kind
 from evalkit.scorecard import coverage_text, display
 
@@ -170,7 +170,14 @@ def township(entry, sid: str) -> dict:
         "facts": facts(card), "vetoes": [f"{cid} {titles.get(cid, '')}".strip() for cid in card.vetoes],
         "chart": category_chart(card), "gaps": [gap(g, evidence.get(g.criterion, "")) for g in card.gaps],
         "findings": [finding(f) for f in card.findings],
+        "rectification": [rectification_item(i) for i in card.rectification],
     }
+
+
+def rectification_item(item) -> dict:
+    lost_now = "—" if item.lost_now is None else display(item.lost_now)
+    return {"criterion": item.criterion, "title": item.title, "status": label(RECTIFICATION, item.status.value),
+            "code": item.status.value, "lost_before": display(item.lost_before), "lost_now": lost_now}
 
 
 def facts(card) -> list[tuple[str, str]]:
@@ -202,6 +209,7 @@ def gap(g, evidence: str) -> dict:
         "criterion": g.criterion, "title": g.title, "kind": label(KIND, g.kind.value), "status": label(STATUS, g.status.value),
         "lost": display(g.points_lost), "pending": display(g.pending) if g.pending else "",
         "reason": g.reason, "remediation": g.remediation, "basis": g.basis, "evidence": evidence,
+        "repeat": label(RECTIFICATION, g.repeat.value) if g.repeat else "",
     }
 
 

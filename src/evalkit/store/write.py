@@ -93,8 +93,10 @@ def _scorecard(conn, run_id: int, township_id: int, entry, detailed: bool) -> No
     conn.executemany("INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
                      ((sid, r.criterion, r.category, r.kind.value, r.status.value, str(r.points), str(r.max)) for r in card.results))
     conn.executemany("INSERT INTO gaps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     ((sid, i, g.criterion, g.title, g.category, g.kind.value, g.status.value, str(g.points_lost), str(g.pending), None)
+                     ((sid, i, g.criterion, g.title, g.category, g.kind.value, g.status.value, str(g.points_lost), str(g.pending), g.repeat and g.repeat.value)
                       for i, g in enumerate(card.gaps)))
+    conn.executemany("INSERT INTO rectification VALUES (?, ?, ?, ?, ?, ?)",
+                     ((sid, i.criterion, i.title, i.status.value, str(i.lost_before), None if i.lost_now is None else str(i.lost_now)) for i in card.rectification))
     conn.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?)", ((sid, i, f.code, f.severity.value, f.message) for i, f in enumerate(card.findings)))
 
 
