@@ -83,7 +83,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser(pm=None) -> Parser:
-    from evalkit.commands import check, extract, info, new_plugin, score
+    from evalkit.commands import check, extract, info, new_plugin, score, years
 
     parser = Parser(
         prog="evalkit",
@@ -98,6 +98,7 @@ def build_parser(pm=None) -> Parser:
     score.add(subparsers, common)
     info.add(subparsers, common)
     new_plugin.add(subparsers, common)
+    years.add(subparsers, common)
     if pm is not None:
         from evalkit.catalog import add_commands
 

@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "repeat_mark": ("上年问题{status}", "last year's gap, {status}"),
     "lost_before": ("上年失分", "Lost last year"),
     "lost_now": ("本年失分", "Lost this year"),
+    "store_not_given": ("没有指定成绩库:请用 --db FILE 指定,或设置环境变量 EVALKIT_DB", "no results store: give --db FILE or set EVALKIT_DB"),
+    "store_missing": ("成绩库不存在;先用 evalkit score … --db 评分并保存", "the results store does not exist; score with evalkit score … --db first"),
+    "store_no_township": ("成绩库中没有“{name}”的评分", "the store holds no scores of '{name}'"),
+    "store_no_year": ("成绩库中没有 {year} 年度的评分(已有年度:{known})", "the store holds no run of {year} (years kept: {known})"),
     "store_superseded": ("{year} 年度此前的评分已标记为“已被重新评分取代”,仍保留在成绩库中", "earlier runs of {year} are marked superseded and kept"),
 }
 
