@@ -158,6 +158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store_missing": ("成绩库不存在;先用 evalkit score … --db 评分并保存", "the results store does not exist; score with evalkit score … --db first"),
     "store_no_township": ("成绩库中没有“{name}”的评分", "the store holds no scores of '{name}'"),
     "store_no_year": ("成绩库中没有 {year} 年度的评分(已有年度:{known})", "the store holds no run of {year} (years kept: {known})"),
+    "rank_interval": ("排名区间", "Rank interval"),
+    "unstable_with": ("次序不稳", "Order not robust with"),
     "store_superseded": ("{year} 年度此前的评分已标记为“已被重新评分取代”,仍保留在成绩库中", "earlier runs of {year} are marked superseded and kept"),
 }
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+
+import attrs
 import json
 import os
 import sys
@@ -37,6 +39,7 @@ def run(args) -> int:
     from evalkit import batch as batch_
     from evalkit.cli import ExitCode
     from evalkit.exports import OutputDir
+    from evalkit.sensitivity import analyse
 
     if args.jobs < 1:
         raise InputError("bad_jobs")
@@ -56,6 +59,7 @@ def run(args) -> int:
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
+        result = attrs.evolve(result, sensitivity=analyse(result.entries, result.categories, ev.plan))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(line, file=sys.stderr)
         if not result.entries:
@@ -112,8 +116,9 @@ def ranking_rows(result) -> list[list[str]]:
         card = entry.card
         scores = {c.id: display(c.score) for c in card.categories}
         gaps = ";".join(_short(g.title) for g in card.top_gaps(2))
+        firmness = list(result.sensitivity.cells(entry.source)) if result.sensitivity else []
         rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
-                     *(scores.get(cid, "") for cid, _title in result.categories), gaps])
+                     *(scores.get(cid, "") for cid, _title in result.categories), *firmness, gaps])
     return rows
 
 
@@ -125,7 +130,9 @@ def ranking_table(result, lang: str) -> str:
     from tabulate import tabulate
 
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
-    header += [cid for cid, _ in result.categories] + [text("top_gaps", lang)]
+    header += [cid for cid, _ in result.categories]
+    header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
+    header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
     return tabulate(ranking_rows(result), header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
@@ -135,7 +142,8 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
     return {
         "ranking": (
             {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json"}
+             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json",
+             **_firmness(result.sensitivity, e.source)}
             for e in result.entries
         ),
         "failures": [{"source": f.source, "kind": f.kind.value, "message": f.message} for f in result.failures],
@@ -143,6 +151,13 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
         "out": str(outdir),
         "files": iter(written),
     }
+
+
+def _firmness(sensitivity, source: str) -> dict:
+    if sensitivity is None:
+        return {}
+    interval = sensitivity.intervals[source]
+    return {"rank_interval": [interval.low, interval.high], "unstable_with": list(interval.unstable_with)}
 
 
 def write_json(fields: dict, stream) -> None:
