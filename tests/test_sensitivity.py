@@ -30,9 +30,10 @@ def test_unvaried_weights_and_the_profiles_policy_rank_as_the_batch_does(scored)
     evaluator, batch = scored
     scores, maxima, na, extra, veto = sensitivity._arrays(batch.entries, [cid for cid, _ in batch.categories], evaluator.plan)
     full = int(evaluator.plan.profile.not_applicable == "full")
-    weights = np.full(scores.shape[1], 1000, dtype=np.int64)
-    ranks = sensitivity._ranks(scores + full * na, maxima + full * na, weights, extra, veto, int(evaluator.plan.profile.veto_cap * 100) * 1000)
-    assert list(ranks) == [e.rank for e in batch.entries]
+    weights = np.full((1, scores.shape[1]), 1000, dtype=np.int64)
+    cap = int(evaluator.plan.profile.veto_cap * 100) * 1000
+    ranks = sensitivity._ranks(scores, maxima, na, weights, np.array([full]), extra, veto, cap)
+    assert list(ranks[0]) == [e.rank for e in batch.entries]
 
 
 def test_intervals_hold_the_official_rank_and_close_neighbours_are_flagged_both_ways(scored):

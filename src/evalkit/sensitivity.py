@@ -25,6 +25,7 @@ DRAWS = 1000
 SEED = 20230301
 SPREAD = 200  #: weights run from 1000 - SPREAD to 1000 + SPREAD thousandths
 LOW, HIGH = 5, 95  #: the interval's percentiles
+CELLS = 1 << 19  #: township-draws ranked at once: ~4 MB an array
 UNSTABLE = 50  #: draws (of DRAWS) with a pair's order reversed that make it not robust (5%)
 
 
@@ -64,8 +65,9 @@ def analyse(entries: Sequence, categories: Sequence[tuple[str, str]], plan) -> S
     full = rng.integers(0, 1, size=DRAWS, endpoint=True, dtype=np.int64)
     ranks = np.empty((DRAWS, len(entries)), dtype=np.uint16 if len(entries) < 65535 else np.uint32)  # 77 MB at national size
     cap = int(plan.profile.veto_cap * 100) * 1000
-    for draw in range(DRAWS):
-        ranks[draw] = _ranks(scores + full[draw] * na, maxima + full[draw] * na, weights[draw], extra, veto, cap)
+    step = max(1, CELLS // len(entries))
+    for first in range(0, DRAWS, step):
+        ranks[first:first + step] = _ranks(scores, maxima, na, weights[first:first + step], full[first:first + step], extra, veto, cap)
     intervals = _intervals(ranks, [e.card.subject.name for e in entries])
     return Sensitivity(dict(zip((e.source for e in entries), intervals)))
 
@@ -99,21 +101,23 @@ def _cents(value: Decimal) -> int:
     return int(value * 100)
 
 
-def _ranks(scores, maxima, weights, extra, veto, cap):
-    """Competition ranks in one draw: percentage (two places, half up), then total, highest first."""
+def _ranks(scores, maxima, na, weights, full, extra, veto, cap):
+    """Competition ranks in each of a chunk of draws (one row each): percentage (two places, half
+    up), then total, highest first."""
     import numpy as np
 
-    total = np.maximum(scores @ weights + extra, 0)
+    total = np.maximum((scores @ weights.T + full * (na @ weights.T)).T + extra, 0)
     total = np.where(veto, np.minimum(total, cap), total)
-    most = maxima @ weights
+    most = (maxima @ weights.T + full * (na @ weights.T)).T
     percent = np.where(most > 0, (total * 20000 + most) // np.maximum(2 * most, 1), 0)
-    order = np.lexsort((np.arange(len(total)), -total, -percent))
-    keys_p, keys_t = percent[order], total[order]
-    starts = np.ones(len(order), dtype=bool)
-    starts[1:] = (keys_p[1:] != keys_p[:-1]) | (keys_t[1:] != keys_t[:-1])
-    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
-    ranks = np.empty(len(order), dtype=np.uint32)
-    ranks[order] = first + 1
+    key = percent * 2**32 + total  # total < 2**32: a weighted total is at most ~1.3e7
+    order = np.argsort(-key, axis=1, kind="stable")
+    ordered = np.take_along_axis(key, order, axis=1)
+    starts = np.ones(ordered.shape, dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    first = np.maximum.accumulate(np.where(starts, np.arange(ordered.shape[1]), 0), axis=1)
+    ranks = np.empty(ordered.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, first + 1, axis=1)
     return ranks
 
 
