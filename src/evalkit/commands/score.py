@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 
 import attrs
@@ -38,8 +39,6 @@ def add(subparsers, common) -> None:
 def run(args) -> int:
     from evalkit import batch as batch_
     from evalkit.cli import ExitCode
-    from evalkit.exports import OutputDir
-    from evalkit.sensitivity import analyse
 
     if args.jobs < 1:
         raise InputError("bad_jobs")
@@ -49,13 +48,30 @@ def run(args) -> int:
     files = [str(p) for p in batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)]
     if not files:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
+    with contextlib.ExitStack() as stack:
+        store = _open_store(args.db)
+        if store is not None:
+            from evalkit.rectification import PriorLookup
+
+            stack.callback(store.close)
+            ev.prior = PriorLookup(store.path)
+        result, written = _score(ev, files, outdir, store, args)
+    if args.format == "json":
+        write_json(_summary(result, outdir, written), sys.stdout)
+    else:
+        print(ranking_table(result, args.lang))
+        print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
+    return ExitCode.FAILED if result.failures else ExitCode.OK
+
+
+def _score(ev, files: list[str], outdir: Path, store, args):
+    """Score, rank and write the outputs whole; keep the run in the store before they are swapped in."""
+    from evalkit import batch as batch_
+    from evalkit.exports import OutputDir
+    from evalkit.sensitivity import analyse
+
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
-    store = _open_store(args.db)
-    if store is not None:
-        from evalkit.rectification import PriorLookup
-
-        ev.prior = PriorLookup(store.path)
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
@@ -67,13 +83,7 @@ def run(args) -> int:
         out.batch_formats(result, chosen, args.lang)
         if store is not None:
             _keep(store, result, ev, args.lang)
-    written = out.written
-    if args.format == "json":
-        write_json(_summary(result, outdir, written), sys.stdout)
-    else:
-        print(ranking_table(result, args.lang))
-        print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
-    return ExitCode.FAILED if result.failures else ExitCode.OK
+    return result, out.written
 
 
 def _open_store(path: str | None):
@@ -85,12 +95,11 @@ def _open_store(path: str | None):
 
 def _keep(store, result, ev, lang: str) -> None:
     """Keep the run in the store; the outputs are swapped into place only once it is kept."""
-    with store:
-        run_id = store.save_run(result, ev.plan.criteria)
-        run = next(r for r in store.runs(superseded=True) if r.id == run_id)
-        print(text("store_saved", lang, db=store.path, year=run.year, run=run_id), file=sys.stderr)
-        if len(store.runs(run.year, superseded=True)) > 1:
-            print(text("store_superseded", lang, year=run.year), file=sys.stderr)
+    run_id = store.save_run(result, ev.plan.criteria)
+    run = next(r for r in store.runs(superseded=True) if r.id == run_id)
+    print(text("store_saved", lang, db=store.path, year=run.year, run=run_id), file=sys.stderr)
+    if len(store.runs(run.year, superseded=True)) > 1:
+        print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
 def _chosen_formats(formats, value: str) -> tuple[list, bool]:
