@@ -106,12 +106,13 @@ def _ranks(scores, maxima, na, weights, full, extra, veto, cap):
     up), then total, highest first."""
     import numpy as np
 
-    total = np.maximum((scores @ weights.T + full * (na @ weights.T)).T + extra, 0)
+    optional = full[:, None] * (weights @ na.T)  # one row a draw, one column a township
+    total = np.maximum(weights @ scores.T + optional + extra, 0)
     total = np.where(veto, np.minimum(total, cap), total)
-    most = (maxima @ weights.T + full * (na @ weights.T)).T
+    most = weights @ maxima.T + optional
     percent = np.where(most > 0, (total * 20000 + most) // np.maximum(2 * most, 1), 0)
     key = percent * 2**32 + total  # total < 2**32: a weighted total is at most ~1.3e7
-    order = np.argsort(-key, axis=1, kind="stable")
+    order = np.argsort(-key, axis=1)  # equal keys share a rank, so their order within the sort does not matter
     ordered = np.take_along_axis(key, order, axis=1)
     starts = np.ones(ordered.shape, dtype=bool)
     starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
