@@ -74,6 +74,22 @@ def test_years_scored_by_different_rubrics_compare_as_percentages_and_name_the_c
     assert "2023 年度的评分办法与上一年不同" in history
 
 
+def test_a_name_shared_by_two_counties_asks_for_the_county(tmp_path, capsys):
+    """Two 丹西街道 in different counties: history asks for --county, and with it shows one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for county in ("象山县", "宁海县"):
+        doc = json.loads((ROOT / "examples" / "xiangshan-2022" / "02-丹西街道.json").read_text(encoding="utf-8"))
+        doc["subject"]["county"] = county
+        (folder / f"{county}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run(capsys, "score", folder, "--out", tmp_path / "out", "--db", db, "--formats", "csv")[0] == 0
+    code, _out, err = run(capsys, "history", "丹西街道", "--db", db)
+    assert code == ExitCode.USAGE and "宁海县、象山县" in err and "--county" in err
+    code, out, _err = run(capsys, "history", "丹西街道", "--db", db, "--county", "宁海县", "--format", "json")
+    assert code == ExitCode.OK and json.loads(out)["county"] == "宁海县" and len(json.loads(out)["years"]) == 1
+
+
 @pytest.mark.parametrize("argv, message", [
     (["history", "丹西街道"], "没有指定成绩库"),
     (["history", "丹西街道", "--db", "{tmp}/无.db"], "成绩库不存在"),

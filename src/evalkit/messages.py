@@ -157,6 +157,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store_not_given": ("没有指定成绩库:请用 --db FILE 指定,或设置环境变量 EVALKIT_DB", "no results store: give --db FILE or set EVALKIT_DB"),
     "store_missing": ("成绩库不存在;先用 evalkit score … --db 评分并保存", "the results store does not exist; score with evalkit score … --db first"),
     "store_no_township": ("成绩库中没有“{name}”的评分", "the store holds no scores of '{name}'"),
+    "store_ambiguous_township": ("成绩库中有多个县的“{name}”({counties}),请用 --county 指明", "the store holds '{name}' of several counties ({counties}); name one with --county"),
     "store_no_year": ("成绩库中没有 {year} 年度的评分(已有年度:{known})", "the store holds no run of {year} (years kept: {known})"),
     "rank_interval": ("排名区间", "Rank interval"),
     "unstable_with": ("次序不稳", "Order not robust with"),
