@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-
-import attrs
 import json
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+
+import attrs
 
 from evalkit.commands.check import add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
