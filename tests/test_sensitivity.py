@@ -74,8 +74,8 @@ def test_ranking_outputs_are_byte_identical_across_runs_and_jobs(tmp_path, capsy
     capsys.readouterr()
     assert outputs[0] == outputs[1] == outputs[2]
     rows = list(csv.reader(io.StringIO(outputs[0]["ranking.csv"].decode("utf-8-sig"))))
-    assert rows[0][-2:] == ["排名区间(5%–95%)", "次序不稳的相邻乡镇"] and rows[-1][-2:] == ["18", ""]
-    assert "排名区间:各类别权重在 ±20% 内随机变动" in outputs[0]["report.html"].decode("utf-8")
+    assert rows[0][-2:] == ["排名区间（5%–95%）", "次序不稳的相邻乡镇"] and rows[-1][-2:] == ["18", ""]
+    assert "排名区间：各类别权重在 ±20% 内随机变动" in outputs[0]["report.html"].decode("utf-8")
 
 
 def test_the_json_summary_gives_each_township_its_interval(capsys, tmp_path):

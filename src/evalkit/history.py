@@ -87,7 +87,7 @@ def township_history(store, name: str, county: str | None = None) -> tuple[list,
         raise InputError("store_no_township", file=store.path, name=name)
     counties = sorted({t.county for t in years})
     if len(counties) > 1:
-        raise InputError("store_ambiguous_township", file=store.path, name=name, counties="、".join(c or "(未写县名)" for c in counties))
+        raise InputError("store_ambiguous_township", file=store.path, name=name, counties="、".join(c or "（未写县名）" for c in counties))
     changes = {}
     for previous, current in zip(years, years[1:]):
         changes[current.year] = rubric_changes(store.criteria(previous.run_id), store.criteria(current.run_id))

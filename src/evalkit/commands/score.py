@@ -32,7 +32,7 @@ def add(subparsers, common) -> None:
     parser.add_argument("--formats", default="all", metavar="LIST",
                         help="要写出的文件,逗号分隔:csv、xlsx、html、md(每个乡镇的 Markdown 评分卡),或插件提供的格式;默认 all。每个乡镇的 JSON 评分卡总会写出")
     parser.add_argument("--db", metavar="FILE", default=None,
-                        help="成绩库(SQLite 文件):保存本次评分,供历年对比和整改跟踪;默认取环境变量 EVALKIT_DB,都没有则不保存")
+                        help="成绩库（SQLite 文件）：保存本次评分，供历年对比和整改跟踪；默认取环境变量 EVALKIT_DB，都没有则不保存")
     parser.set_defaults(func=run)
 
 

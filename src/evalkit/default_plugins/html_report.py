@@ -78,8 +78,8 @@ def page(batch) -> dict:
 def firmness_note(sensitivity) -> str:
     if sensitivity is None:
         return ""
-    return (f"排名区间:各类别权重在 ±20% 内随机变动、不适用指标按两种口径计分,共重新排名 {sensitivity.draws} 次"
-            f"(随机种子 {sensitivity.seed}),取第 5 至第 95 百分位的名次。“次序不稳”指与相邻乡镇的先后在 5% 以上的抽样中颠倒。")
+    return (f"排名区间：各类别权重在 ±20% 内随机变动、不适用指标按两种口径计分，共重新排名 {sensitivity.draws} 次"
+            f"（随机种子 {sensitivity.seed}），取第 5 至第 95 百分位的名次。“次序不稳”指与相邻乡镇的先后在 5% 以上的抽样中颠倒。")
 
 
 def title(entries) -> str:

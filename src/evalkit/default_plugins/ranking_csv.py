@@ -25,7 +25,7 @@ def header(batch) -> list[str]:
         "排名", "同级排名", "乡镇(街道)", "层级", "县(市、区)", "总分", "满分", "得分率(%)", "等次",
         *(title for _cid, title in batch.categories), "加分", "扣分", "一票否决", "待评审分值", "有据可查占比(%)",
         "主要失分项", "来源文件",
-        *(("排名区间(5%–95%)", "次序不稳的相邻乡镇") if batch.sensitivity else ()),
+        *(("排名区间（5%–95%）", "次序不稳的相邻乡镇") if batch.sensitivity else ()),
     ]
 
 
