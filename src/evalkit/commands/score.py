@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 import os
@@ -39,6 +38,7 @@ def add(subparsers, common) -> None:
 def run(args) -> int:
     from evalkit import batch as batch_
     from evalkit.cli import ExitCode
+    from evalkit.exports import OutputDir
 
     if args.jobs < 1:
         raise InputError("bad_jobs")
@@ -48,14 +48,21 @@ def run(args) -> int:
     files = [str(p) for p in batch_.inputs(args.paths, [*readable, *batch_.OFFICE_SUFFIXES], skip=outdir)]
     if not files:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
-    with contextlib.ExitStack() as stack:
-        store = _open_store(args.db)
-        if store is not None:
-            from evalkit.rectification import PriorLookup
-
-            stack.callback(store.close)
-            ev.prior = PriorLookup(store.path)
-        result, written = _score(ev, files, outdir, store, args)
+    progress = _bar if sys.stderr.isatty() else None
+    chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
+    db = _prepare_store(args.db, ev)
+    with OutputDir(outdir) as out:
+        jobs = min(args.jobs, len(files), os.cpu_count() or 1)
+        result = batch_.run(ev, files, jobs, progress, out.township, markdown)
+        for line in [f.message for f in result.failures] + list(result.warnings):
+            print(line, file=sys.stderr)
+        if not result.entries:
+            raise DataError("all_failed", file=str(outdir))
+        result = _with_sensitivity(result, ev)
+        out.batch_formats(result, chosen, args.lang)
+        if db is not None:  # kept before the outputs are swapped into place: a failed store leaves both as they were
+            _keep(db, result, ev, args.lang)
+    written = out.written
     if args.format == "json":
         write_json(_summary(result, outdir, written), sys.stdout)
     else:
@@ -64,41 +71,35 @@ def run(args) -> int:
     return ExitCode.FAILED if result.failures else ExitCode.OK
 
 
-def _score(ev, files: list[str], outdir: Path, store, args):
-    """Score, rank and write the outputs whole; keep the run in the store before they are swapped in."""
-    from evalkit import batch as batch_
-    from evalkit.exports import OutputDir
-    from evalkit.sensitivity import analyse
-
-    progress = _bar if sys.stderr.isatty() else None
-    chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
-    with OutputDir(outdir) as out:
-        jobs = min(args.jobs, len(files), os.cpu_count() or 1)
-        result = batch_.run(ev, files, jobs, progress, out.township, markdown)
-        result = attrs.evolve(result, sensitivity=analyse(result.entries, result.categories, ev.plan))
-        for line in [f.message for f in result.failures] + list(result.warnings):
-            print(line, file=sys.stderr)
-        if not result.entries:
-            raise DataError("all_failed", file=str(outdir))
-        out.batch_formats(result, chosen, args.lang)
-        if store is not None:
-            _keep(store, result, ev, args.lang)
-    return result, out.written
-
-
-def _open_store(path: str | None):
+def _prepare_store(path: str | None, ev) -> str | None:
+    """The store named by --db or EVALKIT_DB, created or migrated now (so that a bad one is
+    refused before scoring), with last year's gaps read from it as the batch scores."""
     from evalkit import store
+    from evalkit.rectification import PriorLookup
 
     path = path or store.default_path()
-    return None if path is None else store.Store(path)
+    if path is not None:
+        store.Store(path).close()
+        ev.prior = PriorLookup(path)
+    return path
 
 
-def _keep(store, result, ev, lang: str) -> None:
-    """Keep the run in the store; the outputs are swapped into place only once it is kept."""
-    run_id = store.save_run(result, ev.plan.criteria)
-    run = next(r for r in store.runs(superseded=True) if r.id == run_id)
-    print(text("store_saved", lang, db=store.path, year=run.year, run=run_id), file=sys.stderr)
-    if len(store.runs(run.year, superseded=True)) > 1:
+def _with_sensitivity(result, ev):
+    from evalkit.sensitivity import analyse
+
+    return attrs.evolve(result, sensitivity=analyse(result.entries, result.categories, ev.plan))
+
+
+def _keep(path: str, result, ev, lang: str) -> None:
+    """Keep the run in the store, and say so."""
+    from evalkit.store import Store
+
+    with Store(path) as store:
+        run_id = store.save_run(result, ev.plan.criteria)
+        run = next(r for r in store.runs(superseded=True) if r.id == run_id)
+        superseded = len(store.runs(run.year, superseded=True)) > 1
+    print(text("store_saved", lang, db=path, year=run.year, run=run_id), file=sys.stderr)
+    if superseded:
         print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
