@@ -138,3 +138,16 @@ def test_a_gap_left_two_years_running_is_unrectified_twice(two_years, tmp_path, 
     twice = {c for c, s in danxi_2023.items() if s == "unrectified"}
     assert twice and {c for c, s in danxi_2024.items() if s == "unrectified_twice"} == twice
     assert "XX-D01" in danxi_2024 and danxi_2024["XX-D01"] == "unrectified"  # partly fixed in 2023, unchanged since
+
+
+def test_workers_read_last_year_from_the_store_as_one_process_does(two_years, tmp_path, capsys):
+    """--jobs 2 (forked workers, each with its own read-only connection) writes the same scorecards with the same 整改 items."""
+    db, _, out_2023 = two_years
+    copy = tmp_path / "store.db"
+    with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    out = tmp_path / "jobs2"
+    assert main(["score", str(ROOT / "examples" / "xiangshan-2023"), "--out", str(out), "--db", str(copy), "--jobs", "2", "--formats", "md"]) == 0
+    capsys.readouterr()
+    for path in sorted((out_2023 / "townships").iterdir()):
+        assert (out / "townships" / path.name).read_bytes() == path.read_bytes()
