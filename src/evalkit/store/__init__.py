@@ -33,11 +33,17 @@ class Store:
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.conn = _connect(self.path, readonly)
-        if not readonly:
-            self._migrate()
-        elif _version(self.conn, self.path) != len(MIGRATIONS):
+        try:
+            if not readonly:
+                self._migrate()
+            elif _version(self.conn, self.path) != len(MIGRATIONS):
+                raise InputError("store_outdated", file=self.path)
+        except sqlite3.Error as exc:  # locked past the busy timeout, or damaged
             self.conn.close()
-            raise InputError("store_outdated", file=self.path)
+            raise InputError("store_unreadable", file=self.path, detail=str(exc)) from None
+        except InputError:
+            self.conn.close()
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -113,6 +119,7 @@ class Store:
 
 
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
+    conn = None
     try:
         if readonly:
             conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_MS / 1000)
@@ -123,10 +130,11 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        raise InputError("store_unreadable", file=path, detail=str(exc)) from None
-    except OSError as exc:
-        raise InputError("store_unreadable", file=path, detail=exc.strerror or type(exc).__name__) from None
+    except (sqlite3.Error, OSError) as exc:
+        if conn is not None:
+            conn.close()
+        detail = exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
+        raise InputError("store_unreadable", file=path, detail=detail) from None
     return conn
 
 
