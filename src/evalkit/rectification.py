@@ -8,6 +8,7 @@ criterion. A profile's ``repeat_deduction`` takes points for each unrectified re
 
 from __future__ import annotations
 
+import collections
 import enum
 import os
 from collections.abc import Iterable, Mapping
@@ -60,6 +61,12 @@ class Item:
     @classmethod
     def from_dict(cls, doc: Mapping) -> Item:
         return cls(doc["criterion"], doc["title"], Rectification(doc["status"]), doc["lost_before"], doc["lost_now"])
+
+
+def tally(statuses: Iterable[Rectification]) -> dict[Rectification, int]:
+    """How many items have each status, in the order of Rectification; statuses none has are left out."""
+    counts = collections.Counter(statuses)
+    return {status: counts[status] for status in Rectification if counts[status]}
 
 
 def assess(prior: Iterable[Prior], losses: Mapping[str, Decimal | None]) -> tuple[Item, ...]:

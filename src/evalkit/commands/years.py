@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import json
 import sys
 from pathlib import Path
@@ -69,10 +68,9 @@ def run_compare(args) -> int:
 
 
 def _tally(items) -> dict[str, int]:
-    from evalkit.rectification import Rectification
+    from evalkit.rectification import Rectification, tally
 
-    counts = collections.Counter(i.status for i in items)
-    return {s.value: counts[s.value] for s in Rectification if counts[s.value]}
+    return {status.value: n for status, n in tally(Rectification(i.status) for i in items).items()}
 
 
 def change_text(change) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import collections
 import json
 
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, RECTIFICATION, SEVERITY, STATUS, label, text
-from evalkit.rectification import Rectification
+from evalkit.rectification import tally
 from evalkit.scorecard import coverage_text
 from evalkit.scorecard import display as _n
 
@@ -51,9 +50,9 @@ def gap_lines(card, lang: str) -> list[str]:
 
 def rectification_lines(card, lang: str) -> list[str]:
     """Last year's gaps, counted by 整改 status, then one line each."""
-    counts = collections.Counter(item.status for item in card.rectification)
-    tally = text("tally_sep", lang).join(f"{label(RECTIFICATION, s.value, lang)} {counts[s]}" for s in Rectification if counts[s])
-    lines = [text("rectification", lang, tally=tally)]
+    counts = tally(item.status for item in card.rectification)
+    shown = text("tally_sep", lang).join(f"{label(RECTIFICATION, s.value, lang)} {n}" for s, n in counts.items())
+    lines = [text("rectification", lang, tally=shown)]
     for number_, item in enumerate(card.rectification, 1):
         now = "" if item.lost_now is None else text("lost_now", lang, points=_n(item.lost_now))
         status = label(RECTIFICATION, item.status.value, lang)
