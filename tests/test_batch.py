@@ -84,13 +84,13 @@ def test_jobs_do_not_change_the_bytes(capsys, county, tmp_path):
     assert digests(tmp_path / "one") == digests(tmp_path / "two")
 
 
-def test_workbook_has_five_sheets_and_a_row_per_township(capsys, county, tmp_path):
-    """evalkit.xlsx opens with openpyxl: five sheets, one ranking row per township, numbers as numbers."""
+def test_workbook_has_six_sheets_and_a_row_per_township(capsys, county, tmp_path):
+    """evalkit.xlsx opens with openpyxl: six sheets, one ranking row per township, numbers as numbers."""
     from openpyxl import load_workbook
 
     score(capsys, county, "--out", tmp_path / "out")
     book = load_workbook(tmp_path / "out" / "evalkit.xlsx")
-    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "错误"]
+    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "整改跟踪", "错误"]
     ranking = list(book["排名"].iter_rows(values_only=True))
     assert len(ranking) == 19 and ranking[0][0] == "排名"
     assert all(isinstance(row[5], (int, float)) for row in ranking[1:])

@@ -12,7 +12,7 @@ import tempfile
 
 from evalkit import Format, hookimpl
 from evalkit.default_plugins.ranking_csv import cell, header, row
-from evalkit.messages import FAILURE, KIND, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.scorecard import number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
@@ -64,6 +64,19 @@ def finding_rows(batch):
             yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
 
 
+def rectification_rows(batch):
+    """Last year's gaps of each township as this year assessed them (整改), in ranking order."""
+    yield ["乡镇（街道）", "指标编号", "指标", "整改情况", "上年失分", "本年失分"]
+    empty = True
+    for entry in batch.entries:
+        for item in entry.card.rectification:
+            lost_now = None if item.lost_now is None else number(item.lost_now)
+            yield [cell(entry.card.subject.name), item.criterion, cell(item.title), label(RECTIFICATION, item.status.value), number(item.lost_before), lost_now]
+            empty = False
+    if empty:
+        yield ["（无）", "", "评分时未使用成绩库（--db），或成绩库中没有这些乡镇上一年度的评分", "", None, None]
+
+
 def failure_rows(batch):
     yield ["文件", "类型", "原因"]
     for failure in batch.failures:
@@ -83,6 +96,7 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
             ("得分明细", detail_sheet(batch)),
             ("扣分清单", gap_rows(batch)),
             ("问题发现", finding_rows(batch)),
+            ("整改跟踪", rectification_rows(batch)),
             ("错误", failure_rows(batch)),
         ]
         for title, rows in sheets:
@@ -118,4 +132,4 @@ def _width(value) -> int:
 
 @hookimpl
 def register_formats():
-    return [Format("xlsx", "Excel 工作簿(排名、得分明细、扣分清单、问题发现、错误)", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
+    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
