@@ -79,3 +79,28 @@ def entry_point(tmp_path, monkeypatch):
         return module
 
     return install
+
+
+def load_script(name: str):
+    """A script of scripts/ (no .py suffix) as a module."""
+    import importlib.machinery
+    import importlib.util
+
+    loader = importlib.machinery.SourceFileLoader(name.replace("-", "_"), str(ROOT / "scripts" / name))
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def two_years(tmp_path_factory):
+    """The 2022 and 2023 county examples scored into one store: (store path, outputs of 2022, of 2023)."""
+    from evalkit.cli import main
+
+    folder = tmp_path_factory.mktemp("two-years")
+    db = folder / "象山县.db"
+    for year in (2022, 2023):
+        code = main(["score", str(ROOT / "examples" / f"xiangshan-{year}"), "--out", str(folder / str(year)), "--db", str(db)])
+        assert code == 0
+    return db, folder / "2022", folder / "2023"

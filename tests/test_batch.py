@@ -90,7 +90,7 @@ def test_workbook_has_six_sheets_and_a_row_per_township(capsys, county, tmp_path
 
     score(capsys, county, "--out", tmp_path / "out")
     book = load_workbook(tmp_path / "out" / "evalkit.xlsx")
-    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "报告数据", "错误"]
+    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "整改跟踪", "报告数据", "错误"]
     ranking = list(book["排名"].iter_rows(values_only=True))
     assert len(ranking) == 19 and ranking[0][0] == "排名"
     assert all(isinstance(row[5], (int, float)) for row in ranking[1:])

@@ -32,7 +32,8 @@ EPILOG = """退出码:
 
 环境变量:
   EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件(为空则不加载任何第三方插件)
-  EVALKIT_TRACE_PLUGINS=1    在标准错误输出上跟踪钩子调用"""
+  EVALKIT_TRACE_PLUGINS=1    在标准错误输出上跟踪钩子调用
+  EVALKIT_DB=FILE            成绩库（SQLite 文件）：evalkit score 未给 --db 时保存到这里"""
 
 
 class _Usage(Exception):
@@ -82,7 +83,7 @@ def common_options() -> argparse.ArgumentParser:
 
 
 def build_parser(pm=None) -> Parser:
-    from evalkit.commands import check, extract, info, new_plugin, score
+    from evalkit.commands import check, extract, info, new_plugin, score, years
 
     parser = Parser(
         prog="evalkit",
@@ -97,6 +98,7 @@ def build_parser(pm=None) -> Parser:
     score.add(subparsers, common)
     info.add(subparsers, common)
     new_plugin.add(subparsers, common)
+    years.add(subparsers, common)
     if pm is not None:
         from evalkit.catalog import add_commands
 

@@ -14,6 +14,7 @@ import attrs
 from evalkit.errors import describe
 from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, RuleKind, Status
+from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess
 from evalkit.submission import Submission
 from evalkit.rules import referenced_items
 from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Scorecard, quantize
@@ -21,6 +22,7 @@ from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Sc
 ZERO = Decimal(0)
 NO_EVIDENCE = (Status.MISSING, Status.NEEDS_REVIEW, Status.ERROR)  # a tuple: members are found by identity, not hashed
 BONUS, DEDUCTION = "bonus", "deduction"
+REPEAT = "REPEAT"  #: the result that carries a profile's repeat_deduction
 
 
 @attrs.frozen
@@ -60,8 +62,9 @@ def score(
     reviews: Iterable[Review] = (),
     warnings: Iterable[str] = (),
     source: str | None = None,
+    prior: Iterable[Prior] = (),
 ) -> Scorecard:
-    """Score one submission by the plan."""
+    """Score one submission by the plan; ``prior`` are last year's gaps, assessed as 整改 items."""
     case = Case(submission, tuple(findings), plan.items)
     mine = tuple(r for r in reviews if r.subject in (None, submission.subject.name))
     by_criterion = {r.criterion: r for r in mine}  # the last review of a criterion takes effect
@@ -69,7 +72,31 @@ def score(
     scored = {step.criterion.id for step in plan.steps} if mine else set()
     applied = tuple(r for r in mine if r.criterion in scored)  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
-    return _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
+    card = _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
+    prior = tuple(prior)
+    return _rectified(plan, submission, card, prior) if prior else card
+
+
+def _rectified(plan: Plan, submission: Submission, card: Scorecard, prior: tuple[Prior, ...]) -> Scorecard:
+    """The scorecard with last year's gaps assessed: unrectified repeats are marked, listed before
+    equal losses, and cost the profile's repeat_deduction."""
+    losses = {r.criterion: None for r in card.results} | {g.criterion: g.points_lost for g in card.gaps}
+    items = assess(prior, losses)
+    repeats = {i.criterion: i.status for i in items if i.status in UNRECTIFIED}
+    penalty = _repeat_penalty(plan.profile, repeats)
+    results = card.results + ((penalty,) if penalty else ())
+    again = _aggregate(plan, submission, results, card.findings, card.reviews, card.warnings, card.meta, repeats)
+    return attrs.evolve(again, rectification=items)
+
+
+def _repeat_penalty(profile: Profile, repeats: dict[str, Rectification]) -> Result | None:
+    """The 扣分 a profile gives for last year's gaps left unrectified, as one more result."""
+    if not repeats or not profile.repeat_points:
+        return None
+    most = profile.repeat_cap if profile.repeat_cap is not None else profile.repeat_points * len(repeats)
+    points = min(most, profile.repeat_points * len(repeats))
+    reason = text("repeat_reason", count=len(repeats), criteria="、".join(sorted(repeats)))
+    return Result(REPEAT, text("repeat_title"), DEDUCTION, Kind.DEDUCTION, Status.UNMET, -quantize(points), most, reason)
 
 
 def _result(step: Step, case: Case, profile: Profile, review: Review | None) -> Result:
@@ -126,7 +153,7 @@ def _reviewed(criterion: Criterion, result: Result, review: Review) -> Result:
     return attrs.evolve(result, status=status, points=quantize(points), reason=reason, original=original)
 
 
-def _aggregate(plan, submission, results, findings, reviews, warnings, meta) -> Scorecard:
+def _aggregate(plan, submission, results, findings, reviews, warnings, meta, repeats=None) -> Scorecard:
     of_kind = {kind: [r for r in results if r.kind is kind] for kind in Kind}
     base = sum((r.points for r in of_kind[Kind.BASE]), ZERO)
     bonus = min(sum((r.points for r in of_kind[Kind.BONUS]), ZERO), plan.profile.bonus_cap)
@@ -147,7 +174,7 @@ def _aggregate(plan, submission, results, findings, reviews, warnings, meta) -> 
         pending=pending,
         coverage=_coverage(of_kind[Kind.BASE]), vetoes=vetoes,
         categories=_categories(plan, results, of_kind, bonus, deductions),
-        results=results, gaps=_gaps(plan, results, raw, total), findings=findings,
+        results=results, gaps=_gaps(plan, results, raw, total, repeats or {}), findings=findings,
         reviews=reviews, warnings=warnings, reported=_reported(plan, submission),
     )
 
@@ -211,12 +238,20 @@ def _failed_condition(band, deductions: Decimal, awaiting: bool) -> str | None:
     return None
 
 
-def _gaps(plan: Plan, results, raw: Decimal, total: Decimal) -> tuple[Gap, ...]:
+def _gaps(plan: Plan, results, raw: Decimal, total: Decimal, repeats: dict) -> tuple[Gap, ...]:
+    """Vetoes first, then by points lost; of equal losses, unrectified repeats first."""
     vetoed_loss = max(ZERO, max(raw, ZERO) - total)
     gaps = [g for step, r in zip(plan.steps, results) if (g := _gap(step.criterion, r, vetoed_loss)) is not None]
+    if repeats:
+        gaps = [attrs.evolve(g, repeat=repeats.get(g.criterion)) for g in gaps] + [_penalty_gap(r) for r in results[len(plan.steps):]]
     triggered = lambda g: g.kind is Kind.VETO and g.status is Status.UNMET  # noqa: E731
     order = plan.order
-    return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, -g.pending, order[g.category], g.criterion)))
+    return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, g.repeat is None, -g.pending, order[g.category], g.criterion)))
+
+
+def _penalty_gap(result: Result) -> Gap:
+    return Gap(result.criterion, result.title, DEDUCTION, Kind.DEDUCTION, Status.UNMET, -result.points, ZERO,
+               result.reason, text("repeat_remediation"), text("repeat_basis"))
 
 
 def _gap(criterion: Criterion, result: Result, vetoed_loss: Decimal) -> Gap | None:

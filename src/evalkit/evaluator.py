@@ -46,6 +46,7 @@ class Evaluator:
         self.plan = Plan(criteria, self.catalog.categories, self.catalog.rule_kinds, self.catalog.items, chosen, self._meta(chosen))
         self.reviews: tuple[Review, ...] = load_reviews(Path(reviews), criteria) if reviews else ()
         self._validator = None
+        self.prior = None  #: ``prior(subject, year)``: last year's gaps (see rectification.PriorLookup)
 
     @property
     def submission_schema(self) -> dict:
@@ -102,7 +103,8 @@ class Evaluator:
     def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
         """Check and score one loaded submission; ``extra_findings`` come from the batch."""
         findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
-        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source)
+        prior = self.prior(loaded.submission.subject, loaded.submission.year) if self.prior else ()
+        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source, prior)
 
     def _meta(self, profile) -> dict:
         plugins = [

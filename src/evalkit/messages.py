@@ -132,6 +132,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bound_about": ("约{value}", "about {value}"),
     "cap": ("(上限 {cap})", " (cap {cap})"),
     "per_occurrence": ("每次 ", "per occurrence "),
+    # the results store, history, compare, 整改 and rank sensitivity
+    "store_unreadable": ("无法打开成绩库（{detail}）；请确认这是 evalkit 的成绩库文件（SQLite）", "cannot open the results store ({detail}); is it an evalkit store (SQLite)?"),
+    "store_newer": ("成绩库的版本（{version}）比本 evalkit 支持的（{known}）新，请升级 evalkit", "the store's schema version {version} is newer than this evalkit knows ({known}); upgrade evalkit"),
+    "store_outdated": ("成绩库尚未升级到本 evalkit 的版本；请先用 evalkit score --db 写入一次", "the store has an older schema; write to it once with evalkit score --db"),
+    "store_write_failed": ("写入成绩库失败，成绩库保持原样（{detail}）", "writing to the store failed; it is left as it was ({detail})"),
+    "store_saved": ("已存入成绩库 {db}：{year} 年度评分（编号 {run}）", "kept in the store {db}: run {run}, year {year}"),
+    "repeat_title": ("上年问题未整改", "Last year's gaps left unrectified"),
+    "repeat_reason": ("上年考评发现的 {count} 项问题本年仍未整改：{criteria}", "{count} of last year's gaps are still unrectified: {criteria}"),
+    "repeat_remediation": ("逐项整改上年考评发现的问题，并在报告中写明整改情况", "rectify each of last year's gaps and say so in the report"),
+    "repeat_basis": ("评分配置的 repeat_deduction（上年问题未整改扣分）", "the profile's repeat_deduction"),
+    "rectification": ("上年问题整改情况（{tally}）", "Rectification of last year's gaps ({tally})"),
+    "rectification_item": ("{n}. [{criterion}] {title}：{status}（上年失分 {before}{now}）", "{n}. [{criterion}] {title}: {status} (lost last year {before}{now})"),
+    "tally_sep": ("，", ", "),
+    "repeat_mark": ("上年问题{status}", "last year's gap, {status}"),
+    "lost_now": ("，本年失分 {points}", ", this year {points}"),
+    "store_not_given": ("没有指定成绩库：请用 --db FILE 指定，或设置环境变量 EVALKIT_DB", "no results store: give --db FILE or set EVALKIT_DB"),
+    "store_missing": ("成绩库不存在；先用 evalkit score … --db 评分并保存", "the results store does not exist; score with evalkit score … --db first"),
+    "store_no_township": ("成绩库中没有“{name}”的评分", "the store holds no scores of '{name}'"),
+    "store_ambiguous_township": ("成绩库中有多个县的“{name}”（{counties}），请用 --county 指明", "the store holds '{name}' of several counties ({counties}); name one with --county"),
+    "store_no_year": ("成绩库中没有 {year} 年度的评分（已有年度：{known}）", "the store holds no run of {year} (years kept: {known})"),
+    "rank_interval": ("排名区间", "Rank interval"),
+    "unstable_with": ("次序不稳", "Order not robust with"),
+    "store_superseded": ("{year} 年度此前的评分已标记为“已被重新评分取代”，仍保留在成绩库中", "earlier runs of {year} are marked superseded and kept"),
     # output labels
     "total": ("总分", "Total"),
     "adjustment": ("一票否决封顶或保底调整", "Veto cap or floor at zero"),
@@ -200,6 +223,15 @@ STATUS = {
 KIND = {"base": ("基本分", "base"), "bonus": ("加分", "bonus"), "deduction": ("扣分", "deduction"), "veto": ("一票否决", "veto")}
 
 SEVERITY = {"error": ("错误", "error"), "warning": ("警告", "warning"), "info": ("提示", "info")}
+
+#: 整改 statuses of last year's gaps (see evalkit.rectification)
+RECTIFICATION = {
+    "rectified": ("已整改", "rectified"),
+    "partly": ("部分整改", "partly rectified"),
+    "unrectified": ("未整改", "unrectified"),
+    "unrectified_twice": ("连续两年未整改", "unrectified two years running"),
+    "not_assessed": ("本年未考核", "not assessed this year"),
+}
 
 FAILURE = {
     "input": ("文件无法读取", "unreadable file"),

@@ -189,6 +189,8 @@ class Profile:
     bonus_cap: Decimal = attrs.field(default=Decimal(5), converter=_decimal)
     veto_cap: Decimal = attrs.field(default=Decimal(59), converter=_decimal)
     not_applicable: str = "full"  #: "full" counts the points as earned, "exclude" rescales
+    repeat_points: Decimal = attrs.field(default=Decimal(0), converter=_decimal)  #: 扣分 for each unrectified repeat of last year's gaps
+    repeat_cap: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))  #: the most taken for them in all
     grades: tuple[Grade, ...] = attrs.field(
         default=(Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60), Grade("不合格", 0)),
         converter=_tuple,

@@ -19,6 +19,8 @@ from evalkit.rules import check_rule
 def profile_from_dict(doc: Mapping, source: str | None = None) -> Profile:
     """A Profile from a document that passed profile.schema.json."""
     fields = {k: doc[k] for k in ("id", "title", "select", "exclude", "overrides", "bonus_cap", "veto_cap", "not_applicable") if k in doc}
+    if "repeat_deduction" in doc:
+        fields.update(repeat_points=doc["repeat_deduction"]["points"], repeat_cap=doc["repeat_deduction"].get("cap"))
     if "grades" in doc:
         fields["grades"] = tuple(Grade(**g) for g in doc["grades"])
     return Profile(**fields, digest=digest(doc), source=source)

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from evalkit.model import Finding, Kind, Review, Severity, Status, _decimal, _tuple
+from evalkit.rectification import Item, Rectification
 from evalkit.submission import Level, Subject
 
 SCHEMA_VERSION = "1"
@@ -139,18 +140,23 @@ class Gap:
     reason: str
     remediation: str
     basis: str
+    repeat: Rectification | None = None  #: 未整改 or 连续两年未整改 when last year's gap repeats
 
     def to_dict(self) -> dict:
-        return {
+        doc = {
             "criterion": self.criterion, "title": self.title, "category": self.category, "kind": self.kind._value_,
             "status": self.status._value_, "points_lost": number(self.points_lost), "pending": number(self.pending),
             "reason": self.reason, "remediation": self.remediation, "basis": self.basis,
         }
+        if self.repeat is not None:
+            doc["repeat"] = self.repeat.value
+        return doc
 
     @classmethod
     def from_dict(cls, doc: Mapping) -> Gap:
         numbers = {"points_lost": _decimal(doc["points_lost"]), "pending": _decimal(doc["pending"])}
-        return cls(**{**doc, **numbers, "kind": Kind(doc["kind"]), "status": Status(doc["status"])})
+        repeat = Rectification(doc["repeat"]) if doc.get("repeat") else None
+        return cls(**{**doc, **numbers, "kind": Kind(doc["kind"]), "status": Status(doc["status"]), "repeat": repeat})
 
 
 @attrs.frozen
@@ -189,13 +195,16 @@ class Scorecard:
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     reported: tuple[Reported, ...] = attrs.field(default=(), converter=_tuple)  #: every figure reported, by item id
+    rectification: tuple[Item, ...] = attrs.field(default=(), converter=_tuple)  #: last year's gaps, assessed (整改)
 
     def summary(self, gaps: int = 3, texts: bool = False) -> Scorecard:
         """The scorecard without its per-criterion results: what a large batch keeps of each
         township once its files are written. It keeps the first ``gaps`` gaps, and with
-        ``texts`` their reasons, remediation and basis, and the findings."""
+        ``texts`` their reasons, remediation and basis, and the findings; of the results, only
+        the not-applicable base ones, which the rank sensitivity analysis needs."""
         kept = self.gaps[:gaps] if texts else tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.gaps[:gaps])
-        return attrs.evolve(self, meta={}, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=(), reported=())
+        na = tuple(attrs.evolve(r, reason="", evidence=()) for r in self.results if r.status is Status.NOT_APPLICABLE and r.kind is Kind.BASE)
+        return attrs.evolve(self, meta={}, results=na, gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=(), reported=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""
@@ -228,6 +237,8 @@ class Scorecard:
         doc["reviews"] = [r.to_dict() for r in self.reviews]
         doc["validation"] = {"valid": True, "warnings": list(self.warnings)}
         doc["reported"] = [r.to_dict() for r in self.reported]
+        if self.rectification:
+            doc["rectification"] = [i.to_dict() for i in self.rectification]
         return doc
 
     @classmethod
@@ -250,6 +261,7 @@ class Scorecard:
             reviews=(Review(**r) for r in doc["reviews"]),
             warnings=doc["validation"]["warnings"],
             reported=(Reported(**r) for r in doc.get("reported", ())),
+            rectification=(Item.from_dict(i) for i in doc.get("rectification", ())),
         )
 
 

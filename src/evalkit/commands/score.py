@@ -30,6 +30,8 @@ def add(subparsers, common) -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
     parser.add_argument("--formats", default="all", metavar="LIST",
                         help="要写出的文件,逗号分隔:csv、xlsx、html、md(每个乡镇的 Markdown 评分卡),或插件提供的格式;默认 all。每个乡镇的 JSON 评分卡总会写出")
+    parser.add_argument("--db", metavar="FILE", default=None,
+                        help="成绩库（SQLite 文件）：保存本次评分，供历年对比和整改跟踪；默认取环境变量 EVALKIT_DB，都没有则不保存")
     parser.set_defaults(func=run)
 
 
@@ -58,6 +60,7 @@ def _run(args, unpacked) -> int:
         raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
+    db = _prepare_store(args.db, ev)
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
@@ -66,7 +69,10 @@ def _run(args, unpacked) -> int:
             print(line, file=sys.stderr)
         if not result.entries:
             raise DataError("all_failed", file=str(outdir))
+        result = _with_sensitivity(result, ev)
         out.batch_formats(result, chosen, args.lang)
+        if db is not None:  # kept before the outputs are swapped into place: a failed store leaves both as they were
+            _keep(db, result, ev, args.lang)
     written = out.written
     if args.format == "json":
         write_json(_summary(result, outdir, written), sys.stdout)
@@ -74,6 +80,38 @@ def _run(args, unpacked) -> int:
         print(ranking_table(result, args.lang))
         print(text("batch_done", args.lang, scored=len(result.entries), failed=len(result.failures), out=outdir))
     return ExitCode.FAILED if result.failures else ExitCode.OK
+
+
+def _prepare_store(path: str | None, ev) -> str | None:
+    """The store named by --db or EVALKIT_DB, created or migrated now (so that a bad one is
+    refused before scoring), with last year's gaps read from it as the batch scores."""
+    from evalkit import store
+    from evalkit.rectification import PriorLookup
+
+    path = path or store.default_path()
+    if path is not None:
+        store.Store(path).close()
+        ev.prior = PriorLookup(path)
+    return path
+
+
+def _with_sensitivity(result, ev):
+    from evalkit.sensitivity import analyse
+
+    return attrs.evolve(result, sensitivity=analyse(result.entries, result.categories, ev.plan))
+
+
+def _keep(path: str, result, ev, lang: str) -> None:
+    """Keep the run in the store, and say so."""
+    from evalkit.store import Store
+
+    with Store(path) as store:
+        run_id = store.save_run(result, ev.plan.criteria)
+        run = next(r for r in store.runs(superseded=True) if r.id == run_id)
+        superseded = len(store.runs(run.year, superseded=True)) > 1
+    print(text("store_saved", lang, db=path, year=run.year, run=run_id), file=sys.stderr)
+    if superseded:
+        print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
 def _chosen_formats(formats, value: str) -> tuple[list, bool]:
@@ -99,8 +137,9 @@ def ranking_rows(result) -> list[list[str]]:
         card = entry.card
         scores = {c.id: display(c.score) for c in card.categories}
         gaps = ";".join(_short(g.title) for g in card.top_gaps(2))
+        firmness = list(result.sensitivity.cells(entry.source)) if result.sensitivity else []
         rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
-                     *(scores.get(cid, "") for cid, _title in result.categories), gaps])
+                     *(scores.get(cid, "") for cid, _title in result.categories), *firmness, gaps])
     return rows
 
 
@@ -112,7 +151,9 @@ def ranking_table(result, lang: str) -> str:
     from tabulate import tabulate
 
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
-    header += [cid for cid, _ in result.categories] + [text("top_gaps", lang)]
+    header += [cid for cid, _ in result.categories]
+    header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
+    header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
     return tabulate(ranking_rows(result), header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
@@ -122,7 +163,8 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
     return {
         "ranking": (
             {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json"}
+             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json",
+             **_firmness(result.sensitivity, e.source)}
             for e in result.entries
         ),
         "failures": [{"source": f.source, "kind": f.kind.value, "message": f.message} for f in result.failures],
@@ -130,6 +172,13 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
         "out": str(outdir),
         "files": iter(written),
     }
+
+
+def _firmness(sensitivity, source: str) -> dict:
+    if sensitivity is None:
+        return {}
+    interval = sensitivity.intervals[source]
+    return {"rank_interval": [interval.low, interval.high], "unstable_with": list(interval.unstable_with)}
 
 
 def write_json(fields: dict, stream) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from evalkit import Format, hookimpl
-from evalkit.messages import KIND, SEVERITY, STATUS, label, text
+from evalkit.messages import KIND, RECTIFICATION, SEVERITY, STATUS, label, text
+from evalkit.rectification import tally
 from evalkit.scorecard import coverage_text
 from evalkit.scorecard import display as _n
 
@@ -39,11 +40,24 @@ def gap_lines(card, lang: str) -> list[str]:
         lost = f"{text('lost', lang)} {_n(gap.points_lost)}"
         if gap.pending:
             lost += f",{text('pending', lang)} {_n(gap.pending)}"
-        lines.append(f"{number_}. [{gap.criterion}] {gap.title}({label(KIND, gap.kind.value, lang)},{lost},{label(STATUS, gap.status.value, lang)})")
+        repeat = f",{text('repeat_mark', lang, status=label(RECTIFICATION, gap.repeat.value, lang))}" if gap.repeat else ""
+        lines.append(f"{number_}. [{gap.criterion}] {gap.title}({label(KIND, gap.kind.value, lang)},{lost},{label(STATUS, gap.status.value, lang)}{repeat})")
         lines.append(f"   {text('reason', lang)}:{gap.reason}")
         lines.append(f"   {text('remediation', lang)}:{gap.remediation}")
         lines.append(f"   {text('basis', lang)}:{gap.basis}")
     return lines or [text("no_gaps", lang)]
+
+
+def rectification_lines(card, lang: str) -> list[str]:
+    """Last year's gaps, counted by 整改 status, then one line each."""
+    counts = tally(item.status for item in card.rectification)
+    shown = text("tally_sep", lang).join(f"{label(RECTIFICATION, s.value, lang)} {n}" for s, n in counts.items())
+    lines = [text("rectification", lang, tally=shown)]
+    for number_, item in enumerate(card.rectification, 1):
+        now = "" if item.lost_now is None else text("lost_now", lang, points=_n(item.lost_now))
+        status = label(RECTIFICATION, item.status.value, lang)
+        lines.append(text("rectification_item", lang, n=number_, criterion=item.criterion, title=item.title, status=status, before=_n(item.lost_before), now=now))
+    return lines
 
 
 def finding_lines(card, lang: str) -> list[str]:
@@ -75,6 +89,8 @@ def write_table(card, stream, lang: str = "zh") -> None:
         f"{text('gaps', lang)}\n" + "\n".join(gap_lines(card, lang)),
         f"{text('findings', lang)}\n" + "\n".join(finding_lines(card, lang)),
     ]
+    if card.rectification:
+        blocks.insert(2, "\n".join(rectification_lines(card, lang)))
     if card.warnings:
         blocks.append(f"{text('warnings', lang)}\n" + "\n".join(card.warnings))
     stream.write("\n\n".join(blocks) + "\n")
@@ -90,6 +106,9 @@ def write_md(card, stream, lang: str = "zh") -> None:
     header, rows = category_rows(card, lang)
     out = [f"# {headline(card, lang)[0]}", "", *(f"- {line}" for line in headline(card, lang)[1:]), ""]
     out += [tabulate(rows, header, tablefmt="github", disable_numparse=True), ""]
+    if card.rectification:
+        heading, *lines = rectification_lines(card, lang)
+        out += [f"## {heading}", "", *lines, ""]
     out += [f"## {text('gaps', lang)}", "", *gap_lines(card, lang), ""]
     out += [f"## {text('findings', lang)}", "", *finding_lines(card, lang)]
     stream.write("\n".join(out) + "\n")

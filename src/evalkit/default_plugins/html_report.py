@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from evalkit import Format, hookimpl
-from evalkit.messages import FAILURE, KIND, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.model import Kind
 from evalkit.scorecard import coverage_text, display
 
@@ -66,12 +66,20 @@ def page(batch) -> dict:
         "failed": len(batch.failures),
         "grades": list(Counter(e.card.grade for e in batch.entries).items()),
         "note": note(batch),
+        "sensitivity": firmness_note(batch.sensitivity),
         "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
         "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
         "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
         "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
     }
+
+
+def firmness_note(sensitivity) -> str:
+    if sensitivity is None:
+        return ""
+    return (f"排名区间：各类别权重在 ±20% 内随机变动、不适用指标按两种口径计分，共重新排名 {sensitivity.draws} 次"
+            f"（随机种子 {sensitivity.seed}），取第 5 至第 95 百分位的名次。“次序不稳”指与相邻乡镇的先后在 5% 以上的抽样中颠倒。")
 
 
 def title(entries) -> str:
@@ -156,6 +164,7 @@ def ranking_row(batch, entry, sid: str) -> dict:
         "level": card.subject.level.value, "total": display(card.total), "grade": card.grade, "colour": grade_colour(card.grade),
         "scores": [scores.get(cid, "—") for cid, _title in batch.categories],
         "bonus": display(card.bonus), "deductions": display(card.deductions),
+        "firmness": batch.sensitivity.cells(entry.source) if batch.sensitivity else None,
     }
 
 
@@ -170,7 +179,14 @@ def township(entry, sid: str) -> dict:
         "facts": facts(card), "vetoes": [f"{cid} {titles.get(cid, '')}".strip() for cid in card.vetoes],
         "chart": category_chart(card), "gaps": [gap(g, evidence.get(g.criterion, "")) for g in card.gaps],
         "findings": [finding(f) for f in card.findings],
+        "rectification": [rectification_item(i) for i in card.rectification],
     }
+
+
+def rectification_item(item) -> dict:
+    lost_now = "—" if item.lost_now is None else display(item.lost_now)
+    return {"criterion": item.criterion, "title": item.title, "status": label(RECTIFICATION, item.status.value),
+            "code": item.status.value, "lost_before": display(item.lost_before), "lost_now": lost_now}
 
 
 def facts(card) -> list[tuple[str, str]]:
@@ -202,6 +218,7 @@ def gap(g, evidence: str) -> dict:
         "criterion": g.criterion, "title": g.title, "kind": label(KIND, g.kind.value), "status": label(STATUS, g.status.value),
         "lost": display(g.points_lost), "pending": display(g.pending) if g.pending else "",
         "reason": g.reason, "remediation": g.remediation, "basis": g.basis, "evidence": evidence,
+        "repeat": label(RECTIFICATION, g.repeat.value) if g.repeat else "",
     }
 
 

@@ -1,5 +1,5 @@
 """evalkit.xlsx: the ranking, every township's points per criterion, every gap, every
-finding, every figure reported and every file that failed, one sheet each. The same batch gives the same bytes.
+finding, last year's gaps as this year assessed them, every figure reported and every file that failed, one sheet each. The same batch gives the same bytes.
 
 Written by XlsxWriter in constant-memory mode: ~1.6x the speed of openpyxl's write-only mode,
 and a national batch's rows never all in memory."""
@@ -12,7 +12,7 @@ import tempfile
 
 from evalkit import Format, hookimpl
 from evalkit.default_plugins.ranking_csv import cell, header, row
-from evalkit.messages import FAILURE, KIND, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.scorecard import number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
@@ -64,11 +64,24 @@ def finding_rows(batch):
             yield [cell(entry.card.subject.name), f.code, label(SEVERITY, f.severity.value), cell(f.message), cell(f.section or ""), f.line, cell(f.quote or "")]
 
 
+def rectification_rows(batch):
+    """Last year's gaps of each township as this year assessed them (整改), in ranking order."""
+    yield ["乡镇（街道）", "指标编号", "指标", "整改情况", "上年失分", "本年失分"]
+    empty = True
+    for entry in batch.entries:
+        for item in entry.card.rectification:
+            lost_now = None if item.lost_now is None else number(item.lost_now)
+            yield [cell(entry.card.subject.name), item.criterion, cell(item.title), label(RECTIFICATION, item.status.value), number(item.lost_before), lost_now]
+            empty = False
+    if empty:
+        yield ["（无）", "", "评分时未使用成绩库（--db），或成绩库中没有这些乡镇上一年度的评分", "", None, None]
+
+
 def reported_rows(batch):
     """Every figure each township reports, informational items (no criterion scores them) included."""
-    yield ["乡镇(街道)", "指标项编号", "指标项", "数值", "单位", "约数", "计分"]
+    yield ["乡镇（街道）", "指标项编号", "指标项", "数值", "单位", "约数", "计分"]
     if not batch.detailed:  # summaries above DETAIL_LIMIT keep only what the ranking needs
-        yield [f"(共 {len(batch.entries)} 个乡镇)", "", "各乡镇报告的数据见 townships/ 下的评分卡", None, "", "", ""]
+        yield [f"（共 {len(batch.entries)} 个乡镇）", "", "各乡镇报告的数据见 townships/ 下的评分卡", None, "", "", ""]
         return
     for entry in batch.entries:
         for r in entry.card.reported:
@@ -94,6 +107,7 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
             ("得分明细", detail_sheet(batch)),
             ("扣分清单", gap_rows(batch)),
             ("问题发现", finding_rows(batch)),
+            ("整改跟踪", rectification_rows(batch)),
             ("报告数据", reported_rows(batch)),
             ("错误", failure_rows(batch)),
         ]
@@ -130,4 +144,4 @@ def _width(value) -> int:
 
 @hookimpl
 def register_formats():
-    return [Format("xlsx", "Excel 工作簿(排名、得分明细、扣分清单、问题发现、报告数据、错误)", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
+    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、报告数据、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]

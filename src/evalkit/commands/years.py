@@ -1,0 +1,168 @@
+"""``evalkit history TOWNSHIP`` and ``evalkit compare YEAR_A YEAR_B``: the results store, year after year."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from evalkit.errors import InputError
+from evalkit.messages import RECTIFICATION, label, text
+from evalkit.scorecard import display, number
+
+PSEUDO = {"bonus": "加分", "deduction": "扣分"}  #: the bonus and deduction lines, headed by name
+CHANGE_FIELDS = {"points": "分值", "cap": "上限", "kind": "类型", "category": "类别", "rule": "规则"}
+
+
+def add(subparsers, common) -> None:
+    history = subparsers.add_parser("history", parents=[common], help="一个乡镇的历年得分、等次、排名和整改情况",
+                                    description="从成绩库中列出一个乡镇（街道）历年的总分、等次、排名、分类得分和上年问题整改情况。")
+    history.add_argument("township", metavar="TOWNSHIP", help="乡镇（街道）名称，如 丹西街道")
+    history.add_argument("--county", metavar="NAME", help="县（市、区）名称，成绩库中有同名乡镇时用来区分")
+    compare = subparsers.add_parser("compare", parents=[common], help="对比两个年度：总分、排名和变化最大的类别",
+                                    description="从成绩库中对比两个年度每个乡镇（街道）的总分和排名变化，以及变化最大的类别。"
+                                    "两年评分办法不同时，列出有变化的指标，并以得分率比较（总分不可直接比较）。")
+    compare.add_argument("year_a", type=int, metavar="YEAR_A", help="较早的年度，如 2022")
+    compare.add_argument("year_b", type=int, metavar="YEAR_B", help="较晚的年度，如 2023")
+    for parser, func in ((history, run_history), (compare, run_compare)):
+        parser.add_argument("--db", metavar="FILE", help="成绩库（SQLite 文件）；默认取环境变量 EVALKIT_DB")
+        parser.add_argument("--format", choices=("table", "json"), default="table", help="输出格式（默认 table）")
+        parser.set_defaults(func=func)
+
+
+def open_store(path: str | None):
+    """The store named by --db or EVALKIT_DB, read-only; a Chinese error when there is none."""
+    from evalkit import store
+
+    path = path or store.default_path()
+    if path is None:
+        raise InputError("store_not_given")
+    if not Path(path).is_file():
+        raise InputError("store_missing", file=path)
+    return store.Store(path, readonly=True)
+
+
+def run_history(args) -> int:
+    from evalkit.history import township_history
+
+    with open_store(args.db) as store:
+        years, changes = township_history(store, args.township, args.county)
+        tallies = {t.year: _tally(store.rectification(t.scorecard_id)) for t in years}
+    if args.format == "json":
+        print(json.dumps(history_json(years, changes, tallies), ensure_ascii=False, indent=2))
+    else:
+        print(history_table(years, changes, tallies, args.lang))
+    return 0
+
+
+def run_compare(args) -> int:
+    from evalkit.history import compare
+
+    with open_store(args.db) as store:
+        found = compare(store, args.year_a, args.year_b)
+    if args.format == "json":
+        print(json.dumps(compare_json(found), ensure_ascii=False, indent=2))
+    else:
+        print(compare_table(found, args.lang))
+    return 0
+
+
+def _tally(items) -> dict[str, int]:
+    from evalkit.rectification import Rectification, tally
+
+    return {status.value: n for status, n in tally(Rectification(i.status) for i in items).items()}
+
+
+def change_text(change) -> str:
+    """A rubric change in Chinese: 新增、取消, or which of its fields changed."""
+    if change.change != "changed":
+        return f"{change.criterion} {change.title}（{'新增' if change.change == 'added' else '取消'}）"
+    return f"{change.criterion} {change.title}（{'、'.join(CHANGE_FIELDS[f] for f in change.fields)}有变化）"
+
+
+def history_table(years, changes, tallies, lang: str) -> str:
+    from tabulate import tabulate
+
+    first = years[-1]
+    categories = dict.fromkeys(cid for t in years for cid in t.categories)
+    header = ["年度", "总分", "满分", "得分率（%）", "等次", "排名", "同级排名", *(PSEUDO.get(c, c) for c in categories), "上年问题整改"]
+    rows = [[t.year, display(t.total), display(t.max), display(t.percent), t.grade, f"{t.rank}/{t.of}", t.level_rank,
+             *(display(t.categories[c][1]) if c in t.categories else "—" for c in categories),
+             text("tally_sep", lang).join(f"{label(RECTIFICATION, k, lang)} {n}" for k, n in tallies[t.year].items()) or "—"] for t in years]
+    county = f"{first.county}，" if first.county else ""
+    lines = [f"{first.name}（{county}{first.level}）历年评分", tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
+    titles = {cid: t.categories[cid][0] for t in years for cid in t.categories if cid not in PSEUDO}
+    lines.append("  ".join(f"{cid}={title}" for cid, title in titles.items()))
+    for year, found in changes.items():
+        if found:
+            lines.append(f"注意：{year} 年度的评分办法与上一年不同，总分不可直接比较，请看得分率。有变化的指标：" + "；".join(map(change_text, found)))
+    return "\n".join(lines)
+
+
+def history_json(years, changes, tallies) -> dict:
+    first = years[-1]
+    return {
+        "township": first.name, "county": first.county, "level": first.level,
+        "years": [{
+            "year": t.year, "run": t.run_id, "total": number(t.total), "max": number(t.max), "percent": number(t.percent), "grade": t.grade,
+            "rank": t.rank, "of": t.of, "level_rank": t.level_rank,
+            "categories": [{"id": cid, "title": title, "score": number(score), "max": number(most)} for cid, (title, score, most) in t.categories.items()],
+            "rectification": tallies[t.year], "rubric_changes": [_change_json(c) for c in changes.get(t.year, ())],
+        } for t in years],
+    }
+
+
+def compare_table(found, lang: str) -> str:
+    from tabulate import tabulate
+
+    a, b = found.year_a, found.year_b
+    basis = "总分" if found.comparable else "得分率（%）"
+    header = ["乡镇（街道）", f"{a} {basis}", f"{b} {basis}", "变化", f"{a} 排名", f"{b} 排名", "名次变化", "变化最大的类别"]
+    rows = [[r.name, *_figures(r, found.comparable), _rank(r.before), _rank(r.after), _signed(r.rank_change, int), _moved(r)] for r in found.rows]
+    head = f"{a} 与 {b} 年度对比：" + ("两年评分办法相同，总分可直接比较" if found.comparable else "两年评分办法不同，总分不可直接比较，以下比较得分率")
+    lines = [head, tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
+    if found.changes:
+        lines.append("有变化的指标：" + "；".join(map(change_text, found.changes)))
+    if found.profile_changed:
+        lines.append(f"两年使用的评分配置不同（内容摘要不一致）：{b} 年度的等次线、加分上限等可能与 {a} 年度不同")
+    return "\n".join(lines)
+
+
+def _figures(row, comparable: bool) -> list[str]:
+    pick = (lambda t: t.total) if comparable else (lambda t: t.percent)  # noqa: E731
+    before = display(pick(row.before)) if row.before else "—"
+    after = display(pick(row.after)) if row.after else "—"
+    return [before, after, _signed(row.change, display)]
+
+
+def _rank(township) -> str:
+    return f"{township.rank}/{township.of}" if township else "—"
+
+
+def _signed(value, show) -> str:
+    if value is None:
+        return "—"
+    return f"+{show(value)}" if value > 0 else show(value)
+
+
+def _moved(row) -> str:
+    return "、".join(f"{title} {_signed(delta, display)}" for _cid, title, delta in row.moved) or "—"
+
+
+def compare_json(found) -> dict:
+    def side(t):
+        return None if t is None else {"total": number(t.total), "max": number(t.max), "percent": number(t.percent), "grade": t.grade, "rank": t.rank, "of": t.of}
+
+    return {
+        "year_a": found.year_a, "year_b": found.year_b, "comparable": found.comparable, "compared_by": "total" if found.comparable else "percent",
+        "rubric_changes": [_change_json(c) for c in found.changes], "profile_changed": found.profile_changed,
+        "townships": [{
+            "name": r.name, "county": r.county, "a": side(r.before), "b": side(r.after),
+            "change": None if r.change is None else number(r.change), "rank_change": r.rank_change,
+            "moved": [{"id": cid, "title": title, "change": number(d)} for cid, title, d in r.moved],
+        } for r in found.rows],
+    }
+
+
+def _change_json(change) -> dict:
+    return {"criterion": change.criterion, "title": change.title, "change": change.change, "fields": list(change.fields)}

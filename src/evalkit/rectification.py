@@ -1,0 +1,108 @@
+"""Rectification (整改): each gap of year N is an item that scoring year N+1 assesses.
+
+已整改 (rectified): the criterion no longer loses points; 部分整改 (partly): it loses fewer;
+未整改 (unrectified): as many or more; 连续两年未整改 (unrectified twice): unrectified again
+after being unrectified last year; 本年未考核 (not assessed): this year's rubric has no such
+criterion. A profile's ``repeat_deduction`` takes points for each unrectified repeat.
+"""
+
+from __future__ import annotations
+
+import collections
+import enum
+import os
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+
+from evalkit.model import _decimal
+
+
+class Rectification(str, enum.Enum):
+    """What became of one of last year's gaps."""
+
+    RECTIFIED = "rectified"  #: 已整改
+    PARTLY = "partly"  #: 部分整改
+    UNRECTIFIED = "unrectified"  #: 未整改
+    UNRECTIFIED_TWICE = "unrectified_twice"  #: 连续两年未整改
+    NOT_ASSESSED = "not_assessed"  #: 本年未考核
+
+
+UNRECTIFIED = (Rectification.UNRECTIFIED, Rectification.UNRECTIFIED_TWICE)
+
+
+@attrs.frozen
+class Prior:
+    """One of last year's gaps: what it cost, and its own 整改 status if it was already a repeat."""
+
+    criterion: str
+    title: str
+    points_lost: Decimal = attrs.field(converter=_decimal)
+    repeat: Rectification | None = None
+
+
+@attrs.frozen
+class Item:
+    """One of last year's gaps as this year assessed it."""
+
+    criterion: str
+    title: str
+    status: Rectification
+    lost_before: Decimal = attrs.field(converter=_decimal)
+    lost_now: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
+
+    def to_dict(self) -> dict:
+        from evalkit.scorecard import number
+
+        lost_now = None if self.lost_now is None else number(self.lost_now)
+        return {"criterion": self.criterion, "title": self.title, "status": self.status.value, "lost_before": number(self.lost_before), "lost_now": lost_now}
+
+    @classmethod
+    def from_dict(cls, doc: Mapping) -> Item:
+        return cls(doc["criterion"], doc["title"], Rectification(doc["status"]), doc["lost_before"], doc["lost_now"])
+
+
+def tally(statuses: Iterable[Rectification]) -> dict[Rectification, int]:
+    """How many items have each status, in the order of Rectification; statuses none has are left out."""
+    counts = collections.Counter(statuses)
+    return {status: counts[status] for status in Rectification if counts[status]}
+
+
+def assess(prior: Iterable[Prior], losses: Mapping[str, Decimal | None]) -> tuple[Item, ...]:
+    """Last year's gaps against this year's: ``losses`` gives, for each criterion scored this
+    year, the points it loses (None when it is not a gap)."""
+    return tuple(_item(p, losses) for p in sorted(prior, key=lambda p: p.criterion))
+
+
+def _item(prior: Prior, losses: Mapping[str, Decimal | None]) -> Item:
+    if prior.criterion not in losses:
+        return Item(prior.criterion, prior.title, Rectification.NOT_ASSESSED, prior.points_lost)
+    now = losses[prior.criterion]
+    if now is None:
+        status = Rectification.RECTIFIED
+    elif now < prior.points_lost:
+        status = Rectification.PARTLY
+    else:
+        status = Rectification.UNRECTIFIED_TWICE if prior.repeat in UNRECTIFIED else Rectification.UNRECTIFIED
+    return Item(prior.criterion, prior.title, status, prior.points_lost, now or Decimal(0))
+
+
+class PriorLookup:
+    """Last year's gaps of a township, read from a results store: one read-only connection per
+    process, so forked workers each open their own."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._store = None
+        self._pid = None
+
+    def __call__(self, subject, year: int) -> tuple[Prior, ...]:
+        from evalkit.store import Store
+
+        if self._pid != os.getpid():
+            self._store, self._pid = Store(self.path, readonly=True), os.getpid()
+        found = self._store.previous(subject.name, subject.county, year - 1)
+        if found is None:
+            return ()
+        return tuple(Prior(g.criterion, g.title, g.points_lost, Rectification(g.repeat) if g.repeat else None) for g in found[1])

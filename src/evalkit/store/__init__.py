@@ -1,0 +1,148 @@
+"""The results store: every batch run kept in SQLite, year after year.
+
+This package is the one place that writes SQL and owns the schema (see ``schema.MIGRATIONS``).
+A store is opened with ``Store(path)``: WAL mode, a busy timeout, and migrated to the latest
+schema. Every write is one ``BEGIN IMMEDIATE`` transaction, so a run killed half-way leaves the
+store as it was and two runs at once wait for each other instead of failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from evalkit.errors import InputError
+from evalkit.store import read
+from evalkit.store.schema import MIGRATIONS
+
+ENV = "EVALKIT_DB"  #: the store ``evalkit score`` writes to when --db is not given
+BUSY_MS = 60_000  #: how long a writer waits for another to finish
+
+
+def default_path() -> str | None:
+    """The store named by EVALKIT_DB, if any."""
+    return os.environ.get(ENV) or None
+
+
+class Store:
+    """An open results store. Use it in a ``with`` block, or ``close()`` it."""
+
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = str(path)
+        self.conn = _connect(self.path, readonly)
+        try:
+            if not readonly:
+                self._migrate()
+            elif _version(self.conn, self.path) != len(MIGRATIONS):
+                raise InputError("store_outdated", file=self.path)
+        except sqlite3.Error as exc:  # locked past the busy timeout, or damaged
+            self.conn.close()
+            raise InputError("store_unreadable", file=self.path, detail=str(exc)) from None
+        except InputError:
+            self.conn.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write, whole or not at all: BEGIN IMMEDIATE takes the write lock at once."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        if _version(self.conn, self.path) == len(MIGRATIONS):
+            return
+        with self.transaction() as conn:
+            current = _version(conn, self.path)  # read again under the lock: another process may have migrated
+            for number, statements in enumerate(MIGRATIONS[current:], current + 1):
+                for statement in statements:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number:d}")
+
+    def save_run(self, batch, criteria, created: str | None = None) -> int:
+        """Keep a scored batch as a new run; earlier runs of its year are marked superseded. Its id."""
+        from evalkit.store.write import save_run
+
+        return save_run(self, batch, criteria, created)
+
+    def runs(self, year: int | None = None, superseded: bool = False) -> list[read.Run]:
+        """The runs kept, oldest first: of ``year`` only when given, superseded ones when asked."""
+        return read.runs(self.conn, year, superseded)
+
+    def current_run(self, year: int) -> read.Run | None:
+        """The run of ``year`` that no later run superseded."""
+        return read.current_run(self.conn, year)
+
+    def scorecards(self, run_id: int) -> list[read.Township]:
+        """Every township of a run, in ranking order, with its category scores."""
+        return read.scorecards(self.conn, run_id)
+
+    def history(self, name: str, county: str | None = None) -> list[read.Township]:
+        """A township's scorecards in the current run of each year, oldest year first."""
+        return read.history(self.conn, name, county)
+
+    def criteria(self, run_id: int) -> dict[str, read.CriterionRow]:
+        """The rubric a run used, by criterion id."""
+        return read.criteria(self.conn, run_id)
+
+    def gaps(self, scorecard_id: int) -> list[read.GapRow]:
+        """A scorecard's gaps, in the order it listed them."""
+        return read.gaps(self.conn, scorecard_id)
+
+    def rectification(self, scorecard_id: int) -> list[read.ItemRow]:
+        """Last year's gaps as this scorecard's year assessed them."""
+        return read.rectification(self.conn, scorecard_id)
+
+    def previous(self, name: str, county: str | None, year: int) -> tuple[str, list[read.GapRow]] | None:
+        """A township's gaps in the current run of ``year`` (last year's, for 整改), with their source."""
+        return read.previous(self.conn, name, county or "", year)
+
+    def scorecard_json(self, scorecard_id: int) -> str | None:
+        """The scorecard's JSON as written to townships/ (runs of up to 200 townships keep it)."""
+        return read.scorecard_json(self.conn, scorecard_id)
+
+
+def _connect(path: str, readonly: bool) -> sqlite3.Connection:
+    conn = None
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_MS / 1000)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS:d}")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except (sqlite3.Error, OSError) as exc:
+        if conn is not None:
+            conn.close()
+        detail = exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
+        raise InputError("store_unreadable", file=path, detail=detail) from None
+    return conn
+
+
+def _version(conn: sqlite3.Connection, path: str) -> int:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise InputError("store_unreadable", file=path, detail=str(exc)) from None
+    if version > len(MIGRATIONS):
+        raise InputError("store_newer", file=path, version=version, known=len(MIGRATIONS))
+    return version
