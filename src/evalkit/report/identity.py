@@ -19,7 +19,6 @@ import attrs
 
 from evalkit.report.numerals import narrow
 
-LEVELS = ("街道", "镇", "乡")
 NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=人民政府|政府|办事处|党委|党工委|委员会|委|人大|关于|法治|依法治|年度|[0-9]{4}|$)")
 UNIT = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)")
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
