@@ -11,6 +11,7 @@ checks that no figure is dropped (each is an item or listed as unmapped) and tim
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -20,12 +21,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
+#: Items added for real reports that refine an item these labels use: the first figure mapped
+#: to a finer item counts as the coarser one, as the coarser item took the first figure before.
+#: Items outside the labels' vocabulary are not compared.
+REFINES = {
+    "publicity.topic_sessions": "publicity.sessions",
+    "review.contracts_reviewed": "review.legality_reviewed",
+    "review.documents_reviewed": "review.legality_reviewed",
+}
 TITLE_TABLE = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", " ": "", "\u3000": ""})
 
 
 def cases() -> list[tuple[Path, dict]]:
     manifest = json.loads((CORPUS / "manifest.json").read_text("utf-8"))
     return [(CORPUS / row["file"], json.loads((CORPUS / row["labels"]).read_text("utf-8"))) for row in manifest]
+
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """Every item id the corpus's labels use."""
+    return frozenset(item for _path, labels in cases() for item in labels.get("items", {}))
+
+
+def coarse(items, numeric: set[str]) -> set[tuple[str, Decimal]]:
+    """(item, value) of the figures, in the labels' vocabulary; each coarser item takes its first figure."""
+    found = {}
+    for item_id, item in sorted(items.items(), key=lambda pair: pair[1].source.start if pair[1].source else 0):
+        name = REFINES.get(item_id, item_id)
+        if item_id in numeric and name in vocabulary() and name not in found:
+            found[name] = Decimal(str(item.value))
+    return set(found.items())
 
 
 def figure_key(line, value, unit, bound) -> tuple:
@@ -66,7 +91,7 @@ def measure(evaluator, path: Path, labels: dict) -> dict:
     expected = Counter(figure_key(f["line"], f["value"], f["unit"], f["bound"]) for f in labels["figures"])
     kept = len(loaded.extraction.mapped) + len(loaded.submission.report.unmapped)
     numeric = {item for _figure, item in loaded.extraction.mapped}
-    items_found = {(k, Decimal(str(v.value))) for k, v in loaded.submission.items.items() if k in numeric}
+    items_found = coarse(loaded.submission.items, numeric)
     items_expected = {(k, Decimal(str(v))) for k, v in labels.get("items", {}).items()}
     codes_found = {f.code for f in card.findings}
     codes_expected = set(labels["findings"])

@@ -90,7 +90,7 @@ def test_workbook_has_six_sheets_and_a_row_per_township(capsys, county, tmp_path
 
     score(capsys, county, "--out", tmp_path / "out")
     book = load_workbook(tmp_path / "out" / "evalkit.xlsx")
-    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "整改跟踪", "错误"]
+    assert book.sheetnames == ["排名", "得分明细", "扣分清单", "问题发现", "整改跟踪", "报告数据", "错误"]
     ranking = list(book["排名"].iter_rows(values_only=True))
     assert len(ranking) == 19 and ranking[0][0] == "排名"
     assert all(isinstance(row[5], (int, float)) for row in ranking[1:])
@@ -281,3 +281,17 @@ def test_large_batches_keep_summaries_and_outputs_say_what_they_hold(capsys, cou
     assert len(list((tmp_path / "out" / "townships").glob("*.json"))) == 18
     detail = list(load_workbook(tmp_path / "out" / "evalkit.xlsx")["得分明细"].iter_rows(values_only=True))
     assert len(detail) == 19 and detail[0][1] == "报告规范"
+
+
+def test_workbook_shows_informational_figures(capsys, tmp_path):
+    """A figure no criterion scores (提出意见条数) is in the workbook's 报告数据 sheet, marked 仅供参考."""
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "南塘镇.txt").write_text("南塘镇2023年法治政府建设情况报告\n一、主要举措和成效\n审查合同12份，提出修改意见9条，举办法治讲座4次。\n", "utf-8")
+    score(capsys, folder, "--out", tmp_path / "out")
+    rows = list(load_workbook(tmp_path / "out" / "evalkit.xlsx")["报告数据"].iter_rows(values_only=True))
+    by_item = {row[1]: row for row in rows[1:]}
+    assert by_item["review.opinions"][3:] == (9, "条", None, "仅供参考")
+    assert by_item["publicity.sessions"][6] == "计分"

@@ -166,7 +166,7 @@ def test_a_plugin_extends_the_superseded_laws_table(tmp_path):
     from evalkit.default_plugins.checks import load_law_table, outdated_citations
 
     table = tmp_path / "laws.yaml"
-    table.write_text("superseded:\n  - {cited: 浙江省信访条例(旧), current: 《浙江省信访条例》, since: \"2024-01-01\"}\n", encoding="utf-8")
+    table.write_text("superseded:\n  - {cited: 浙江省信访条例(旧), current: 《浙江省信访条例》, since: \"2022-01-01\"}\n", encoding="utf-8")
 
     class Provincial:
         @hookimpl
@@ -177,3 +177,14 @@ def test_a_plugin_extends_the_superseded_laws_table(tmp_path):
     doc["report"]["citations"] = ["《浙江省信访条例(旧)》"]
     findings = score_toy(evaluator(Provincial()), doc).findings
     assert any(f.code == "outdated-citation" and "浙江省信访条例" in f.message for f in findings)
+
+
+def test_a_law_superseded_after_the_report_year_is_no_finding(tmp_path):
+    """A row of the superseded table counts only in reports on its own year or later: the 2015—2020 纲要 is current in 2020."""
+    doc = toy_doc()
+    doc["year"], doc["report"]["date"] = 2020, "2021-02-01"
+    doc["report"]["citations"] = ["《法治政府建设实施纲要(2015-2020年)》"]
+    findings = score_toy(evaluator(), doc).findings
+    assert not any(f.code == "outdated-citation" for f in findings)
+    doc["year"], doc["report"]["date"] = 2022, "2023-02-01"
+    assert any(f.code == "outdated-citation" for f in score_toy(evaluator(), doc).findings)

@@ -152,7 +152,6 @@ def _docx_bytes(entries):
         ("latin.txt", "Rapport annuel, état de droit: à compléter ".encode("cp1252") * 3 + b"\xff\xfe\xfd", "编码"),
         ("nodoc.docx", _docx_bytes({"hello.txt": "x"}), "损坏"),
         ("bomb.docx", _docx_bytes({"word/document.xml": "<a/>" + " " * 5_000_000}), "压缩比"),
-        ("noname.txt", "关于法治政府建设情况的报告\n一、工作\n内容".encode("utf-8"), "无法从报告标题"),
     ],
 )
 def test_bad_reports_get_clear_errors(capsys, tmp_path, name, data, words):

@@ -16,7 +16,8 @@ from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, RuleKind, Status
 from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess
 from evalkit.submission import Submission
-from evalkit.scorecard import CategoryScore, Gap, Original, Result, Scorecard, quantize
+from evalkit.rules import referenced_items
+from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Scorecard, quantize
 
 ZERO = Decimal(0)
 NO_EVIDENCE = (Status.MISSING, Status.NEEDS_REVIEW, Status.ERROR)  # a tuple: members are found by identity, not hashed
@@ -174,8 +175,22 @@ def _aggregate(plan, submission, results, findings, reviews, warnings, meta, rep
         coverage=_coverage(of_kind[Kind.BASE]), vetoes=vetoes,
         categories=_categories(plan, results, of_kind, bonus, deductions),
         results=results, gaps=_gaps(plan, results, raw, total, repeats or {}), findings=findings,
-        reviews=reviews, warnings=warnings,
+        reviews=reviews, warnings=warnings, reported=_reported(plan, submission),
     )
+
+
+def _reported(plan: Plan, submission: Submission) -> tuple[Reported, ...]:
+    """Every figure (not a practice) the submission reports, and whether a criterion scores it."""
+    scored = {item for criterion in plan.criteria for item in referenced_items(criterion.rule)}
+    return tuple(
+        Reported(item.id, plan.items[item.id].title if item.id in plan.items else item.id, _plain(item.value), item.unit or "", item.approximate, item.id in scored)
+        for item in submission.items.values()
+        if isinstance(item.value, (int, float, Decimal)) and not isinstance(item.value, bool)
+    )
+
+
+def _plain(value) -> int | float:
+    return int(value) if value == int(value) else float(value)
 
 
 def _coverage(base: list[Result]) -> Decimal:

@@ -31,12 +31,14 @@ class Loaded:
     text: str | None = None  #: the report's text, when a report was read
     warnings: tuple[str, ...] = ()
     extraction: object | None = None  #: the report.extraction.Extraction, when a report was read
+    findings: tuple = ()  #: what reading the report found it lacks (its name or year), as Findings
 
 
 class Evaluator:
     """Everything a run needs, built once: score one file or a thousand with it."""
 
-    def __init__(self, pm=None, profile: str | None = None, reviews: str | None = None):
+    def __init__(self, pm=None, profile: str | None = None, reviews: str | None = None, township: str | None = None, year: int | None = None):
+        self.given = (township, year)  #: --township and --year: over what a report shows
         self.pm = pm if pm is not None else make_plugin_manager()
         self.catalog: Catalog = build_catalog(self.pm)
         chosen = resolve_profile(profile, self.catalog.profiles)
@@ -75,17 +77,17 @@ class Evaluator:
 
     def read_report(self, path: Path) -> Loaded:
         """Read a report, extract a draft submission from it, and validate that."""
-        from evalkit.report.extraction import extract, submission_document
+        from evalkit.report.extraction import Given, extract, submission_document
 
         require_file(path)
         reader = self.catalog.readers.get(path.suffix.lower())
         if reader is None:
             raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(self.catalog.readers))
         text = reader.read(path)
-        extraction = extract(text, self.catalog.extractors)
-        doc = submission_document(extraction, text, self.catalog.items, str(path))
+        extraction = extract(text, self.catalog.extractors, str(path), self.catalog.items)
+        doc, findings = submission_document(extraction, text, self.catalog.items, str(path), Given(*self.given))
         loaded = self.validate(doc, str(path))
-        return attrs.evolve(loaded, text=text, extraction=extraction)
+        return attrs.evolve(loaded, text=text, extraction=extraction, findings=findings)
 
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""
@@ -100,7 +102,7 @@ class Evaluator:
 
     def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
         """Check and score one loaded submission; ``extra_findings`` come from the batch."""
-        findings = run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
+        findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
         prior = self.prior(loaded.submission.subject, loaded.submission.year) if self.prior else ()
         return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source, prior)
 

@@ -34,8 +34,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_suffix": ("不支持的文件类型“{suffix}”,请另存为以下格式之一:{known}", "unsupported file type '{suffix}'; save it as one of: {known}"),
     "docx_not_zip": ("不是有效的 Word 文档(.docx 文件应为 zip 格式,可能是改了扩展名的其他文件)", "not a Word document (a .docx is a zip file; this may be another file renamed)"),
     "docx_corrupt": ("Word 文档已损坏,无法读取({detail})", "the Word document is damaged ({detail})"),
-    "report_no_subject": ("无法从报告标题或落款识别乡镇(街道)名称;标题应如“XX镇人民政府关于2022年度法治政府建设情况的报告”", "cannot tell the township from the title or signature; a title reads like “XX镇人民政府关于2022年度法治政府建设情况的报告”"),
-    "report_no_year": ("无法从报告标题或落款日期识别报告年度", "cannot tell the report year from the title or the date"),
     "json_syntax": ("JSON 格式错误:{detail}", "malformed JSON: {detail}"),
     "json_duplicate_key": ("键“{key}”重复出现", "the key '{key}' appears twice"),
     "json_constant": ("不允许使用 {value},请填写具体数字", "{value} is not allowed; give a number"),
@@ -44,6 +42,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": ("YAML 格式错误:{detail}", "malformed YAML: {detail}"),
     "not_object": ("顶层必须是一个对象(键值对)", "the top level must be an object (a mapping)"),
     "outdir_not_ours": ("输出目录已存在且含有其他文件,不是 evalkit 的输出目录;为免覆盖,请换一个目录或先清空", "the output folder holds other files and is not an evalkit output folder; choose another or empty it"),
+    # reading published reports: name and year, fields cut to fit
+    "report_name_unknown": (
+        "未能从报告的标题、落款、网页信息和正文中识别乡镇（街道）名称，暂以文件名“{name}”作为名称评分；请用 --township 指定（如 --township 贤庠镇），或在标题中写明单位名称",
+        "cannot tell the township from the title, signature, page or text; scored under the file name “{name}”; give it with --township (e.g. --township 贤庠镇) or name the unit in the title",
+    ),
+    "report_level_unknown": (
+        "未能识别单位层级（镇、乡或街道），暂按“镇”评分；请用 --township 给出带“镇”“乡”或“街道”的全称",
+        "cannot tell the level (镇, 乡 or 街道); scored as 镇; give the full name with --township",
+    ),
+    "report_year_guessed": (
+        "报告未写明年度，暂按正文中最常提到的 {year} 年评分，请核对；可用 --year 指定年度",
+        "the report does not state its year; scored as {year}, the year its text names most; check it, or give it with --year",
+    ),
+    "report_year_unknown": (
+        "未能从报告中识别报告年度，暂按 {year} 年评分；请用 --year 指定年度（如 --year 2023）",
+        "cannot tell the report year; scored as {year}; give it with --year (e.g. --year 2023)",
+    ),
+    "report_field_cut": (
+        "报告的{field}过长，超出提交材料格式的上限（{limit}），已截取前 {limit} 项（字）",
+        "the report's {field} is longer than a submission allows ({limit}); the first {limit} were kept",
+    ),
+    "field_title": ("标题", "title"),
+    "field_unit": ("落款单位", "signing unit"),
+    "field_sections": ("标题层级（小标题）", "headings"),
+    "field_citations": ("引用文件", "citations"),
+    "field_unmapped": ("未对应指标项的数字", "unmapped figures"),
+    "bad_township": ("--township 须为乡镇（街道）名称，不超过 64 个字且不含控制字符", "--township takes a township name of at most 64 characters, without control characters"),
+    "bad_year": ("--year 须为 2000 至 2100 之间的四位年份", "--year takes a year from 2000 to 2100"),
+    "township_one_file": ("--township 只能用于单个文件；批量评分时以各文件的文件名识别乡镇", "--township is for a single file; in a batch each file's name serves"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
     "unknown_item": ("未定义的指标项“{item}”,已忽略", "unknown item '{item}', ignored"),

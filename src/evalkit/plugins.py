@@ -18,6 +18,7 @@ DEFAULT_PLUGINS = (
     "evalkit.default_plugins.profiles",
     "evalkit.default_plugins.readers",
     "evalkit.default_plugins.report_checks",
+    "evalkit.default_plugins.form_checks",
     "evalkit.default_plugins.ranking_csv",
     "evalkit.default_plugins.workbook",
     "evalkit.default_plugins.html_report",

@@ -47,6 +47,21 @@ def coverage_text(card) -> str:
 
 
 @attrs.frozen
+class Reported:
+    """A figure the submission reports, shown as reported whether or not a criterion scores it."""
+
+    item: str
+    title: str
+    value: int | float
+    unit: str = ""
+    approximate: bool = False
+    scored: bool = True  #: False for an informational item that no criterion uses
+
+    def to_dict(self) -> dict:
+        return attrs.asdict(self)
+
+
+@attrs.frozen
 class Original:
     """The machine's result, kept beside a reviewer's."""
 
@@ -179,6 +194,7 @@ class Scorecard:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
     reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    reported: tuple[Reported, ...] = attrs.field(default=(), converter=_tuple)  #: every figure reported, by item id
     rectification: tuple[Item, ...] = attrs.field(default=(), converter=_tuple)  #: last year's gaps, assessed (整改)
 
     def summary(self, gaps: int = 3, texts: bool = False) -> Scorecard:
@@ -188,7 +204,7 @@ class Scorecard:
         the not-applicable base ones, which the rank sensitivity analysis needs."""
         kept = self.gaps[:gaps] if texts else tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.gaps[:gaps])
         na = tuple(attrs.evolve(r, reason="", evidence=()) for r in self.results if r.status is Status.NOT_APPLICABLE and r.kind is Kind.BASE)
-        return attrs.evolve(self, meta={}, results=na, gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
+        return attrs.evolve(self, meta={}, results=na, gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=(), reported=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""
@@ -220,6 +236,7 @@ class Scorecard:
         doc["findings"] = [f.to_dict() for f in self.findings]
         doc["reviews"] = [r.to_dict() for r in self.reviews]
         doc["validation"] = {"valid": True, "warnings": list(self.warnings)}
+        doc["reported"] = [r.to_dict() for r in self.reported]
         if self.rectification:
             doc["rectification"] = [i.to_dict() for i in self.rectification]
         return doc
@@ -243,6 +260,7 @@ class Scorecard:
             findings=(_finding(f) for f in doc["findings"]),
             reviews=(Review(**r) for r in doc["reviews"]),
             warnings=doc["validation"]["warnings"],
+            reported=(Reported(**r) for r in doc.get("reported", ())),
             rectification=(Item.from_dict(i) for i in doc.get("rectification", ())),
         )
 

@@ -20,6 +20,7 @@ def add(subparsers, common) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="提交材料或年度报告文件")
     add_scoring_options(parser)
+    add_report_options(parser)
     parser.add_argument("--format", default="table", help="输出格式:table(默认)、json、md,或插件提供的格式")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出(整体写入)")
     parser.add_argument("--fail-under", type=points, metavar="N", help="总分低于 N 时以退出码 1 结束")
@@ -42,11 +43,28 @@ def add_scoring_options(parser) -> None:
     parser.add_argument("--reviews", metavar="FILE", help="评审记录文件(人工评分与复核)")
 
 
+def add_report_options(parser) -> None:
+    """--township and --year: what a report does not show, or shows wrongly."""
+    parser.add_argument("--township", metavar="NAME", help="乡镇（街道）名称，如 贤庠镇；报告中未写明或写错时使用")
+    parser.add_argument("--year", type=report_year, metavar="YYYY", help="报告年度，如 2023；报告中未写明或写错时使用")
+
+
+def report_year(value: str) -> int:
+    """An argparse type: a report year."""
+    if not (value.isascii() and value.isdigit() and 2000 <= int(value) <= 2100):
+        raise ValueError(value)
+    return int(value)
+
+
 def evaluator(args, with_reviews: bool = True):
     from evalkit.evaluator import Evaluator
 
     reviews = args.reviews if with_reviews else None
-    return Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews)
+    raw = getattr(args, "township", None)  # commands without --township and --year have neither
+    township = raw.strip() if raw is not None else None
+    if township is not None and not (0 < len(township) <= 64 and township.isprintable()):
+        raise InputError("bad_township")
+    return Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews, township=township, year=getattr(args, "year", None))
 
 
 def pick_format(catalog, name: str):

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from evalkit.commands.check import add_report_options
 from evalkit.messages import text
 
 
@@ -16,6 +17,7 @@ def add(subparsers, common) -> None:
     )
     parser.add_argument("report", metavar="REPORT", help="报告文件(.docx、.txt 或 .html)")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入的提交材料文件(默认输出到标准输出)")
+    add_report_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -31,6 +33,8 @@ def run(args) -> int:
     else:
         sys.stdout.write(data)
     print("\n".join(extraction_lines(loaded, ev.catalog.items, args.lang)), file=sys.stderr)
+    for finding in loaded.findings:  # what the report lacks, and how to supply it
+        print(finding.message, file=sys.stderr)
     return 0
 
 

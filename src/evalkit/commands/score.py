@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from evalkit.commands.check import add_scoring_options, evaluator
+from evalkit.commands.check import add_report_options, add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
 from evalkit.messages import text
 from evalkit.scorecard import display
@@ -26,6 +26,7 @@ def add(subparsers, common) -> None:
     parser.add_argument("paths", nargs="+", metavar="DIR-or-FILE", help="提交材料或报告所在的文件夹,或文件")
     parser.add_argument("--out", required=True, metavar="OUTDIR", help="输出目录(整体写入;已有的 evalkit 输出会被替换)")
     add_scoring_options(parser)
+    add_report_options(parser)
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="并行进程数(默认 1;结果与进程数无关)")
     parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
     parser.add_argument("--formats", default="all", metavar="LIST",
@@ -56,6 +57,8 @@ def _run(args, unpacked) -> int:
     files, refused = unpacked.add([str(p) for p in batch_.inputs(args.paths, [*wanted, ".zip"], skip=outdir)], wanted)
     if not files and not refused:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
+    if args.township and len(files) > 1:
+        raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
     db = _prepare_store(args.db, ev)

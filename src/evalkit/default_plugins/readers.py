@@ -16,10 +16,13 @@ def read_txt(path: Path) -> str:
 
 
 def read_html(path: Path) -> str:
-    """The report body of a saved government web page, without navigation or boilerplate."""
+    """The report body of a saved government web page, without navigation or boilerplate,
+    then the page's own metadata lines (来源, 发布时间, 索引号), which are read as such."""
     from evalkit.report.html import page_text
+    from evalkit.report.page import metadata_lines
 
-    return _lines(page_text(decode(read_bytes(path), str(path))))
+    html = decode(read_bytes(path), str(path))
+    return _lines("\n".join([page_text(html), *metadata_lines(html)]))
 
 
 def read_docx(path: Path) -> str:

@@ -16,15 +16,23 @@ OTHER_LEVELS = {
     "乡": r"依法治镇|(?<![乡城])(?:全|我|本)镇",
     "街道": r"依法治镇|依法治乡|(?<![乡城])(?:全|我|本)镇|(?:全|我|本)乡(?![镇村])",
 }
-SEVENTH_PLAN = re.compile(r"七五普法")
+SEVENTH_PLAN = re.compile(r"[“\"'‘「]?七五[”\"'’」]?\s*普法")
 
 
 @lru_cache(maxsize=8)
-def _read(text: str):
+def read(text: str):
+    """The structure, the report's own figures and the years it speaks of: read once for every check."""
     from evalkit.report import figures
+    from evalkit.report.extraction import report_figures
     from evalkit.report.structure import parse
 
-    return parse(text), figures.find(text), figures.years(text)
+    structure = parse(text)
+    return structure, report_figures(text, structure), figures.years(text)
+
+
+def located(code, severity, message, text, offset) -> Finding:
+    """A finding with the section, line and sentence of ``offset`` in the report's text."""
+    return _finding(code, severity, message, read(text)[0], text, offset)
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -39,7 +47,7 @@ def _finding(code, severity, message, structure, text, offset) -> Finding:
 
 
 def year_mismatch(submission, text) -> list[Finding]:
-    structure, _found, mentions = _read(text)
+    structure, _found, mentions = read(text)
     findings, quoted = [], set()
     for offset, year in mentions:
         if structure.signature is not None and offset >= structure.signature:
@@ -55,8 +63,20 @@ def year_mismatch(submission, text) -> list[Finding]:
     return findings
 
 
+def heading_years(submission, text) -> list[Finding]:
+    """A heading over this year's work that names another year: 一、2024年…情况 in the 2025 report."""
+    structure, *_ = read(text)
+    findings = []
+    for heading in structure.headings:
+        named = {int(y) for y in re.findall(r"((?:19|20)[0-9]{2})\s*年", heading.title)}
+        if heading.kind != "plan" and named and submission.year not in named:
+            message = f"{submission.year}年度报告的标题“{heading.title}”写的是{'、'.join(map(str, sorted(named)))}年,年份可能有误"
+            findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, heading.start))
+    return findings
+
+
 def stale_new_laws(submission, text) -> list[Finding]:
-    structure, *_ = _read(text)
+    structure, *_ = read(text)
     revised = {normalise_law(row["name"]): row["since"] for row in superseded()["revised"]}
     findings = []
     for match in NEW_LAW.finditer(text):
@@ -69,7 +89,7 @@ def stale_new_laws(submission, text) -> list[Finding]:
 
 
 def seventh_plan(submission, text) -> list[Finding]:
-    structure, *_ = _read(text)
+    structure, *_ = read(text)
     if submission.year < 2021:
         return []
     return [
@@ -79,7 +99,7 @@ def seventh_plan(submission, text) -> list[Finding]:
 
 
 def claims_without_base(submission, text) -> list[Finding]:
-    structure, found, _ = _read(text)
+    structure, found, _ = read(text)
     findings = []
     for match in COVERAGE.finditer(text):
         quote = sentence_at(text, match.start())
@@ -92,7 +112,7 @@ def claims_without_base(submission, text) -> list[Finding]:
 
 
 def percentages(submission, text) -> list[Finding]:
-    structure, found, _ = _read(text)
+    structure, found, _ = read(text)
     return [
         _finding("percent-over-100", Severity.ERROR, f"比例 {f.text} 超过 100%", structure, text, f.start)
         for f in found
@@ -101,7 +121,7 @@ def percentages(submission, text) -> list[Finding]:
 
 
 def wrong_level(submission, text) -> list[Finding]:
-    structure, *_ = _read(text)
+    structure, *_ = read(text)
     level = submission.subject.level.value
     findings = []
     for match in re.finditer(OTHER_LEVELS[level], text):
@@ -114,5 +134,5 @@ def wrong_level(submission, text) -> list[Finding]:
 def check_report(submission, text):
     if text is None:
         return []
-    checks = (year_mismatch, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level)
+    checks = (year_mismatch, heading_years, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level)
     return [finding for check in checks for finding in check(submission, text)]

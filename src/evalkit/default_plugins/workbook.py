@@ -1,5 +1,5 @@
 """evalkit.xlsx: the ranking, every township's points per criterion, every gap, every
-finding and every file that failed, one sheet each. The same batch gives the same bytes.
+finding, last year's gaps as this year assessed them, every figure reported and every file that failed, one sheet each. The same batch gives the same bytes.
 
 Written by XlsxWriter in constant-memory mode: ~1.6x the speed of openpyxl's write-only mode,
 and a national batch's rows never all in memory."""
@@ -77,6 +77,17 @@ def rectification_rows(batch):
         yield ["（无）", "", "评分时未使用成绩库（--db），或成绩库中没有这些乡镇上一年度的评分", "", None, None]
 
 
+def reported_rows(batch):
+    """Every figure each township reports, informational items (no criterion scores them) included."""
+    yield ["乡镇（街道）", "指标项编号", "指标项", "数值", "单位", "约数", "计分"]
+    if not batch.detailed:  # summaries above DETAIL_LIMIT keep only what the ranking needs
+        yield [f"（共 {len(batch.entries)} 个乡镇）", "", "各乡镇报告的数据见 townships/ 下的评分卡", None, "", "", ""]
+        return
+    for entry in batch.entries:
+        for r in entry.card.reported:
+            yield [cell(entry.card.subject.name), r.item, cell(r.title), r.value, r.unit, "是" if r.approximate else "", "计分" if r.scored else "仅供参考"]
+
+
 def failure_rows(batch):
     yield ["文件", "类型", "原因"]
     for failure in batch.failures:
@@ -97,6 +108,7 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
             ("扣分清单", gap_rows(batch)),
             ("问题发现", finding_rows(batch)),
             ("整改跟踪", rectification_rows(batch)),
+            ("报告数据", reported_rows(batch)),
             ("错误", failure_rows(batch)),
         ]
         for title, rows in sheets:
@@ -132,4 +144,4 @@ def _width(value) -> int:
 
 @hookimpl
 def register_formats():
-    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
+    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、报告数据、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]

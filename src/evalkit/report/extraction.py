@@ -13,15 +13,21 @@ from decimal import Decimal
 
 import attrs
 
-from evalkit.errors import InputError
-from evalkit.report import figures as figures_
+from evalkit.messages import text as message
+from evalkit.model import Finding, Severity
+from evalkit.report import figures as figures_, identity
 from evalkit.report.figures import Figure
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
-
-
-AFTER_REACH = 8  #: how far after a figure its noun may stand ("35件合法性审查"), not the next list entry
+UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
+TIME_OR_CODE = re.compile(
+    r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
+    r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
+)
+PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
+LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
+AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
 
 @attrs.frozen
@@ -35,21 +41,46 @@ class Extraction:
     figures: tuple[Figure, ...]
 
 
-def extract(text: str, extractors: Iterable[Extractor]) -> Extraction:
-    """Find the structure, every figure and every phrase of a report."""
+def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = None, items: Mapping | None = None) -> Extraction:
+    """Find the structure, every figure and every phrase of a report.
+
+    A figure goes to no item where it stands in the plan for next year, or where its value
+    is not one the item's schema takes (``items``: the item specs by id).
+    """
     extractors = list(extractors)
-    structure, found = parse(text), figures_.find(text)
-    numeric = [e for e in extractors if not e.phrase]
+    structure = parse(text, file_name)
+    found = report_figures(text, structure)
     mapped, unmapped, taken = [], [], set()
-    for figure in found:
-        best = _best(figure, numeric)
-        if best is not None and best.item not in taken:
-            taken.add(best.item)
-            mapped.append((figure, best.item))
+    for figure, item in classify(found, extractors, structure, items or {}):
+        if item is not None and item not in taken:
+            taken.add(item)
+            mapped.append((figure, item))
         else:
             unmapped.append(figure)
-    phrases = [p for e in extractors if e.phrase and e.item not in taken if (p := _phrase(text, e)) is not None]
+    phrases = [p for e in extractors if e.phrase and e.item not in taken if (p := _phrase(text, e, structure)) is not None]
     return Extraction(structure, tuple(mapped), tuple(unmapped), tuple(phrases), tuple(found))
+
+
+def classify(found: Iterable[Figure], extractors: Iterable[Extractor], structure: Structure, items: Mapping) -> list[tuple[Figure, str | None]]:
+    """Each figure with the item its nearest extractor names, or None."""
+    numeric = [e for e in extractors if not e.phrase]
+    return [(figure, _item_of(figure, numeric, structure, items)) for figure in found]
+
+
+def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, items: Mapping) -> str | None:
+    heading = structure.heading_at(figure.start)
+    if heading is not None and heading.kind == "plan":
+        return None  # next year's targets are not this year's results
+    if PER_PERIOD.search(figure.before):
+        return None  # 每季度召开一次: how often, not how many
+    best = _best(figure, numeric)
+    return best.item if best is not None and _fits(figure.value, items.get(best.item)) else None
+
+
+def report_figures(text: str, structure: Structure) -> list[Figure]:
+    """The report's own figures: none from a page's furniture, a clock time or a document code."""
+    covered = {at for m in TIME_OR_CODE.finditer(figures_.mask(text)) for at in range(*m.span())}
+    return [f for f in figures_.find(text) if not structure.is_furniture(f.start) and f.start not in covered]
 
 
 def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
@@ -59,7 +90,8 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
         if extractor.units and figure.unit not in extractor.units:
             continue
         before = [m.end() for m in re.finditer(extractor.pattern, figure.before)]
-        after = re.search(extractor.pattern, figure.after[:AFTER_REACH])
+        after = re.search(extractor.pattern, figure.after.split("、")[0])
+        after = after if after is not None and after.start() < AFTER_REACH else None
         if before:
             ranked.append(((0, len(figure.before) - before[-1], order), extractor))
         elif after:
@@ -67,8 +99,9 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
     return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
-def _phrase(text: str, extractor: Extractor) -> tuple[str, int, str] | None:
-    match = re.search(extractor.pattern, text)
+def _phrase(text: str, extractor: Extractor, structure: Structure) -> tuple[str, int, str] | None:
+    """The first place the phrase stands in the report itself, not in a page's furniture."""
+    match = next((m for m in re.finditer(extractor.pattern, text) if not structure.is_furniture(m.start())), None)
     return None if match is None else (extractor.item, match.start(), sentence_at(text, match.start()))
 
 
@@ -80,28 +113,82 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:end].strip()[:200]
 
 
-def submission_document(extraction: Extraction, text: str, items: Mapping, name: str) -> dict:
-    """A draft submission that validates, with the unmapped figures listed in its report."""
+@attrs.frozen
+class Given:
+    """What the user says of a report (--township, --year), over what the report shows."""
+
+    township: str | None = None
+    year: int | None = None
+
+
+def submission_document(extraction: Extraction, text: str, items: Mapping, name: str, given: Given = Given()) -> tuple[dict, tuple[Finding, ...]]:
+    """A draft submission that validates, and the findings of reading it: never a refusal.
+
+    What the report lacks (its township, its year) is taken from ``given`` or the file name,
+    or scored under a stand-in with a finding that says how to supply it.
+    """
     s = extraction.structure
-    if not s.name or not s.level:
-        raise InputError("report_no_subject", file=name)
-    year = s.year or (int(s.date[:4]) - 1 if s.date else None)
-    if year is None:
-        raise InputError("report_no_year", file=name)
-    subject = {"name": s.name, "level": s.level, **({"county": s.county} if s.county else {})}
+    subject, findings = _subject(s, given, name)
+    year, year_findings = _year(s, given)
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
-    report["sections"] = [{"title": h.title, "kind": h.kind} for h in s.headings]
-    report["citations"] = list(dict.fromkeys(c for c, _line in s.citations))
+    report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings]
+    report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))
     report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
     values = {item: _item(f, s, text, items.get(item)) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
-    return {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
+    cut = _fit(report)
+    doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
+    return doc, (*findings, *year_findings, *cut)
+
+
+def _subject(s: Structure, given: Given, file_name: str) -> tuple[dict, list[Finding]]:
+    name, level, county = s.name, s.level, s.county
+    if given.township:
+        named = identity.split_name(given.township)
+        name, level, county = (named[0], named[1], named[2] or county) if named else (given.township, level, county)
+    findings = []
+    if not name:
+        name = re.sub(r"[\x00-\x1f\x7f]", "", identity.file_stem(file_name))[:64] or "未命名"
+        findings.append(Finding("report-name-unknown", Severity.WARNING, message("report_name_unknown", name=name)))
+    if not level:
+        level = "镇"
+        findings.append(Finding("report-level-unknown", Severity.WARNING, message("report_level_unknown")))
+    return {"name": name, "level": level, **({"county": county[:64]} if county else {})}, findings
+
+
+def _year(s: Structure, given: Given) -> tuple[int, list[Finding]]:
+    if given.year:
+        return given.year, []
+    if s.year is None:
+        return UNKNOWN_YEAR, [Finding("report-year-unknown", Severity.WARNING, message("report_year_unknown", year=UNKNOWN_YEAR))]
+    if s.year_from == "text":
+        return s.year, [Finding("report-year-guessed", Severity.INFO, message("report_year_guessed", year=s.year))]
+    return s.year, []
+
+
+def _fit(report: dict) -> list[Finding]:
+    """Cut what is longer than the submission schema allows, with a finding for each cut."""
+    cut = []
+    for field, limit in LIMITS.items():
+        value = report.get(field)
+        if value is not None and len(value) > limit:
+            report[field] = value[:limit]
+            cut.append(Finding("report-field-cut", Severity.INFO, message("report_field_cut", field=message(f"field_{field}"), limit=limit)))
+    return cut
 
 
 def _source(structure: Structure, start: int, end: int) -> dict:
     heading = structure.heading_at(start)
     source = {"start": start, "end": end, "line": structure.line_of(start)}
     return ({"section": heading.title} | source) if heading else source
+
+
+def _fits(value: Decimal, spec) -> bool:
+    """Whether a figure is a value the item's schema takes (a rate over 100 is not a rate)."""
+    schema = spec.schema if spec is not None else {}
+    if schema.get("type") == "integer" and value != value.to_integral_value():
+        return False
+    return schema.get("minimum", value) <= value <= schema.get("maximum", value)
 
 
 def _number(value: Decimal, spec) -> int | float:
@@ -125,7 +212,7 @@ def _practice(offset: int, quote: str, structure: Structure) -> dict:
 
 
 def _unmapped(figure: Figure, structure: Structure, text: str) -> dict:
-    entry = {"text": figure.text, "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
+    entry = {"text": figure.text[:100], "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
     heading = structure.heading_at(figure.start)
     if heading:
         entry["section"] = heading.title

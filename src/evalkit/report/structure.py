@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from evalkit.report import identity, page as page_
 from evalkit.report.lines import line_of, line_starts
 from evalkit.report.numerals import chinese, narrow
 
@@ -32,8 +33,10 @@ KINDS = (
     ("other", re.compile(r"^.{0,8}(基本情况|概况)$")),
 )
 INHERITED_EXCEPTIONS = ("first_responsibility", "other_matters")
-TITLE_SUBJECT = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:街道|镇|乡))(?:人民政府|办事处|党委|政府|人民政府办公室)?(?:关于|[0-9]{4}年)")
-UNIT_SUBJECT = re.compile(r"^(?:.*?[省市])?(?P<county>[\u4e00-\u9fff]{1,6}?[县市区])?(?P<name>[\u4e00-\u9fff]{1,10}?(?:街道|镇|乡))")
+TITLE_WORDS = re.compile(r"报告|总结|法治.{0,10}(?:建设|工作).{0,6}情况")
+TITLE_LENGTH = 80  #: a longer line is a paragraph, never the title
+TITLE_SEARCH = 20  #: the title is among the first lines with text
+OPENING = 300  #: characters after the title in which the opening sentences say the year
 DATE_LINE = re.compile(r"^[ \t\u3000]*(?P<y>[0-9０-９〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9０-９一二三四五六七八九十]{1,3})\s*月\s*(?P<d>[0-9０-９一二三四五六七八九十]{1,3})\s*日[ \t\u3000]*$")
 CITATION = re.compile(r"《([^》\n]{2,60})》")
 
@@ -62,6 +65,9 @@ class Structure:
     citations: tuple[tuple[str, int], ...]  #: (the cited title with 《》, line)
     line_starts: tuple[int, ...]
     signature: int | None = None  #: offset where the signing unit and date begin
+    name_from: str | None = None  #: where the name was found: title, header, page, signature, opening, text, file
+    year_from: str | None = None  #: where the year was found: title, opening, signature, page, text, file
+    page: page_.Page = page_.Page((), frozenset())  #: a published page's metadata and furniture lines
 
     def heading_at(self, offset: int) -> Heading | None:
         """The innermost heading an offset falls under."""
@@ -72,52 +78,93 @@ class Structure:
     def line_of(self, offset: int) -> int:
         return line_of(self.line_starts, offset)
 
+    def is_furniture(self, offset: int) -> bool:
+        """Whether an offset falls on a page's metadata or furniture line."""
+        return self.line_of(offset) - 1 in self.page.furniture
 
-def parse(text: str) -> Structure:
-    """The structure of a report's text."""
+
+def parse(text: str, file_name: str | None = None) -> Structure:
+    """The structure of a report's text; ``file_name`` is the last place a name or year is looked for."""
     lines = text.split("\n")
     starts = line_starts(text)
-    title = next((line.strip() for line in lines if line.strip()), "")
-    unit, date, signature = _signature(lines, starts)
-    name, level, county = _subject(title, unit)
+    title_line, title = _title(lines)
+    page = page_.read(lines, title_line)
+    unit, date, signature = _signature(lines, starts, page.furniture)
+    opening = _opening(lines, title_line, page)
+    header = "\n".join(lines[:title_line]) if title_line else ""
+    found = _subject(text, title, header, page, unit, opening, file_name)
+    year, year_from = identity.find_year(_year_candidates(title, opening, date, page), lambda: _years(text), file_name)
     return Structure(
         title=title,
-        name=name,
-        level=level,
-        county=county,
-        year=_title_year(title),
+        name=found.name,
+        level=found.level,
+        county=found.county,
+        year=year,
         unit=unit,
         date=date,
         headings=tuple(_classify(_headings(lines, starts))),
         citations=tuple((f"《{m.group(1)}》", line_of(starts, m.start())) for m in CITATION.finditer(text)),
         line_starts=starts,
         signature=signature,
+        name_from=found.name_from,
+        year_from=year_from,
+        page=page,
     )
 
 
-def _title_year(title: str) -> int | None:
-    match = re.search(r"([0-9]{4})\s*年", narrow(title))
-    return int(match.group(1)) if match else None
+def _title(lines: list[str]) -> tuple[int | None, str]:
+    """The title line: a short line that names a report, among the first lines; never a paragraph."""
+    filled = [n for n, line in enumerate(lines) if line.strip()][:TITLE_SEARCH]
+    for number in filled:
+        line = lines[number].strip()
+        if len(line) <= TITLE_LENGTH and TITLE_WORDS.search(line) and not _not_a_title(line):
+            return number, line
+    first = lines[filled[0]].strip() if filled else ""
+    named = re.match(rf"^[^。;；:：]{{4,{TITLE_LENGTH}}}?报告", first)
+    return (filled[0], named.group()) if named else (None, "")
 
 
-def _subject(title: str, unit: str | None) -> tuple[str | None, str | None, str | None]:
-    county = None
-    found = TITLE_SUBJECT.search(title)
-    name = found.group(1) if found else None
-    if unit:
-        signed = UNIT_SUBJECT.match(unit)
-        if signed:
-            county = signed["county"]
-            name = name or signed["name"]
-    if name and county and name.startswith(county):
-        name = name[len(county) :]
-    level = next((lv for lv in ("街道", "镇", "乡") if name and name.endswith(lv)), None)
-    return name, level, county
+def _not_a_title(line: str) -> bool:
+    return line.endswith(("。", ":", "：", ";", "；")) or any(p.match(line) for _rank, p in STYLES) or bool(page_.FIELD.match(line) or page_.FURNITURE.search(line))
 
 
-def _signature(lines: list[str], starts) -> tuple[str | None, str | None, int | None]:
-    """The signing unit, the date, and the offset where the signature begins."""
-    tail = [n for n, line in enumerate(lines) if line.strip()][-4:]
+def _opening(lines: list[str], title_line: int | None, page: page_.Page) -> str:
+    """The first sentences after the title, outside page furniture and 《》 titles."""
+    start = 0 if title_line is None else title_line + 1
+    body = "\n".join(line for n, line in enumerate(lines[start:], start) if n not in page.furniture)
+    return re.sub(r"《[^》\n]*》", "《》", body[:OPENING])
+
+
+def _subject(text, title, header, page, unit, opening, file_name) -> identity.Subject:
+    candidates = [("title", title), ("header", header), ("page", page.field("发布机构", "发文机关", "发布单位", "信息来源", "来源")), ("signature", unit), ("opening", opening)]
+    name, level, county, name_from = identity.find_name(candidates, text, file_name)
+    return identity.Subject(name, level, county, name_from=name_from)
+
+
+def _year_candidates(title: str, opening: str, date: str | None, page: page_.Page) -> list[tuple[str, int | None]]:
+    published = page.published()
+    return [
+        ("title", identity.title_year(title)),
+        ("opening", identity.opening_year(opening)),
+        ("signature", _year_before(int(date[:4]), int(date[5:7])) if date else None),
+        ("page", _year_before(*published) if published else None),
+    ]
+
+
+def _year_before(year: int, month: int) -> int:
+    """The year a report signed or published in (year, month) is about: the year before, unless written at its end."""
+    return year if month >= 11 else year - 1
+
+
+def _years(text: str) -> list[int]:
+    from evalkit.report.figures import years
+
+    return [year for _offset, year in years(text)]
+
+
+def _signature(lines: list[str], starts, furniture: frozenset[int]) -> tuple[str | None, str | None, int | None]:
+    """The signing unit, the date, and the offset where the signature begins (page furniture aside)."""
+    tail = [n for n, line in enumerate(lines) if line.strip() and n not in furniture][-4:]
     for position in range(len(tail) - 1, -1, -1):
         match = DATE_LINE.match(lines[tail[position]].strip())
         if match:

@@ -1,0 +1,129 @@
+"""The form checks a reviewer makes on a report's wording: template leftovers, misdated or
+misnamed document titles, next year's plans written as this year's results, and counts that
+contradict their own frequency. Titles and periods are data (data/titles.yaml)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+from evalkit import Finding, Severity, hookimpl
+from evalkit.report.numerals import narrow, parse
+
+#: 王某某 is a person made anonymous, not a leftover; □ may be a glyph a reader could not map
+LEFTOVER = re.compile(r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|○{2,}|我镇街")
+PERIOD = r"\s*[(（]\s*(?P<a>[0-9]{4})\s*年?\s*[—–\-－~～至]+\s*(?P<b>[0-9]{4})\s*年?\s*[)）]"
+AS_PLANNED = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^。;；\n]{0,20}(?:不少于|不低于)")
+PER_YEAR = {"每周": 52, "每月": 12, "每个月": 12, "每两个月": 6, "每季度": 4, "每季": 4, "每半年": 2}
+FREQUENCY = re.compile("|".join(sorted(PER_YEAR, key=len, reverse=True)))
+SENTENCE_REACH = 200  #: how far after a frequency its year's count may stand
+YEAR_TOTAL = re.compile(r"(?:全年|年内|本年度|今年|共计?|累计)[^。;；\n]{0,16}?(?P<n>[0-9]+|[一二两三四五六七八九十]+)\s*(?:余|多)?\s*(?:次|期|场)")
+
+
+@cache
+def titles() -> dict:
+    """The table of titles that must be cited as written (data/titles.yaml)."""
+    from evalkit.documents import load_yaml
+
+    path = files("evalkit.default_plugins") / "data" / "titles.yaml"
+    return load_yaml(path.read_text("utf-8"), str(path))
+
+
+def _finding(code: str, severity: Severity, message: str, text: str, offset: int) -> Finding:
+    from evalkit.default_plugins.report_checks import located
+
+    return located(code, severity, message, text, offset)
+
+
+def template_leftovers(text: str) -> list[Finding]:
+    """One finding for each placeholder left in (20XX, XX镇, ＊＊, 我镇街), once per spelling."""
+    seen, findings = set(), []
+    for match in LEFTOVER.finditer(text):
+        if match.group() not in seen:
+            seen.add(match.group())
+            message = f"报告中留有模板占位内容“{match.group()}”，应替换为实际的单位名称、年份或数字"
+            findings.append(_finding("template-leftover", Severity.WARNING, message, text, match.start()))
+    return findings
+
+
+def misdated_titles(text: str) -> list[Finding]:
+    """A plan or 纲要 cited with a period its title does not have."""
+    findings, plain = [], narrow(text)
+    for row in titles()["periods"]:
+        allowed = {tuple(period) for period in row["periods"]}
+        for match in re.finditer(f"(?:{row['pattern']})" + r"[》”\"]?" + PERIOD, plain):
+            if (int(match["a"]), int(match["b"])) not in allowed:
+                message = f"引用的文件期限有误：“{match.group()}”，应为{row['title']}"
+                findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
+    return findings
+
+
+def misnamed_titles(text: str) -> list[Finding]:
+    """A document with one exact title cited otherwise, and law names that do not exist."""
+    findings = []
+    for row in titles()["exact"]:
+        for match in re.finditer(row["pattern"], text):
+            if match.group() != row["title"]:
+                message = f"文件名称有误：{match.group()}，应为{row['title']}"
+                findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
+    for row in titles()["misnamed"]:
+        for match in re.finditer(f"《{re.escape(row['cited'])}》", text):
+            message = f"法律名称有误：{match.group()}，应为{row['title']}"
+            findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
+    return findings
+
+
+def outdated_formulas(submission, text: str) -> list[Finding]:
+    """A superseded 纲要's goal (廉洁高效、守法诚信) given as the year's aim."""
+    findings = []
+    for row in titles().get("formulas", []):
+        at = text.find(row["old"])
+        if at != -1 and submission.year >= row["since"]:
+            message = f"“{row['old']}”是已被取代的纲要的目标表述，现行表述为“{row['current']}”"
+            findings.append(_finding("outdated-citation", Severity.WARNING, message, text, at))
+    return findings
+
+
+def plans_as_results(text: str, structure) -> list[Finding]:
+    """“每年…不少于” among the year's results: a rule or a plan, not what was done."""
+    findings = []
+    for match in AS_PLANNED.finditer(text):
+        heading = structure.heading_at(match.start())
+        if heading is not None and heading.kind == "measures":
+            message = f"成效部分写的是要求或计划（“{match.group()}”），应写明本年度实际完成的情况和数字"
+            findings.append(_finding("plan-as-result", Severity.INFO, message, text, match.start()))
+    return findings
+
+
+def frequency_contradictions(text: str, structure) -> list[Finding]:
+    """A year's count below what its own frequency implies: 每季度 and 全年 2 次."""
+    findings = []
+    for match in FREQUENCY.finditer(text):
+        heading = structure.heading_at(match.start())
+        if heading is not None and heading.kind == "plan":
+            continue
+        window = match.end() + SENTENCE_REACH  # bounded: a text of 每月 without a full stop costs linear work
+        end = min((i for ch in "。;；\n" if (i := text.find(ch, match.end(), window)) != -1), default=min(window, len(text)))
+        total = YEAR_TOTAL.search(text, match.end(), end)
+        if total and parse(total["n"]) < PER_YEAR[match.group()]:
+            message = f"“{match.group()}”一次，全年应不少于 {PER_YEAR[match.group()]} 次，报告却写“{total.group().strip()}”，前后矛盾"
+            findings.append(_finding("frequency-contradiction", Severity.WARNING, message, text, match.start()))
+    return findings
+
+
+@hookimpl
+def check_report(submission, text):
+    if text is None:
+        return []
+    from evalkit.default_plugins.report_checks import read
+
+    structure = read(text)[0]
+    return [
+        *template_leftovers(text),
+        *misdated_titles(text),
+        *misnamed_titles(text),
+        *outdated_formulas(submission, text),
+        *plans_as_results(text, structure),
+        *frequency_contradictions(text, structure),
+    ]

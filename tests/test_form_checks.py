@@ -1,0 +1,66 @@
+"""The reviewer's form checks (default_plugins/form_checks.py) and the year and 七五普法 checks beside them."""
+
+import pytest
+
+from evalkit.evaluator import Evaluator
+
+HEAD = "南塘镇{year}年法治政府建设情况报告\n一、{year}年主要举措和成效\n"
+
+
+def _codes(tmp_path, body, year=2023):
+    path = tmp_path / "南塘镇.txt"
+    path.write_text(HEAD.format(year=year) + body, "utf-8")
+    ev = Evaluator()
+    return [f.code for f in ev.evaluate(ev.load(path)).findings]
+
+
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        ("20XX年，XX镇开展法治讲座＊＊次。\n", "template-leftover"),
+        ("我镇街认真落实各项工作。\n", "template-leftover"),
+        ("贯彻《法治政府建设实施纲要(2022—2025年)》。\n", "wrong-title"),
+        ("落实“八五”普法规划（2021-2026年）。\n", "wrong-title"),
+        ("落实《党政主要负责人履行法治建设第一责任人职责规定》。\n", "wrong-title"),
+        ("学习《有组织犯罪法》。\n", "wrong-title"),
+        ("深入落实《法治浙江建设规划(2020—2025年)》。\n", "wrong-title"),
+        ("深入推进“七五”普法。\n", "outdated-citation"),
+        ("坚持每年开展法治讲座不少于4次。\n", "plan-as-result"),
+        ("坚持每两个月召开一次学法会，全年共召开5次。\n", "frequency-contradiction"),
+    ],
+)
+def test_each_defect_is_found(tmp_path, body, code):
+    """Each kind of defect a reviewer flags gives its finding."""
+    assert code in _codes(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "贯彻《法治政府建设实施纲要(2021—2025年)》和《法治中国建设规划（2020－2025年）》。\n",
+        "落实《党政主要负责人履行推进法治建设第一责任人职责规定》。\n",
+        "学习《中华人民共和国反有组织犯罪法》。\n",
+        "坚持每季度召开一次学法会，全年共召开4次。\n",
+        "二〇二三年，全镇开展法治讲座12次，发放资料X份以上的说法不再使用。\n".replace("X份以上的说法不再使用", "800份"),
+        "按照《广东省法治政府建设实施纲要(2021—2025年)》推进。\n",
+    ],
+)
+def test_correct_wording_gives_no_false_alarm(tmp_path, body):
+    """Correct titles, a count that fits its frequency and plain text give none of these findings."""
+    form = {"template-leftover", "wrong-title", "outdated-citation", "plan-as-result", "frequency-contradiction"}
+    assert not form & set(_codes(tmp_path, body))
+
+
+def test_a_plan_under_next_years_heading_is_not_a_result(tmp_path):
+    """每年…不少于 under 下一步 is where a plan belongs."""
+    assert "plan-as-result" not in _codes(tmp_path, "全年开展讲座4次。\n二、下一步工作安排\n每年开展法治讲座不少于4次。\n")
+
+
+def test_a_heading_naming_another_year_is_a_year_mismatch(tmp_path):
+    """一、2024年…成效 in the 2025 report is flagged; the plan's 2026 is not."""
+    codes = _codes(tmp_path, "全年开展讲座4次。\n二、2026年工作计划\n继续开展讲座。\n", year=2025)
+    assert codes.count("year-mismatch") == 0
+    path = tmp_path / "北塘镇.txt"
+    path.write_text("北塘镇2025年法治政府建设情况报告\n一、2024年主要举措和成效\n全年开展讲座4次。\n", "utf-8")
+    ev = Evaluator()
+    assert "year-mismatch" in {f.code for f in ev.evaluate(ev.load(path)).findings}

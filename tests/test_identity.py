@@ -1,0 +1,65 @@
+"""Finding a report's township and year wherever the report shows them (report/identity.py, report/structure.py)."""
+
+import pytest
+
+from evalkit.report import identity, structure
+
+BODY = "一、主要举措和成效\n全年开展法治讲座4次。\n"
+
+
+@pytest.mark.parametrize(
+    "text, name, county, found_in",
+    [
+        ("象山县贤庠镇人民政府关于2022年度法治政府建设情况的报告\n" + BODY, "贤庠镇", "象山县", "title"),
+        ("长丰街道2023年法治政府建设年度报告\n" + BODY, "长丰街道", None, "title"),
+        ("首页 > 政务公开\n发布机构：白沙乡人民政府\n" + BODY, "白沙乡", None, "page"),
+        ("县委、县政府：\n" + BODY + "中共河口县青山镇委员会\n2024年1月20日\n", "青山镇", "河口县", "signature"),
+        ("市委、市政府：\n2023年，红岩镇坚持依法行政。\n" + BODY, "红岩镇", None, "opening"),
+        ("2023年以来，我街道扎实推进法治建设。\n" + BODY * 20 + "柳湾街道办事处统筹推进。柳湾街道办事处督促落实。\n", "柳湾街道", None, "text"),
+    ],
+)
+def test_name_is_found_wherever_the_report_shows_it(text, name, county, found_in):
+    """Title, page metadata, 落款, opening sentence and the unit named in the text each give the township."""
+    parsed = structure.parse(text)
+    assert (parsed.name, parsed.county, parsed.name_from) == (name, county, found_in)
+
+
+def test_name_from_the_file_name_when_the_text_has_none():
+    """A report that never names itself takes its name from the file, as a batch's files are named."""
+    parsed = structure.parse("我镇全年开展法治讲座4次。\n", "材料/石门镇-2023.txt")
+    assert (parsed.name, parsed.level, parsed.name_from, parsed.year, parsed.year_from) == ("石门镇", "镇", "file", 2023, "file")
+
+
+def test_level_from_how_the_text_speaks_of_itself():
+    """With no name anywhere, 我乡 still tells the level."""
+    parsed = structure.parse("我乡全年开展法治讲座4次。全乡村干部参加培训。\n")
+    assert (parsed.name, parsed.level) == (None, "乡")
+
+
+@pytest.mark.parametrize("generic", ["各乡镇人民政府", "全镇人民政府", "天津市静海区人民政府", "XX镇人民政府"])
+def test_generic_words_are_not_names(generic):
+    """各乡镇, 全镇, a district's government and a template's XX镇 name no township."""
+    assert identity.split_name(generic) is None
+
+
+@pytest.mark.parametrize(
+    "text, year, found_in",
+    [
+        ("东坪镇2022年度法治政府建设情况报告\n" + BODY, 2022, "title"),
+        ("区委、区政府：\n2021年，东坪镇坚持以习近平法治思想为指导。\n" + BODY, 2021, "opening"),
+        ("东坪镇法治政府建设情况报告\n" + BODY + "东坪镇人民政府\n2024年2月1日\n", 2023, "signature"),
+        ("东坪镇法治政府建设情况报告\n发布时间：2025-03-10 10:21\n" + BODY, 2024, "page"),
+        ("东坪镇法治政府建设情况报告\n" + BODY + "东坪镇人民政府\n2025年12月20日\n", 2025, "signature"),
+    ],
+)
+def test_year_is_found_wherever_the_report_shows_it(text, year, found_in):
+    """The title, the opening sentence, the signing date and the page's date each give the year; a report signed at the year's end is about that year."""
+    parsed = structure.parse(text)
+    assert (parsed.year, parsed.year_from) == (year, found_in)
+
+
+def test_a_paragraph_is_never_the_title():
+    """A long first line is body text: the title is the short line that names a report, or nothing."""
+    long_line = "2023年，某地坚持以习近平新时代中国特色社会主义思想为指导，" * 6
+    assert structure.parse(long_line + "\n" + BODY).title == ""
+    assert structure.parse("首页 > 信息公开\n索引号：123456789012345678\n东坪镇2023年法治政府建设年度报告\n" + BODY).title == "东坪镇2023年法治政府建设年度报告"

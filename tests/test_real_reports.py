@@ -1,0 +1,45 @@
+"""The real-reports benchmark (benchmarks/real_reports.py) counts what it says, on a label and text written here."""
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import real_reports  # noqa: E402
+
+TEXT = """首页 > 政务公开
+索引号：000014349/2024-00077 发布时间：2024-02-06 10:12
+青禾镇2023年法治政府建设情况报告
+2023年，青禾镇全年开展法治讲座6次，审查合同18份，发放资料900余份。
+贯彻《法治政府建设实施纲要(2022—2025年)》。
+"""
+LABEL = {
+    "id": "xx-qinghe-2023", "township": "青禾镇", "level": "镇", "county": "某县", "province": "某省", "year": 2023,
+    "text_shows_name": True, "text_shows_year": True,
+    "figures": [
+        {"value": 6, "unit": "次", "approx": None, "item": "publicity.sessions", "cue": "全年开展法治讲座"},
+        {"value": 18, "unit": "份", "approx": None, "item": "review.contracts_reviewed", "cue": "审查合同"},
+        {"value": 900, "unit": "份", "approx": "余", "item": "publicity.displays", "cue": "发放资料"},
+    ],
+    "furniture": [{"value": "000014349/2024-00077", "kind": "index_no"}],
+    "defects": [{"code": "wrong-title", "note": "纲要 cited as 2022—2025"}, {"code": "template-leftover", "note": "none in fact"}],
+}
+
+
+def test_the_benchmark_counts_against_the_labels(tmp_path, capsys):
+    """Refusals, names, years, figures seen, items right and wrong, defects found and missed are each counted."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "texts" / "xx-qinghe-2023.txt").write_text(TEXT, "utf-8")
+    (tmp_path / "labels" / "xx-qinghe-2023.yaml").write_text(yaml.safe_dump(LABEL, allow_unicode=True), "utf-8")
+    assert real_reports.main([str(tmp_path / "texts"), "--labels", str(tmp_path / "labels")]) == 0
+    lines = {line[:24].strip(): line[24:].strip() for line in capsys.readouterr().out.splitlines()}
+    assert lines["refused"] == "0"
+    assert lines["name right (shown)"].startswith("1.000") and lines["year right (shown)"].startswith("1.000")
+    assert lines["figures seen"] == "1.000 (3/3)"
+    assert lines["item precision"] == "0.667 (2/3)" and lines["item recall"] == "0.667 (2/3)"
+    assert lines["furniture as figures"] == "0"
+    assert lines["defects found"] == "0.500 (1/2)" and lines["false alarms"].startswith("0 in 0")
