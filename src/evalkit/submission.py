@@ -53,6 +53,7 @@ class Item:
     bound: str | None = None  #: "lower", "upper" or "about", for an approximate figure
     evidence: str | None = None  #: the quote from the report
     source: Span | None = None
+    needs_review: Mapping | None = None  #: read by OCR and not yet confirmed: {"reason": "ocr", "confidence": 0–100}
 
     @classmethod
     def from_dict(cls, item_id: str, doc: Mapping) -> Item:
@@ -60,7 +61,7 @@ class Item:
         if isinstance(value, float):
             value = Decimal(str(value))
         get = doc.get
-        return cls(item_id, value, get("unit"), get("approximate", False), get("bound"), get("evidence"), Span.from_dict(get("source")))
+        return cls(item_id, value, get("unit"), get("approximate", False), get("bound"), get("evidence"), Span.from_dict(get("source")), get("needs_review"))
 
     def to_dict(self) -> dict:
         doc: dict[str, Any] = {"value": _json_number(self.value)}
@@ -74,6 +75,8 @@ class Item:
             doc["evidence"] = self.evidence
         if self.source is not None:
             doc["source"] = self.source.to_dict()
+        if self.needs_review is not None:
+            doc["needs_review"] = dict(self.needs_review)
         return doc
 
 

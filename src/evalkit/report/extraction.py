@@ -8,7 +8,7 @@ dropped and nothing is guessed without saying so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -80,8 +80,12 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:end].strip()[:200]
 
 
-def submission_document(extraction: Extraction, text: str, items: Mapping, name: str) -> dict:
-    """A draft submission that validates, with the unmapped figures listed in its report."""
+def submission_document(extraction: Extraction, text: str, items: Mapping, name: str, marks: Sequence = ()) -> dict:
+    """A draft submission that validates, with the unmapped figures listed in its report.
+
+    A figure read by OCR (inside one of ``marks``, (start, end, confidence) spans) is marked
+    ``needs_review`` with the lowest confidence of its characters.
+    """
     s = extraction.structure
     if not s.name or not s.level:
         raise InputError("report_no_subject", file=name)
@@ -93,7 +97,7 @@ def submission_document(extraction: Extraction, text: str, items: Mapping, name:
     report["sections"] = [{"title": h.title, "kind": h.kind} for h in s.headings]
     report["citations"] = list(dict.fromkeys(c for c, _line in s.citations))
     report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
-    values = {item: _item(f, s, text, items.get(item)) for f, item in extraction.mapped}
+    values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
     return {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
 
@@ -118,6 +122,11 @@ def _item(figure: Figure, structure: Structure, text: str, spec) -> dict:
     item["evidence"] = sentence_at(text, figure.start)
     item["source"] = _source(structure, figure.start, figure.end)
     return {k: v for k, v in item.items() if v != ""}
+
+
+def _review(figure: Figure, marks: Sequence) -> dict:
+    confidences = [c for start, end, c in marks if start < figure.end and end > figure.start]
+    return {"needs_review": {"reason": "ocr", "confidence": min(confidences)}} if confidences else {}
 
 
 def _practice(offset: int, quote: str, structure: Structure) -> dict:

@@ -9,8 +9,18 @@ import attrs
 
 
 @attrs.frozen
+class Read:
+    """What a reader gives back when some of the text was read by OCR: ``marks`` are
+    (start, end, confidence 0–100) spans of ``text``, and the figures in them await review."""
+
+    text: str
+    marks: tuple[tuple[int, int, int], ...] = ()
+
+
+@attrs.frozen
 class Reader:
-    """Reads files with one of ``suffixes``: ``read(path) -> str``, or raises InputError."""
+    """Reads files with one of ``suffixes``: ``read(path)`` gives a str or a Read, or raises
+    InputError."""
 
     name: str
     suffixes: tuple[str, ...] = attrs.field(converter=tuple)

@@ -1,0 +1,100 @@
+"""From positioned lines of pages (a PDF's text layer, or OCR) to a report's paragraphs.
+
+Lines broken by the page width are joined again, running headers and footers and page
+numbers are dropped, and a figure read by OCR keeps its confidence (see ``Read.marks``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from evalkit.report.reader import Read
+
+EDGE = 0.12  #: a running header or footer stands in the top or bottom 12% of the page
+FULL = 2.5  #: a line ending within this many character widths of the right margin was wrapped
+#: a line opening a list entry or a heading starts a paragraph, even after a full line
+OPENS = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
+ENDS = "。！？；：!?;:"
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?(\s*[/／共]\s*\d+\s*页?)?[-—–－\s]*$")
+CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +| +(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+@attrs.frozen
+class Line:
+    """One line of a page: its text, its box (y grows downwards), and for OCR the confidence
+    (0–100) of each character."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    confidence: tuple[int, ...] | None = None
+
+    @property
+    def size(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@attrs.frozen
+class Page:
+    lines: tuple[Line, ...]
+    height: float
+
+
+def text_of(pages: Sequence[Page]) -> Read:
+    """The report's text, a paragraph a line, without running headers, footers or page numbers."""
+    body = [line for page in _without_running(pages) for line in page]
+    paragraphs: list[list[Line]] = []
+    for index, line in enumerate(body):
+        if index and _wrapped(body[index - 1], body) and not (body[index - 1].text.endswith(tuple(ENDS)) and OPENS.match(line.text)):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return _joined(paragraphs)
+
+
+def _wrapped(line: Line, body: Sequence[Line]) -> bool:
+    """A line that reaches the right margin goes on in the next line."""
+    margin = max(other.right for other in body)
+    return margin - line.right < FULL * line.size
+
+
+def _without_running(pages: Sequence[Page]) -> list[list[Line]]:
+    """Each page's lines less those at its top or bottom edge that are a page number or that
+    recur (digits aside) on at least half of the pages."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in {_key(line) for line in _edge(page)}:
+            counts[key] = counts.get(key, 0) + 1
+    recurring = {key for key, count in counts.items() if len(pages) > 1 and count * 2 >= len(pages)}
+    result = []
+    for page in pages:
+        edge = set(map(id, _edge(page)))
+        result.append([line for line in page.lines if id(line) not in edge or not (PAGE_NUMBER.match(line.text) or _key(line) in recurring)])
+    return result
+
+
+def _edge(page: Page) -> list[Line]:
+    return [line for line in page.lines if line.top < EDGE * page.height or line.bottom > (1 - EDGE) * page.height]
+
+
+def _key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.replace(" ", ""))
+
+
+def _joined(paragraphs: list[list[Line]]) -> Read:
+    parts, marks, offset = [], [], 0
+    for paragraph in paragraphs:
+        for line in paragraph:
+            text = CJK_SPACE.sub("", line.text) if line.confidence is None else line.text
+            if line.confidence is not None:
+                marks += [(offset + i, offset + i + 1, c) for i, c in enumerate(line.confidence)]
+            parts.append(text)
+            offset += len(text)
+        parts.append("\n")
+        offset += 1
+    return Read("".join(parts).rstrip("\n"), tuple(marks))

@@ -1,0 +1,84 @@
+"""Scanned pages and images read by Tesseract (chi_sim), each character with its confidence.
+
+Pages are drawn at 300 dpi: Song and Fangsong type at 12 pt is then ~50 pixels high, well
+inside what Tesseract reads best. Tesseract runs as an outside program, one page at a time,
+within the time limit of every outside program (see external.py).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from evalkit.documents import read_bytes
+from evalkit.errors import InputError
+from evalkit.report import external
+from evalkit.report.layout import Line, Page, text_of
+from evalkit.report.reader import Read
+
+PROGRAM, PACKAGE, LANGUAGE = "tesseract", "tesseract-ocr tesseract-ocr-chi-sim", "chi_sim"
+FORMATS = "扫描的 PDF 和图片\uff08.jpg、.png、.tif\uff09"
+DPI = 300
+MAX_BYTES = 128 * 1024 * 1024
+MAX_PIXELS = 60_000_000  #: an A4 page at 600 dpi is ~35 million pixels
+MAX_FRAMES = 300  #: pages of one .tif, as for a PDF
+
+
+def read_pdf_page(page, path: Path, index: int) -> Page:
+    """A PDF page without a text layer, drawn at DPI and read by OCR."""
+    image = page.render(scale=DPI / 72, grayscale=True).to_pil()
+    return _ocr(image, path)
+
+
+def read_image(path: Path) -> Read:
+    """The text of a scanned page (.jpg, .png) or pages (.tif)."""
+    read_bytes(path, MAX_BYTES)
+    from PIL import Image, ImageSequence
+
+    try:
+        with Image.open(path) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise InputError("image_too_large", file=str(path), pixels=image.width * image.height, limit=MAX_PIXELS)
+            frames = getattr(image, "n_frames", 1)
+            if frames > MAX_FRAMES:
+                raise InputError("pdf_too_many_pages", file=str(path), pages=frames, limit=MAX_FRAMES)
+            pages = [_ocr(frame.convert("L"), path) for frame in ImageSequence.Iterator(image)]
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:  # what Pillow raises on a damaged image
+        raise InputError("image_corrupt", file=str(path), detail=type(exc).__name__) from None
+    return text_of(pages)
+
+
+def _ocr(image, path: Path) -> Page:
+    program = external.find(PROGRAM, PACKAGE, path, FORMATS)
+    with tempfile.TemporaryDirectory(prefix="evalkit-ocr-") as folder:
+        picture = Path(folder) / "page.png"
+        image.save(picture)
+        argv = [program, str(picture), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", "3", "tsv"]
+        tsv = external.run(argv, path, PROGRAM, cwd=Path(folder))
+    return Page(tuple(lines(tsv.decode("utf-8", "replace"))), float(image.height))
+
+
+def lines(tsv: str) -> list[Line]:
+    """Tesseract's words grouped into its lines, each character with its word's confidence."""
+    grouped: dict[tuple[str, ...], list[list[str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) == 12 and cells[0] == "5" and cells[11].strip():
+            grouped.setdefault(tuple(cells[1:5]), []).append(cells)
+    return [_line(words) for words in grouped.values()]
+
+
+def _line(words: list[list[str]]) -> Line:
+    text, confidence = "", []
+    for cells in words:
+        word = cells[11].strip()
+        if text and text[-1].isascii() and text[-1].isalnum() and word[0].isascii() and word[0].isalnum():
+            text += " "
+            confidence.append(confidence[-1])
+        text += word
+        confidence += [round(float(cells[10]))] * len(word)
+    left = min(int(c[6]) for c in words)
+    right = max(int(c[6]) + int(c[8]) for c in words)
+    top = min(int(c[7]) for c in words)
+    bottom = max(int(c[7]) + int(c[9]) for c in words)
+    return Line(text, float(left), float(right), float(top), float(bottom), tuple(confidence))
