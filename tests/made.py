@@ -3,6 +3,7 @@ python-docx, then LibreOffice's conversions of it, PDF pages rendered to images.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 from pathlib import Path
@@ -63,3 +64,49 @@ def images_pdf(images: list[Path], target: Path) -> Path:
     pages = [Image.open(p).convert("L") for p in images]
     pages[0].save(target, save_all=True, append_images=pages[1:], resolution=200.0)
     return target
+
+
+def encrypted_pdf(source: Path, folder: Path, password: str = "abc") -> Path:
+    """LibreOffice's PDF export of ``source`` with a password to open it."""
+    options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"%s"}}' % password
+    folder.mkdir(exist_ok=True)
+    return convert(source, f"pdf:writer_pdf_Export:{options}", folder)
+
+
+class Made:
+    """The 贤庠镇 report in each format, made once a test session and only when asked for."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    @functools.cached_property
+    def docx(self) -> Path:
+        return report_docx(self.folder / "贤庠镇.docx")
+
+    @functools.cache
+    def converted(self, target_format: str) -> Path:
+        """The .docx converted by LibreOffice: "doc", "odt", "rtf", "pdf"; "wps" is a .doc renamed."""
+        if target_format == "wps":
+            return Path(shutil.copyfile(self.converted("doc"), self.folder / "贤庠镇.wps"))
+        return convert(self.docx, target_format, self.folder)
+
+    @functools.cached_property
+    def pages(self) -> list[Path]:
+        """The PDF's pages as 200 dpi grey images, as a scanner would give them."""
+        folder = self.folder / "pages"
+        folder.mkdir()
+        return page_images(self.converted("pdf"), folder)
+
+    @functools.cached_property
+    def scanned_pdf(self) -> Path:
+        return images_pdf(self.pages, self.folder / "贤庠镇-扫描.pdf")
+
+    @functools.cached_property
+    def tif(self) -> Path:
+        """The pages as one multi-page .tif."""
+        from PIL import Image
+
+        pages = [Image.open(p) for p in self.pages]
+        target = self.folder / "贤庠镇-扫描.tif"
+        pages[0].save(target, save_all=True, append_images=pages[1:], compression="tiff_deflate", dpi=(200, 200))
+        return target

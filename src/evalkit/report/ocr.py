@@ -8,6 +8,7 @@ within the time limit of every outside program (see external.py).
 from __future__ import annotations
 
 import tempfile
+import warnings
 from pathlib import Path
 
 from evalkit.documents import read_bytes
@@ -22,6 +23,7 @@ DPI = 300
 MAX_BYTES = 128 * 1024 * 1024
 MAX_PIXELS = 60_000_000  #: an A4 page at 600 dpi is ~35 million pixels
 MAX_FRAMES = 300  #: pages of one .tif, as for a PDF
+DAMAGED = (OSError, SyntaxError, ValueError, EOFError)  #: what Pillow raises on a damaged image
 
 
 def read_pdf_page(page, path: Path, index: int) -> Page:
@@ -33,19 +35,32 @@ def read_pdf_page(page, path: Path, index: int) -> Page:
 def read_image(path: Path) -> Read:
     """The text of a scanned page (.jpg, .png) or pages (.tif)."""
     read_bytes(path, MAX_BYTES)
-    from PIL import Image, ImageSequence
+    from PIL import Image
 
     try:
-        with Image.open(path) as image:
-            if image.width * image.height > MAX_PIXELS:
-                raise InputError("image_too_large", file=str(path), pixels=image.width * image.height, limit=MAX_PIXELS)
-            frames = getattr(image, "n_frames", 1)
-            if frames > MAX_FRAMES:
-                raise InputError("pdf_too_many_pages", file=str(path), pages=frames, limit=MAX_FRAMES)
-            pages = [_ocr(frame.convert("L"), path) for frame in ImageSequence.Iterator(image)]
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:  # what Pillow raises on a damaged image
-        raise InputError("image_corrupt", file=str(path), detail=type(exc).__name__) from None
-    return text_of(pages)
+        with warnings.catch_warnings():  # evalkit's own limit, below, is lower than Pillow's warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+    except Image.DecompressionBombError:
+        raise InputError("image_too_large", file=str(path), limit=MAX_PIXELS) from None
+    except DAMAGED:
+        raise InputError("image_corrupt", file=str(path)) from None
+    with image:
+        frames = getattr(image, "n_frames", 1)
+        if frames > MAX_FRAMES:
+            raise InputError("pdf_too_many_pages", file=str(path), pages=frames, limit=MAX_FRAMES)
+        return text_of([_ocr(_frame(image, index, path), path) for index in range(frames)])
+
+
+def _frame(image, index: int, path: Path):
+    """One page of the image in grey; Pillow reads the pixels only here."""
+    try:
+        image.seek(index)
+        if image.width * image.height > MAX_PIXELS:
+            raise InputError("image_too_large", file=str(path), limit=MAX_PIXELS)
+        return image.convert("L")
+    except DAMAGED:
+        raise InputError("image_corrupt", file=str(path)) from None
 
 
 def _ocr(image, path: Path) -> Page:

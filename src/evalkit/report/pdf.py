@@ -39,7 +39,7 @@ def _open(pdfium, path: Path):
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError("pdf_password", file=str(path)) from None
-        raise InputError("pdf_corrupt", file=str(path), detail=str(exc)) from None
+        raise InputError("pdf_corrupt", file=str(path)) from None
 
 
 def _page(page, path: Path, index: int) -> Page:
