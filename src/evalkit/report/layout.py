@@ -13,6 +13,7 @@ import attrs
 
 from evalkit.report.reader import Read
 
+WIDE = 0.6  #: the right margin of body text lies past this part of the page's width
 EDGE = 0.12  #: a running header or footer stands in the top or bottom 12% of the page
 FULL = 2.5  #: a line ending within this many character widths of the right margin was wrapped
 #: a line opening a list entry or a heading starts a paragraph, even after a full line
@@ -43,24 +44,25 @@ class Line:
 class Page:
     lines: tuple[Line, ...]
     height: float
+    width: float
 
 
 def text_of(pages: Sequence[Page]) -> Read:
     """The report's text, a paragraph a line, without running headers, footers or page numbers."""
-    body = [line for page in _without_running(pages) for line in page]
+    body = [(line, page.width) for page, lines in zip(pages, _without_running(pages)) for line in lines]
+    margin = max((line.right for line, _width in body), default=0.0)
     paragraphs: list[list[Line]] = []
-    for index, line in enumerate(body):
-        if index and _wrapped(body[index - 1], body) and not (body[index - 1].text.endswith(tuple(ENDS)) and OPENS.match(line.text)):
+    for index, (line, _width) in enumerate(body):
+        if index and _wrapped(*body[index - 1], margin) and not (body[index - 1][0].text.endswith(tuple(ENDS)) and OPENS.match(line.text)):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
     return _joined(paragraphs)
 
 
-def _wrapped(line: Line, body: Sequence[Line]) -> bool:
-    """A line that reaches the right margin goes on in the next line."""
-    margin = max(other.right for other in body)
-    return margin - line.right < FULL * line.size
+def _wrapped(line: Line, width: float, margin: float) -> bool:
+    """A line that reaches the right margin, past the page's middle, goes on in the next line."""
+    return margin - line.right < FULL * line.size and line.right > WIDE * width
 
 
 def _without_running(pages: Sequence[Page]) -> list[list[Line]]:

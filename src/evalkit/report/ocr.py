@@ -70,7 +70,7 @@ def _ocr(image, path: Path) -> Page:
         image.save(picture)
         argv = [program, str(picture), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", "3", "tsv"]
         tsv = external.run(argv, path, PROGRAM, cwd=Path(folder))
-    return Page(tuple(lines(tsv.decode("utf-8", "replace"))), float(image.height))
+    return Page(tuple(lines(tsv.decode("utf-8", "replace"))), float(image.height), float(image.width))
 
 
 def lines(tsv: str) -> list[Line]:

@@ -53,7 +53,7 @@ def _page(page, path: Path, index: int) -> Page:
         from evalkit.report.ocr import read_pdf_page
 
         return read_pdf_page(page, path, index)
-    return Page(tuple(lines), height)
+    return Page(tuple(lines), height, width)
 
 
 def text_lines(textpage, height: float) -> list[Line]:

@@ -17,6 +17,11 @@ class Read:
     marks: tuple[tuple[int, int, int], ...] = ()
 
 
+def plain(read: str | Read) -> str:
+    """The text of what a reader gave back."""
+    return read if isinstance(read, str) else read.text
+
+
 @attrs.frozen
 class Reader:
     """Reads files with one of ``suffixes``: ``read(path)`` gives a str or a Read, or raises
