@@ -27,6 +27,37 @@ def test_a_full_line_ending_a_sentence_before_a_list_entry_ends_its_paragraph():
     assert layout.text_of([Page(lines, 800.0, 600.0)]).text == "一是完善一村一法律顾问。\n二是严格规范政务信息公开。"
 
 
+def test_a_signature_set_to_the_right_is_not_joined_to_the_date():
+    """Right-aligned lines reach the margin but do not go on: the signature and date stay two lines."""
+    lines = (_line("全文最后一句话写到这里就结束了没有句号", 100), _line("象山县贤庠镇人民政府", 120, left=380), _line("2023年2月21日", 140, left=410))
+    assert layout.text_of([Page(lines, 800.0, 600.0)]).text.split("\n")[1:] == ["象山县贤庠镇人民政府", "2023年2月21日"]
+
+
+def test_an_indented_line_opens_a_paragraph_and_a_centred_one_goes_on():
+    """A two-character indent starts a paragraph; a centred title's second line continues the first."""
+    lines = (_line("贤庠镇人民政府关于二〇二二年度法治政府建", 60), _line("设情况的报告", 80, left=250, right=350),
+             _line("第一段写满了一整行还没有写完所以接着写", 110), _line("第二段首行缩进两个字。", 130, left=74, right=300))
+    assert layout.text_of([Page(lines, 800.0, 600.0)]).text == "贤庠镇人民政府关于二〇二二年度法治政府建设情况的报告\n第一段写满了一整行还没有写完所以接着写\n第二段首行缩进两个字。"
+
+
+def test_a_decimal_after_a_full_line_is_not_a_list_entry():
+    """“1.5万” at the start of a line goes on the sentence; “2.” opens an entry."""
+    lines = (_line("发放宣传资料。", 100), _line("1.5万余份。", 120, right=150))
+    assert layout.text_of([Page(lines, 800.0, 600.0)]).text == "发放宣传资料。1.5万余份。"
+    lines = (_line("发放宣传资料。", 100), _line("2.加强普法。", 120, right=150))
+    assert layout.text_of([Page(lines, 800.0, 600.0)]).text == "发放宣传资料。\n2.加强普法。"
+
+
+def test_characters_drawn_out_of_order_take_their_place_on_the_baseline():
+    """Quotation marks drawn after their line sit where their boxes are; a wide gap is a table cell."""
+    placed = [("评", 50), ("议", 62), ("考", 74), ("核", 86), ("“", 98), ("三", 104), ("到", 116), ("位", 128), ("”", 140)]
+    chars = [(c, x, x + (6 if c in "“”" else 12), 100.0 + (0.3 if c in "“”" else 0), 12.0) for c, x in placed]
+    drawn = [c for c in chars if c[0] not in "“”"] + [c for c in chars if c[0] in "“”"]  # as LibreOffice draws them
+    cells = [(c, 50 + 12 * i, 62 + 12 * i, 130.0, 12.0) for i, c in enumerate("合法性审查")] + [("6", 300, 306, 130.0, 12.0)]
+    first, second = pdf.lines_of(cells + drawn)
+    assert (first.text, second.text) == ("评议考核“三到位”", "合法性审查\t6")
+
+
 @pytest.mark.parametrize("number", ["3", "- 3 -", "—3—", "第3页", "第 3 页 共 9 页", "3/9"])
 def test_page_numbers_at_the_foot_are_dropped(number):
     """A page number in any usual form at the foot of a page is not report text."""

@@ -7,17 +7,19 @@ numbers are dropped, and a figure read by OCR keeps its confidence (see ``Read.m
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Sequence
 
 import attrs
 
 from evalkit.report.reader import Read
 
+INDENT = 4  #: a line starting further right than this many characters is set apart (a signature)
 WIDE = 0.6  #: the right margin of body text lies past this part of the page's width
 EDGE = 0.12  #: a running header or footer stands in the top or bottom 12% of the page
 FULL = 2.5  #: a line ending within this many character widths of the right margin was wrapped
 #: a line opening a list entry or a heading starts a paragraph, even after a full line
-OPENS = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[、.．])")
+OPENS = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+(、|．|\.(?!\d)))")
 ENDS = "。！？；：!?;:"
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(第\s*)?\d+\s*(页)?(\s*[/／共]\s*\d+\s*页?)?[-—–－\s]*$")
 CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +| +(?=[\u3000-\u9fff\uff00-\uffef])")
@@ -50,19 +52,41 @@ class Page:
 def text_of(pages: Sequence[Page]) -> Read:
     """The report's text, a paragraph a line, without running headers, footers or page numbers."""
     body = [(line, page.width) for page, lines in zip(pages, _without_running(pages)) for line in lines]
-    margin = max((line.right for line, _width in body), default=0.0)
+    margins = (min((line.left for line, _ in body), default=0.0), _right_margin(body))
     paragraphs: list[list[Line]] = []
     for index, (line, _width) in enumerate(body):
-        if index and _wrapped(*body[index - 1], margin) and not (body[index - 1][0].text.endswith(tuple(ENDS)) and OPENS.match(line.text)):
+        if index and _wrapped(*body[index - 1], margins) and not _opens(line, body[index - 1][0], margins):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
     return _joined(paragraphs)
 
 
-def _wrapped(line: Line, width: float, margin: float) -> bool:
-    """A line that reaches the right margin, past the page's middle, goes on in the next line."""
-    return margin - line.right < FULL * line.size and line.right > WIDE * width
+def _wrapped(line: Line, width: float, margins: tuple[float, float]) -> bool:
+    """A line that runs from the left margin (or an indent) to the right margin, past the
+    page's middle, goes on in the next line; a signature set to the right does not. A line
+    ending a sentence must reach the margin within a character: others fall short of it only
+    where a quotation mark or bracket may not end a line."""
+    left, right = margins
+    short = right - line.right
+    reaches = short < (1.0 if line.text.endswith(tuple(ENDS)) else FULL) * line.size
+    return reaches and line.right > WIDE * width and line.left - left < INDENT * line.size
+
+
+def _right_margin(body: Sequence[tuple[Line, float]]) -> float:
+    """The median right edge of the lines reaching past the page's middle: punctuation allowed
+    to hang past the margin does not move it."""
+    long = [line.right for line, width in body if line.right > WIDE * width]
+    return statistics.median(long) if long else max((line.right for line, _ in body), default=0.0)
+
+
+def _opens(line: Line, previous: Line, margins: tuple[float, float]) -> bool:
+    """A line indented as a paragraph's first line, one set to the right (a signature, not a
+    centred title's second line), or a list entry after a sentence's end."""
+    indent, short = line.left - margins[0], margins[1] - line.right
+    indented = 1.5 * line.size <= indent < INDENT * line.size
+    to_the_right = indent >= INDENT * line.size and short < FULL * line.size
+    return indented or to_the_right or (previous.text.endswith(tuple(ENDS)) and OPENS.match(line.text) is not None)
 
 
 def _without_running(pages: Sequence[Page]) -> list[list[Line]]:
@@ -72,7 +96,7 @@ def _without_running(pages: Sequence[Page]) -> list[list[Line]]:
     for page in pages:
         for key in {_key(line) for line in _edge(page)}:
             counts[key] = counts.get(key, 0) + 1
-    recurring = {key for key, count in counts.items() if len(pages) > 1 and count * 2 >= len(pages)}
+    recurring = {key for key, count in counts.items() if count >= 2 and count * 2 >= len(pages)}
     result = []
     for page in pages:
         edge = set(map(id, _edge(page)))

@@ -16,6 +16,8 @@ from evalkit.report.reader import Read
 MAX_BYTES = 256 * 1024 * 1024  #: scanned pages make large files
 MAX_PAGES = 300  #: a township's report has a few dozen pages at most
 MIN_CHARACTERS = 20  #: a page with fewer characters in its text layer is a scan, read by OCR
+CELL = 2.0  #: a gap wider than this many characters on one line separates two table cells
+BASELINE = 0.3  #: characters whose baselines differ by less than this part of their size share a line
 
 
 def read_pdf(path: Path) -> Read:
@@ -57,22 +59,29 @@ def _page(page, path: Path, index: int) -> Page:
 
 
 def text_lines(textpage, height: float) -> list[Line]:
-    """The page's characters grouped into lines by their boxes, top to bottom, left to right."""
+    """The page's characters grouped into lines by their baselines, top to bottom, left to right."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
     count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
+    text, x, y = textpage.get_text_range(0, count), ctypes.c_double(), ctypes.c_double()
     chars = []
     for index, char in enumerate(text[:count]):
-        left, bottom, right, top = textpage.get_charbox(index, loose=True)  # the font's height: quotes sit high
-        if not char.isspace() or right > left:  # PDFium's own spaces and line ends have no width
-            chars.append((char, left, right, height - top, height - bottom))
-    return _lines(chars)
+        if raw.FPDFText_IsGenerated(textpage, index) == 1 or char in "\r\n":
+            continue  # PDFium's own spaces and line ends
+        left, _bottom, right, _top = textpage.get_charbox(index)
+        raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+        chars.append((char, left, right, height - y.value, raw.FPDFText_GetFontSize(textpage, index)))
+    return lines_of(chars)
 
 
-def _lines(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
+def lines_of(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
+    """Lines from (character, left, right, baseline from the top, font size): characters on one
+    baseline make a line, whatever the order the file draws them in."""
     rows: list[list[tuple]] = []
-    for char in sorted(chars, key=lambda c: (c[3] + c[4]) / 2):
-        middle = (char[3] + char[4]) / 2
-        if rows and rows[-1][0][3] <= middle <= max(c[4] for c in rows[-1]):
+    for char in sorted(chars, key=lambda c: c[3]):
+        if rows and char[3] - rows[-1][0][3] <= BASELINE * max(char[4], 1.0):
             rows[-1].append(char)
         else:
             rows.append([char])
@@ -80,5 +89,10 @@ def _lines(chars: list[tuple[str, float, float, float, float]]) -> list[Line]:
 
 
 def _line(row: list[tuple]) -> Line:
-    text = "".join(c[0] for c in row).strip()
-    return Line(text, row[0][1], max(c[2] for c in row), min(c[3] for c in row), max(c[4] for c in row))
+    """One line's text; a gap wider than CELL characters (between table cells) becomes a tab."""
+    size, baseline = max(c[4] for c in row), row[0][3]
+    parts = [row[0][0]]
+    for previous, char in zip(row, row[1:]):
+        parts.append(("\t" if char[1] - previous[2] > CELL * size else "") + char[0])
+    text = "".join(parts).strip()
+    return Line(text, row[0][1], max(c[2] for c in row), baseline - 0.9 * size, baseline + 0.2 * size)
