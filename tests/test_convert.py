@@ -42,6 +42,20 @@ def test_check_on_a_doc_scores_as_the_docx(made, capsys):
     assert from_doc == from_docx
 
 
+def test_a_batch_scores_word_processor_files_in_parallel_workers(made, capsys, tmp_path):
+    """`evalkit score --jobs 2` over a .doc and an .odt scores both, as the .docx scores."""
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for target in ("doc", "odt"):
+        shutil.copy(made.converted(target), folder / f"贤庠镇.{target}")
+    assert main(["score", str(folder), "--out", str(tmp_path / "out"), "--jobs", "2", "--format", "json"]) == ExitCode.OK
+    ranking = json.loads(capsys.readouterr().out)["ranking"]
+    total = _score(capsys, made.docx)["total"]
+    assert [(r["name"], r["total"]) for r in ranking] == [("贤庠镇", total)] * 2
+
+
 def test_each_worker_process_has_its_own_profile(tmp_path):
     """A forked worker makes its own LibreOffice profile; the parent keeps its one."""
     mine = convert.profile()

@@ -41,6 +41,20 @@ def test_tesseract_words_become_lines_with_a_confidence_per_character():
     assert (second.text, second.confidence) == ("AB CD", (88, 88, 88, 80, 80))
 
 
+def test_every_figure_in_ocr_text_is_marked_mapped_or_not(evaluator):
+    """A figure read by OCR carries needs_review with its lowest confidence, whether an item took it or not."""
+    from evalkit.report.extraction import extract, submission_document
+
+    text = "某镇人民政府关于2022年度法治政府建设情况的报告\n全年开展法治宣传23场次,全镇共有渔船417艘。\n某镇人民政府\n2023年2月1日"
+    at = text.index("23场次")
+    marks = [(i, i + 1, 95) for i in range(len(text))]
+    marks[at + 1] = (at + 1, at + 2, 61)  # the “3” of 23 was hard to read
+    doc = submission_document(extract(text, evaluator.catalog.extractors), text, evaluator.catalog.items, "扫描件.png", marks)
+    assert doc["items"]["publicity.sessions"]["needs_review"] == {"reason": "ocr", "confidence": 61}
+    assert [u["needs_review"] for u in doc["report"]["unmapped"] if u["text"].startswith("417")] == [{"reason": "ocr", "confidence": 95}]
+    evaluator.validate(doc, "扫描件.png")  # the submission schema takes the marks
+
+
 @needs_tesseract
 def test_a_scanned_pdf_reads_nine_figures_in_ten_and_marks_every_one(made, evaluator):
     """The report as page images without a text layer: ≥ 90% of its figures right, all marked for review."""

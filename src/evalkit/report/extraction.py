@@ -96,7 +96,7 @@ def submission_document(extraction: Extraction, text: str, items: Mapping, name:
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
     report["sections"] = [{"title": h.title, "kind": h.kind} for h in s.headings]
     report["citations"] = list(dict.fromkeys(c for c, _line in s.citations))
-    report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
+    report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped]
     values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
     return {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
