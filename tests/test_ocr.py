@@ -129,3 +129,20 @@ def test_missing_tesseract_says_what_to_install(monkeypatch, tmp_path, capsys):
     assert main(["check", str(source)]) == ExitCode.USAGE
     err = capsys.readouterr().err
     assert str(source) in err and "未安装 tesseract" in err and "tesseract-ocr-chi-sim" in err
+
+
+@needs_tesseract
+def test_a_huge_scanned_page_is_drawn_within_the_pixel_limit(tmp_path, monkeypatch):
+    """A PDF page of 200 × 200 inches without text is drawn at no more than MAX_PIXELS for OCR."""
+    import pypdfium2 as pdfium
+
+    from evalkit.report import pdf
+
+    document = pdfium.PdfDocument.new()
+    document.new_page(14400, 14400)
+    document.save(str(tmp_path / "大页.pdf"))
+    monkeypatch.setattr(ocr, "MAX_PIXELS", 4_000_000)
+    drawn, real = [], ocr._ocr
+    monkeypatch.setattr(ocr, "_ocr", lambda image, *rest, **options: drawn.append(image.size) or real(image, *rest, **options))
+    assert pdf.read_pdf(tmp_path / "大页.pdf").text == ""
+    assert len(drawn) == 1 and drawn[0][0] * drawn[0][1] <= 4_000_000

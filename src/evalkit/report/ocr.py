@@ -7,6 +7,7 @@ within the time limit of every outside program (see external.py).
 
 from __future__ import annotations
 
+import math
 import tempfile
 import warnings
 from pathlib import Path
@@ -26,10 +27,13 @@ MAX_FRAMES = 300  #: pages of one .tif, as for a PDF
 DAMAGED = (OSError, SyntaxError, ValueError, EOFError)  #: what Pillow raises on a damaged image
 
 
-def read_pdf_page(page, path: Path, index: int) -> Page:
-    """A PDF page without a text layer, drawn at DPI and read by OCR."""
-    image = page.render(scale=DPI / 72, grayscale=True).to_pil()
-    return _ocr(image, path)
+def read_pdf_page(page, path: Path) -> Page:
+    """A PDF page without a text layer, drawn at DPI (less for a page so large that it would
+    pass MAX_PIXELS) and read by OCR."""
+    width, height = page.get_size()
+    scale = min(DPI / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+    image = page.render(scale=scale, grayscale=True).to_pil()
+    return _ocr(image, path, ("--dpi", str(round(72 * scale))), unit=scale)  # in the PDF's points, as its text pages
 
 
 def read_image(path: Path) -> Read:
@@ -49,7 +53,7 @@ def read_image(path: Path) -> Read:
         frames = getattr(image, "n_frames", 1)
         if frames > MAX_FRAMES:
             raise InputError("pdf_too_many_pages", file=str(path), pages=frames, limit=MAX_FRAMES)
-        return text_of([_ocr(_frame(image, index, path), path) for index in range(frames)])
+        return text_of([_ocr(_frame(image, index, path), path) for index in range(frames)])  # Tesseract finds the resolution
 
 
 def _frame(image, index: int, path: Path):
@@ -63,27 +67,28 @@ def _frame(image, index: int, path: Path):
         raise InputError("image_corrupt", file=str(path)) from None
 
 
-def _ocr(image, path: Path) -> Page:
+def _ocr(image, path: Path, options: tuple[str, ...] = (), unit: float = 1.0) -> Page:
+    """The page as Tesseract reads it, its boxes in pixels divided by ``unit``."""
     program = external.find(PROGRAM, PACKAGE, path, FORMATS)
     with tempfile.TemporaryDirectory(prefix="evalkit-ocr-") as folder:
         picture = Path(folder) / "page.png"
         image.save(picture)
-        argv = [program, str(picture), "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", "3", "tsv"]
+        argv = [program, str(picture), "stdout", "-l", LANGUAGE, *options, "--psm", "3", "tsv"]
         tsv = external.run(argv, path, PROGRAM, cwd=Path(folder))
-    return Page(tuple(lines(tsv.decode("utf-8", "replace"))), float(image.height), float(image.width))
+    return Page(tuple(lines(tsv.decode("utf-8", "replace"), unit)), image.height / unit, image.width / unit)
 
 
-def lines(tsv: str) -> list[Line]:
+def lines(tsv: str, unit: float = 1.0) -> list[Line]:
     """Tesseract's words grouped into its lines, each character with its word's confidence."""
     grouped: dict[tuple[str, ...], list[list[str]]] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) == 12 and cells[0] == "5" and cells[11].strip():
             grouped.setdefault(tuple(cells[1:5]), []).append(cells)
-    return [_line(words) for words in grouped.values()]
+    return [_line(words, unit) for words in grouped.values()]
 
 
-def _line(words: list[list[str]]) -> Line:
+def _line(words: list[list[str]], unit: float) -> Line:
     text, confidence = "", []
     for cells in words:
         word = cells[11].strip()
@@ -96,4 +101,4 @@ def _line(words: list[list[str]]) -> Line:
     right = max(int(c[6]) + int(c[8]) for c in words)
     top = min(int(c[7]) for c in words)
     bottom = max(int(c[7]) + int(c[9]) for c in words)
-    return Line(text, float(left), float(right), float(top), float(bottom), tuple(confidence))
+    return Line(text, left / unit, right / unit, top / unit, bottom / unit, tuple(confidence))

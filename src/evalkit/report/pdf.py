@@ -29,7 +29,7 @@ def read_pdf(path: Path) -> Read:
     try:
         if len(document) > MAX_PAGES:
             raise InputError("pdf_too_many_pages", file=str(path), pages=len(document), limit=MAX_PAGES)
-        pages = [_page(document[index], path, index) for index in range(len(document))]
+        pages = [_page(document[index], path) for index in range(len(document))]
     finally:
         document.close()
     return text_of(pages)
@@ -44,7 +44,7 @@ def _open(pdfium, path: Path):
         raise InputError("pdf_corrupt", file=str(path)) from None
 
 
-def _page(page, path: Path, index: int) -> Page:
+def _page(page, path: Path) -> Page:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
@@ -54,7 +54,7 @@ def _page(page, path: Path, index: int) -> Page:
     if sum(len(line.text) for line in lines) < MIN_CHARACTERS:
         from evalkit.report.ocr import read_pdf_page
 
-        return read_pdf_page(page, path, index)
+        return read_pdf_page(page, path)
     return Page(tuple(lines), height, width)
 
 
