@@ -146,3 +146,20 @@ def test_a_huge_scanned_page_is_drawn_within_the_pixel_limit(tmp_path, monkeypat
     monkeypatch.setattr(ocr, "_ocr", lambda image, *rest, **options: drawn.append(image.size) or real(image, *rest, **options))
     assert pdf.read_pdf(tmp_path / "大页.pdf").text == ""
     assert len(drawn) == 1 and drawn[0][0] * drawn[0][1] <= 4_000_000
+
+
+@needs_tesseract
+def test_a_pdf_of_text_and_scanned_pages_reads_each_its_own_way(made, tmp_path):
+    """A signed PDF whose first page has a text layer and the rest are scans: OCR marks only the scans' text."""
+    import pypdfium2 as pdfium
+
+    from evalkit.report import pdf
+
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(pdfium.PdfDocument(str(made.converted("pdf"))), [0])
+    mixed.import_pages(pdfium.PdfDocument(str(made.scanned_pdf)), [1, 2])
+    mixed.save(str(tmp_path / "混合.pdf"))
+    read = pdf.read_pdf(tmp_path / "混合.pdf")
+    first = min(start for start, _end, _confidence in read.marks)
+    assert read.text.startswith("贤庠镇人民政府关于2022年度法治政府建设情况的报告\n")
+    assert "象山县贤庠镇人民政府文件" not in read.text[:first] and "213件" in read.text[first:]

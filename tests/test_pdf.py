@@ -75,6 +75,14 @@ def test_a_running_header_is_dropped_but_body_text_at_the_top_is_kept():
     assert layout.text_of(pages).text == "报告标题\n正文很长,一直写到页面的右边为止。\n第二页。\n第三页。"
 
 
+def test_a_header_read_a_little_differently_on_each_page_is_still_a_header():
+    """OCR may misread a character of the header on some pages; a line one character in five off still recurs."""
+    headers = ["象山县贤庠镇人民政府文件", "象山县贤订镇人民政府文件", "象山县贤库镇人民政府文件"]
+    pages = [Page((_line(h, 20, right=200), _line(f"第{i}页正文。", 300, right=150)), 800.0, 600.0) for i, h in enumerate(headers, 1)]
+    assert layout.text_of(pages).text == "第1页正文。\n第2页正文。\n第3页正文。"
+    assert not layout._alike("第一部分", "第二部分") and not layout._alike("一、总体情况", "二、主要举措和成效")
+
+
 def test_spaces_between_chinese_and_figures_are_dropped():
     """The gaps a PDF leaves between Chinese and Arabic figures are not kept: “2022 年” reads “2022年”."""
     assert layout.text_of([Page((_line("2022 年开展 23 场次 ABC DEF", 100, right=200),), 800.0, 600.0)]).text == "2022年开展23场次ABC DEF"

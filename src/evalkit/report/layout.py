@@ -6,6 +6,7 @@ numbers are dropped, and a figure read by OCR keeps its confidence (see ``Read.m
 
 from __future__ import annotations
 
+import difflib
 import re
 import statistics
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from evalkit.report.reader import Read
 INDENT = 4  #: a line starting further right than this many characters is set apart (a signature)
 WIDE = 0.6  #: the right margin of body text lies past this part of the page's width
 EDGE = 0.12  #: a running header or footer stands in the top or bottom 12% of the page
+ALIKE = 0.8  #: two header lines this alike (difflib's ratio) are one header read twice
 FULL = 2.5  #: a line ending within this many character widths of the right margin was wrapped
 #: a line opening a list entry or a heading starts a paragraph, even after a full line
 OPENS = re.compile(r"^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+(、|．|\.(?!\d)))")
@@ -91,17 +93,23 @@ def _opens(line: Line, previous: Line, margins: tuple[float, float]) -> bool:
 
 def _without_running(pages: Sequence[Page]) -> list[list[Line]]:
     """Each page's lines less those at its top or bottom edge that are a page number or that
-    recur (digits aside) on at least half of the pages."""
-    counts: dict[str, int] = {}
-    for page in pages:
-        for key in {_key(line) for line in _edge(page)}:
-            counts[key] = counts.get(key, 0) + 1
+    recur on at least half of the pages (and two at least), digits aside and allowing a
+    character in five to differ, as OCR may read one header differently on each page."""
+    edges = [{_key(line) for line in _edge(page)} for page in pages]
+    keys = set().union(*edges)
+    counts = {key: sum(any(_alike(key, other) for other in edge) for edge in edges) for key in keys}
     recurring = {key for key, count in counts.items() if count >= 2 and count * 2 >= len(pages)}
     result = []
     for page in pages:
         edge = set(map(id, _edge(page)))
         result.append([line for line in page.lines if id(line) not in edge or not (PAGE_NUMBER.match(line.text) or _key(line) in recurring)])
     return result
+
+
+def _alike(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    return len(one) >= 5 and abs(len(one) - len(other)) <= len(one) // 5 and difflib.SequenceMatcher(None, one, other).ratio() >= ALIKE
 
 
 def _edge(page: Page) -> list[Line]:
