@@ -163,3 +163,16 @@ def test_a_pdf_of_text_and_scanned_pages_reads_each_its_own_way(made, tmp_path):
     first = min(start for start, _end, _confidence in read.marks)
     assert read.text.startswith("贤庠镇人民政府关于2022年度法治政府建设情况的报告\n")
     assert "象山县贤庠镇人民政府文件" not in read.text[:first] and "213件" in read.text[first:]
+
+
+@needs_tesseract
+def test_missing_chinese_data_says_what_to_install(monkeypatch, tmp_path, capsys):
+    """Tesseract without chi_sim data (an empty TESSDATA_PREFIX): the message names tesseract-ocr-chi-sim."""
+    from PIL import Image
+
+    source = tmp_path / "扫描件.png"
+    Image.new("L", (200, 100), 255).save(source)
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
+    assert main(["check", str(source)]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith(str(source)) and "chi_sim" in err and "tesseract-ocr-chi-sim" in err

@@ -45,6 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pdf_too_many_pages": ("文件共 {pages} 页，超过上限 {limit} 页，可能不是年度报告；未读取", "the file has {pages} pages, more than the limit of {limit}; it may not be an annual report and was not read"),
     "image_corrupt": ("图片已损坏或不是所示格式，无法读取", "the image is damaged or not what its name says"),
     "image_too_large": ("图片过大（超过 {limit} 像素），未读取", "the image is too large (more than {limit} pixels)"),
+    "ocr_language_missing": ("本机的 Tesseract 缺少简体中文识别数据（{language}），无法识别扫描件；请由管理员安装 Debian 软件包 {package}（运行 scripts/install-packages）", "Tesseract has no Simplified Chinese data ({language}); install the Debian package {package} (scripts/install-packages)"),
     "ocr_unconfirmed": ("有 {count} 个数字由文字识别（OCR）读出，尚待核对：请用 evalkit extract 导出提交材料，核对这些数字并删去其 needs_review 标记后再评分", "{count} figures were read by OCR and await confirmation: export them with evalkit extract, check them, remove their needs_review marks and score again"),
     "ocr_review": ("待核对：文字识别置信度 {confidence}", "to confirm: OCR confidence {confidence}"),
     "report_no_subject": ("无法从报告标题或落款识别乡镇(街道)名称;标题应如“XX镇人民政府关于2022年度法治政府建设情况的报告”", "cannot tell the township from the title or signature; a title reads like “XX镇人民政府关于2022年度法治政府建设情况的报告”"),

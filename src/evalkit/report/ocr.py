@@ -7,7 +7,10 @@ within the time limit of every outside program (see external.py).
 
 from __future__ import annotations
 
+import functools
 import math
+import os
+import subprocess
 import tempfile
 import warnings
 from pathlib import Path
@@ -70,12 +73,21 @@ def _frame(image, index: int, path: Path):
 def _ocr(image, path: Path, options: tuple[str, ...] = (), unit: float = 1.0) -> Page:
     """The page as Tesseract reads it, its boxes in pixels divided by ``unit``."""
     program = external.find(PROGRAM, PACKAGE, path, FORMATS)
+    if LANGUAGE not in _languages(program, os.environ.get("TESSDATA_PREFIX")):
+        raise InputError("ocr_language_missing", file=str(path), language=LANGUAGE, package="tesseract-ocr-chi-sim")
     with tempfile.TemporaryDirectory(prefix="evalkit-ocr-") as folder:
         picture = Path(folder) / "page.png"
         image.save(picture)
         argv = [program, str(picture), "stdout", "-l", LANGUAGE, *options, "--psm", "3", "tsv"]
         tsv = external.run(argv, path, PROGRAM, cwd=Path(folder))
     return Page(tuple(lines(tsv.decode("utf-8", "replace"), unit)), image.height / unit, image.width / unit)
+
+
+@functools.cache
+def _languages(program: str, data: str | None) -> frozenset[str]:
+    """The languages Tesseract has data for (``data``: where it looks for them), asked once."""
+    listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=60, check=False)  # noqa: S603
+    return frozenset(line.strip() for line in listed.stdout.splitlines()[1:])
 
 
 def lines(tsv: str, unit: float = 1.0) -> list[Line]:
