@@ -61,8 +61,9 @@ def test_a_scanned_pdf_reads_nine_figures_in_ten_and_marks_every_one(made, evalu
     from_docx, scanned = _figures(evaluator.read_report(made.docx)), _figures(evaluator.read_report(made.scanned_pdf))
     right = [k for k, item in from_docx.items() if k in scanned and scanned[k].value == item.value and scanned[k].unit == item.unit]
     assert len(from_docx) >= 8 and len(right) >= 0.9 * len(from_docx)
-    assert all(item.needs_review and item.needs_review["reason"] == "ocr" for item in scanned.values())
-    assert all(0 <= item.needs_review["confidence"] <= 100 for item in scanned.values())
+    assert all(item.needs_review and item.needs_review.reason == "ocr" for item in scanned.values())
+    assert all(0 <= item.needs_review.confidence <= 100 for item in scanned.values())
+    assert hash(next(iter(scanned.values())))  # a frozen Item stays hashable with its mark
 
 
 @needs_tesseract
