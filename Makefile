@@ -15,7 +15,7 @@ demo: $(STAMP)
 	$(BIN)/evalkit check examples/xianxiang-2022/submission.json
 
 test: $(STAMP)
-	scripts/install-browser
+	scripts/install-packages
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

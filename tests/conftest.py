@@ -104,3 +104,17 @@ def two_years(tmp_path_factory):
         code = main(["score", str(ROOT / "examples" / f"xiangshan-{year}"), "--out", str(folder / str(year)), "--db", str(db)])
         assert code == 0
     return db, folder / "2022", folder / "2023"
+
+
+@pytest.fixture(scope="session")
+def made(tmp_path_factory):
+    """The 贤庠镇 report as .docx, .doc, .odt, .rtf, .wps, .pdf and scans, made by the tests
+    themselves with python-docx, LibreOffice and pdftoppm; skips where those are missing."""
+    import shutil
+
+    import made as made_
+
+    missing = [p for p in ("soffice", "pdftoppm") if shutil.which(p) is None]
+    if missing:
+        pytest.skip(f"needs {' and '.join(missing)}: run scripts/install-packages as root")
+    return made_.Made(tmp_path_factory.mktemp("made"))

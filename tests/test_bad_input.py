@@ -160,8 +160,8 @@ def test_yaml_submission_scores_like_json(capsys, tmp_path, example_path):
 
 def test_unsupported_suffix(capsys, tmp_path):
     """A file type evalkit cannot read is named with the types it can."""
-    path = tmp_path / "r.pdf"
-    path.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "r.ofd"
+    path.write_bytes(b"PK\x03\x04")
     code, err = run_check(capsys, path)
     assert code == ExitCode.USAGE and "不支持的文件类型" in err
 

@@ -57,7 +57,7 @@ def build_folder(folder: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not at /usr/bin/chromium; run scripts/install-browser")
+        pytest.skip("Debian's chromium is not at /usr/bin/chromium; run scripts/install-packages")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed: pip install -e '.[test]'")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)

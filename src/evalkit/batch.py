@@ -323,7 +323,7 @@ def _allowed(ch: str) -> bool:
 
 
 #: Office files a township might send instead: scored as failures that say what to do, not skipped.
-OFFICE_SUFFIXES = (".doc", ".wps", ".pdf", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ofd")
+OFFICE_SUFFIXES = (".xls", ".xlsx", ".et", ".ofd")
 
 
 def suffixes(evaluator: Evaluator) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evalkit.model import Finding, Severity
+from evalkit.report.reader import plain
 from evalkit.report.structure import parse
 
 COPY_THRESHOLD = 0.5
@@ -21,7 +22,7 @@ def report_copies(evaluator, files: Sequence[str | Path]) -> dict[int, tuple[Fin
         reader = evaluator.catalog.readers.get(path.suffix.lower())
         if reader is not None:
             try:
-                body = reader.read(path)
+                body = plain(reader.read(path))
             except Exception:  # noqa: BLE001 - the main pass reports the file, whatever went wrong
                 continue
             texts[index] = (parse(body).name or path.stem, body)

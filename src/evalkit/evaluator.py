@@ -83,11 +83,14 @@ class Evaluator:
         reader = self.catalog.readers.get(path.suffix.lower())
         if reader is None:
             raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(self.catalog.readers))
-        text = reader.read(path)
-        extraction = extract(text, self.catalog.extractors, str(path), self.catalog.items)
-        doc, findings = submission_document(extraction, text, self.catalog.items, str(path), Given(*self.given))
+        read = reader.read(path)
+        content, marks = (read, ()) if isinstance(read, str) else (read.text, read.marks)
+        extraction = extract(content, self.catalog.extractors, str(path), self.catalog.items)
+        doc, findings = submission_document(extraction, content, self.catalog.items, str(path), Given(*self.given), marks)
         loaded = self.validate(doc, str(path))
-        return attrs.evolve(loaded, text=text, extraction=extraction, findings=findings)
+        flagged = sum(1 for item in loaded.submission.items.values() if item.needs_review)
+        warnings = loaded.warnings + ((text("ocr_unconfirmed", count=flagged),) if flagged else ())
+        return attrs.evolve(loaded, text=content, extraction=extraction, findings=findings, warnings=warnings)
 
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""

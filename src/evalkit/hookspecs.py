@@ -76,6 +76,9 @@ def check_report(submission, text):
 def register_readers():
     """Declare readers that turn a report file into text.
 
+    A reader's ``read(path)`` returns the text, or an :class:`evalkit.Read` whose ``marks``
+    say which characters were read by OCR (their figures are marked ``needs_review``).
+
     :return: a list of :class:`evalkit.Reader`.
     """
 

@@ -17,6 +17,7 @@ DEFAULT_PLUGINS = (
     "evalkit.default_plugins.formats",
     "evalkit.default_plugins.profiles",
     "evalkit.default_plugins.readers",
+    "evalkit.default_plugins.converted_readers",
     "evalkit.default_plugins.report_checks",
     "evalkit.default_plugins.form_checks",
     "evalkit.default_plugins.ranking_csv",

@@ -43,6 +43,18 @@ class Span:
 
 
 @attrs.frozen
+class Unconfirmed:
+    """Why a figure awaits a person's confirmation: read by OCR, with what confidence (0–100)."""
+
+    reason: str
+    confidence: int
+
+    @classmethod
+    def from_dict(cls, doc: Mapping | None) -> Unconfirmed | None:
+        return None if doc is None else cls(doc["reason"], doc["confidence"])
+
+
+@attrs.frozen
 class Item:
     """One reported figure or practice of a submission."""
 
@@ -53,6 +65,7 @@ class Item:
     bound: str | None = None  #: "lower", "upper" or "about", for an approximate figure
     evidence: str | None = None  #: the quote from the report
     source: Span | None = None
+    needs_review: Unconfirmed | None = None  #: read by OCR and not yet confirmed
 
     @classmethod
     def from_dict(cls, item_id: str, doc: Mapping) -> Item:
@@ -60,7 +73,7 @@ class Item:
         if isinstance(value, float):
             value = Decimal(str(value))
         get = doc.get
-        return cls(item_id, value, get("unit"), get("approximate", False), get("bound"), get("evidence"), Span.from_dict(get("source")))
+        return cls(item_id, value, get("unit"), get("approximate", False), get("bound"), get("evidence"), Span.from_dict(get("source")), Unconfirmed.from_dict(get("needs_review")))
 
     def to_dict(self) -> dict:
         doc: dict[str, Any] = {"value": _json_number(self.value)}
@@ -74,6 +87,8 @@ class Item:
             doc["evidence"] = self.evidence
         if self.source is not None:
             doc["source"] = self.source.to_dict()
+        if self.needs_review is not None:
+            doc["needs_review"] = attrs.asdict(self.needs_review)
         return doc
 
 

@@ -15,7 +15,7 @@ from evalkit.scorecard import display
 def add(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "check", parents=[common], help="为一个乡镇的提交材料评分",
-        description="为一个乡镇评分:FILE 可以是提交材料(.json/.yaml),也可以是年度报告(.docx/.txt/.html,先提取再评分)。"
+        description="为一个乡镇评分:FILE 可以是提交材料(.json/.yaml),也可以是年度报告(.docx/.doc/.wps/.rtf/.odt/.pdf/扫描图片/.txt/.html,先提取再评分)。"
         "显示总分、分类得分、失分清单和报告问题。",
     )
     parser.add_argument("file", metavar="FILE", help="提交材料或年度报告文件")

@@ -12,10 +12,10 @@ from evalkit.messages import text
 
 def add(subparsers, common) -> None:
     parser = subparsers.add_parser(
-        "extract", parents=[common], help="从报告(.docx/.txt/.html)提取提交材料草稿",
+        "extract", parents=[common], help="从报告(.docx、.doc、.pdf、扫描件等)提取提交材料草稿",
         description="读取年度报告,提取数字和做法,写出可直接校验的提交材料草稿;未能对应指标项的数字会逐条列出,供人工补充。",
     )
-    parser.add_argument("report", metavar="REPORT", help="报告文件(.docx、.txt 或 .html)")
+    parser.add_argument("report", metavar="REPORT", help="报告文件(.docx、.doc、.wps、.rtf、.odt、.pdf、.jpg、.png、.tif、.txt 或 .html)")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入的提交材料文件(默认输出到标准输出)")
     add_report_options(parser)
     parser.set_defaults(func=run)
@@ -46,11 +46,16 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
         title = items[item_id].title if item_id in items else item_id
         line = text("line_no", lang, line=item.source.line) if item.source and item.source.line else ""
         quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
-        lines.append(f"  {item_id}({title}):{_value(item, lang)}  {line}  “{quote}”")
+        lines.append(f"  {item_id}({title}):{_value(item, lang)}{_review(item.needs_review and item.needs_review.confidence, lang)}  {line}  “{quote}”")
     unmapped = submission.report.unmapped
     lines.append(text("unmapped", lang, count=len(unmapped)) if unmapped else text("all_mapped", lang))
-    lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
+    lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}{_review(u.get('needs_review', {}).get('confidence'), lang)}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
     return lines
+
+
+def _review(confidence: int | None, lang: str) -> str:
+    """The mark of a figure read by OCR, awaiting a person's confirmation."""
+    return f"  [{text('ocr_review', lang, confidence=confidence)}]" if confidence is not None else ""
 
 
 def _value(item, lang: str) -> str:

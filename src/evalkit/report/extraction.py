@@ -8,7 +8,7 @@ dropped and nothing is guessed without saying so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -121,11 +121,15 @@ class Given:
     year: int | None = None
 
 
-def submission_document(extraction: Extraction, text: str, items: Mapping, name: str, given: Given = Given()) -> tuple[dict, tuple[Finding, ...]]:
+def submission_document(
+    extraction: Extraction, text: str, items: Mapping, name: str, given: Given = Given(), marks: Sequence = ()
+) -> tuple[dict, tuple[Finding, ...]]:
     """A draft submission that validates, and the findings of reading it: never a refusal.
 
     What the report lacks (its township, its year) is taken from ``given`` or the file name,
-    or scored under a stand-in with a finding that says how to supply it.
+    or scored under a stand-in with a finding that says how to supply it. A figure read by OCR
+    (inside one of ``marks``, (start, end, confidence) spans) is marked ``needs_review`` with
+    the lowest confidence of its characters.
     """
     s = extraction.structure
     subject, findings = _subject(s, given, name)
@@ -133,8 +137,8 @@ def submission_document(extraction: Extraction, text: str, items: Mapping, name:
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
     report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings]
     report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))
-    report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
-    values = {item: _item(f, s, text, items.get(item)) for f, item in extraction.mapped}
+    report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped]
+    values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
     cut = _fit(report)
     doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
@@ -205,6 +209,11 @@ def _item(figure: Figure, structure: Structure, text: str, spec) -> dict:
     item["evidence"] = sentence_at(text, figure.start)
     item["source"] = _source(structure, figure.start, figure.end)
     return {k: v for k, v in item.items() if v != ""}
+
+
+def _review(figure: Figure, marks: Sequence) -> dict:
+    confidences = [c for start, end, c in marks if start < figure.end and end > figure.start]
+    return {"needs_review": {"reason": "ocr", "confidence": min(confidences)}} if confidences else {}
 
 
 def _practice(offset: int, quote: str, structure: Structure) -> dict:

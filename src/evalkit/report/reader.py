@@ -9,8 +9,23 @@ import attrs
 
 
 @attrs.frozen
+class Read:
+    """What a reader gives back when some of the text was read by OCR: ``marks`` are
+    (start, end, confidence 0–100) spans of ``text``, and the figures in them await review."""
+
+    text: str
+    marks: tuple[tuple[int, int, int], ...] = ()
+
+
+def plain(read: str | Read) -> str:
+    """The text of what a reader gave back."""
+    return read if isinstance(read, str) else read.text
+
+
+@attrs.frozen
 class Reader:
-    """Reads files with one of ``suffixes``: ``read(path) -> str``, or raises InputError."""
+    """Reads files with one of ``suffixes``: ``read(path)`` gives a str or a Read, or raises
+    InputError."""
 
     name: str
     suffixes: tuple[str, ...] = attrs.field(converter=tuple)
