@@ -84,7 +84,7 @@ class WebStore:
         """Add an account; False when the user name is taken (the existing one is left alone)."""
         with self.store.transaction() as conn:
             cursor = conn.execute(
-                "INSERT OR IGNORE INTO accounts (username, role, township_id, password, created) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO accounts (username, role, township_id, password, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
                 (username, role, township_id, password, created))
             return cursor.rowcount == 1
 

@@ -98,6 +98,8 @@ async def _lifespan(app):
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of the event loop's threads is copied
     app.state.pool = ProcessPoolExecutor(config.workers, mp_context=context, initializer=scoring.start, initargs=(str(config.store),))
+    loop = asyncio.get_running_loop()  # start every worker now, not on the first clerk's upload
+    await asyncio.gather(*(loop.run_in_executor(app.state.pool, scoring.ready) for _ in range(config.workers)))
     try:
         yield
     finally:

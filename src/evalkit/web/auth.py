@@ -15,7 +15,8 @@ import time
 from collections import defaultdict, deque
 
 N, R, P = 2**14, 8, 1
-MAX_TRIES, WINDOW = 5, 300  #: failed logins allowed per user name, and per address, in WINDOW seconds
+MAX_TRIES, WINDOW = 5, 300  #: failed logins allowed per user name in WINDOW seconds
+ADDRESS_FACTOR = 10  #: and MAX_TRIES times this many from one address
 
 
 def hash_password(password: str, salt: bytes | None = None) -> str:
@@ -55,23 +56,24 @@ def _b64(data: bytes) -> str:
 
 
 class LoginLimiter:
-    """Failed logins remembered per user name and per address; past MAX_TRIES in WINDOW seconds, refuse."""
+    """Failed logins remembered per user name and per address: past MAX_TRIES for a name, or
+    ADDRESS_TRIES from one address (a county's clerks may share one), in WINDOW seconds, refuse."""
 
     def __init__(self, tries: int = MAX_TRIES, window: float = WINDOW, clock=time.monotonic):
         self.tries, self.window, self.clock = tries, window, clock
-        self.failures: dict[str, deque] = defaultdict(deque)
+        self.failures: dict[tuple[str, str], deque] = defaultdict(deque)
 
-    def blocked(self, *keys: str) -> bool:
-        now = self.clock()
+    def blocked(self, username: str, address: str) -> bool:
+        keys = (("name", username), ("address", address))
         for key in keys:
             failures = self.failures[key]
-            while failures and failures[0] < now - self.window:
+            while failures and failures[0] < self.clock() - self.window:
                 failures.popleft()
-        return any(len(self.failures[key]) >= self.tries for key in keys)
+        return len(self.failures[keys[0]]) >= self.tries or len(self.failures[keys[1]]) >= self.tries * ADDRESS_FACTOR
 
-    def failed(self, *keys: str) -> None:
-        for key in keys:
+    def failed(self, username: str, address: str) -> None:
+        for key in (("name", username), ("address", address)):
             self.failures[key].append(self.clock())
 
     def succeeded(self, username: str) -> None:
-        self.failures.pop(username, None)
+        self.failures.pop(("name", username), None)

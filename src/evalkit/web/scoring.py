@@ -32,6 +32,11 @@ def start(store_path: str | None) -> None:
         _EVALUATOR.prior = PriorLookup(store_path)
 
 
+def ready() -> bool:
+    """Nothing to do: submitted once per worker at start-up, so that each has started."""
+    return _EVALUATOR is not None
+
+
 def evaluator():
     if _EVALUATOR is None:
         start(None)
