@@ -71,7 +71,7 @@ async def _outputs(request, year: int, submissions) -> dict:
     key = (year, tuple(s.id for s in submissions))
     cache = request.app.state.outputs
     if key not in cache:
-        cards = [(f"{s.sha256}{s.suffix}", json.loads(s.card)) for s in submissions]
+        cards = [(s.filename, json.loads(s.card)) for s in submissions]  # the source the page shows: the clerk's file
         cache.clear()  # only the latest set is asked for again
         cache[key] = await run_scoring(request, scoring.year_outputs, cards)
     return cache[key]
