@@ -12,8 +12,8 @@ def test_init_makes_one_account_per_township_and_one_for_the_office(tmp_path, ca
     db = str(tmp_path / "s.db")
     assert main(["serve", "--db", db, "--init", str(COUNTY)]) == ExitCode.OK
     out = capsys.readouterr().out
-    assert "已创建 19 个账号" in out and "用户名:考评办" in out and "用户名:贤庠镇" in out
-    passwords = re.findall(r"密码:(\S+)", out)
+    assert "已创建 19 个账号" in out and "用户名：考评办" in out and "用户名：贤庠镇" in out
+    passwords = re.findall(r"密码：(\S+)", out)
     assert len(set(passwords)) == 19 and all(len(p) == 12 for p in passwords)
     with Store(db) as store:
         before = [a.password for a in store.web.accounts()]

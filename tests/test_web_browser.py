@@ -83,7 +83,7 @@ def test_clerk_office_and_another_township(browser, server, tmp_path):
 
     office = new_page(browser, server)
     login(office, *OFFICE)
-    assert "已提交 18 个,未提交 0 个" in office.locator("p.counts").inner_text()
+    assert "已提交 18 个，未提交 0 个" in office.locator("p.counts").inner_text()
     ranked = office.locator("table.ranking-web tbody tr")
     assert ranked.count() == 18 and ranked.filter(has_text="贤庠镇").count() == 1
     shoot(office, "office", full=True)

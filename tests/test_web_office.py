@@ -30,7 +30,7 @@ def test_the_overview_shows_who_has_not_submitted(served):
     """17 of the demo county's townships have submitted; 贤庠镇 has not."""
     _server, office = served
     page = office.get("/office").text
-    assert "已提交 <strong>17</strong> 个,未提交 <strong>1</strong> 个:贤庠镇" in page
+    assert "已提交 <strong>17</strong> 个，未提交 <strong>1</strong> 个：贤庠镇" in page
 
 
 def test_the_ranking_is_the_one_evalkit_score_gives(served, tmp_path, capsys):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
 from evalkit.messages import text
@@ -106,7 +107,7 @@ async def submit(request, account):
     if not kept.exists():
         from evalkit.outputs import write_atomic
 
-        write_atomic(kept, draft.data)
+        await run_in_threadpool(write_atomic, kept, draft.data)  # fsync'ed: off the event loop
     web = request.app.state.web
     sid = web.add_submission(account.township_id, card["year"], account.id, access.now(), (digest, suffix, draft.filename), draft.corrections, card)
     _audit(request, account, "submit", submission=sid, year=card["year"], sha256=digest, total=str(card["total"]))
