@@ -37,7 +37,7 @@ def server(tmp_path_factory):
 
 
 def new_page(browser, server):
-    context = browser.new_context(base_url=server.url, java_script_enabled=False, viewport={"width": 1200, "height": 760}, accept_downloads=True)
+    context = browser.new_context(base_url=server.url, java_script_enabled=False, viewport={"width": 1000, "height": 640}, accept_downloads=True)
     return context.new_page()
 
 
@@ -50,9 +50,9 @@ def login(page, username, password, shot: str | None = None):
     page.get_by_role("button", name="登录").click()
 
 
-def shoot(page, name: str, full: bool = False):
+def shoot(page, name: str):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"web-{name}.png"), full_page=full)
+    page.screenshot(path=str(SHOTS / f"web-{name}.png"))
 
 
 def score(page) -> float:
@@ -86,7 +86,7 @@ def test_clerk_office_and_another_township(browser, server, tmp_path):
     assert "已提交 18 个，未提交 0 个" in office.locator("p.counts").inner_text()
     ranked = office.locator("table.ranking-web tbody tr")
     assert ranked.count() == 18 and ranked.filter(has_text="贤庠镇").count() == 1
-    shoot(office, "office", full=True)
+    shoot(office, "office")
     with office.expect_download() as download:
         office.locator("#download-xlsx").click()
     book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()), read_only=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -25,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from evalkit.messages import MESSAGES, text
 from evalkit.web import access, auth
 
+BEIJING = datetime.timezone(datetime.timedelta(hours=8))
 MAX_UPLOAD = 20 * 1024 * 1024  #: bytes: a .docx with photos fits; the readers refuse larger reports anyway
 
 
@@ -48,7 +50,15 @@ def templates():
         own = resources.files("evalkit.web").joinpath("templates", name)
         return (own if own.is_file() else resources.files("evalkit").joinpath("templates", name)).read_text(encoding="utf-8")
 
-    return Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["when"] = when
+    return env
+
+
+def when(stamp: str, seconds: bool = False) -> str:
+    """A stored UTC time as Beijing time (UTC+8), as a county office reads it."""
+    moment = datetime.datetime.fromisoformat(stamp).astimezone(BEIJING)
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
 def render(request, name: str, status: int = 200, **values) -> HTMLResponse:
