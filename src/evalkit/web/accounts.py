@@ -8,14 +8,13 @@ so the office sees a county at once; meant for trying evalkit out, never for rea
 
 from __future__ import annotations
 
-import datetime
-import hashlib
 from pathlib import Path
 
 import attrs
 
 from evalkit.errors import InputError
 from evalkit.web import auth
+from evalkit.web.access import now
 
 OFFICE = "考评办"  #: the county office's first account
 
@@ -56,16 +55,16 @@ def make_accounts(web, folder: Path, demo: bool = False) -> list[NewAccount]:
 
 
 def _account(web, role: str, username: str, township_id: int | None, password: str) -> NewAccount:
-    created = web.add_account(username, role, township_id, auth.hash_password(password), _now())
+    created = web.add_account(username, role, township_id, auth.hash_password(password), now())
     if created:
-        web.audit(_now(), web.account(username), "evalkit serve", "account_created", {"username": username, "role": role}, "")
+        web.audit(now(), web.account(username), "evalkit serve", "account_created", {"username": username, "role": role}, "")
     return NewAccount(role, username, password, created)
 
 
 def submit_demo(web, files: Path, made: list[NewAccount], leave: set[str]) -> None:
     """Submit each township's file of the demo folder as that township, once (not those in ``leave``)."""
-    from evalkit.outputs import write_atomic
     from evalkit.web.scoring import self_check
+    from evalkit.web.township import keep_file
 
     if web.years():
         return
@@ -76,12 +75,7 @@ def submit_demo(web, files: Path, made: list[NewAccount], leave: set[str]) -> No
         result = self_check(data, Path(entry.source).name, {})
         if "error" in result:
             continue
-        digest, suffix = hashlib.sha256(data).hexdigest(), Path(entry.source).suffix.lower()
-        write_atomic(files / f"{digest}{suffix}", data)
         account, card = web.account(entry.username), result["card"]
-        sid = web.add_submission(account.township_id, card["year"], account.id, _now(), (digest, suffix, Path(entry.source).name), {}, card)
-        web.audit(_now(), account, entry.username, "demo_submit", {"submission": sid}, "")
-
-
-def _now() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        file = keep_file(files, data, Path(entry.source).name)
+        sid = web.add_submission(account.township_id, card["year"], account.id, now(), file, {}, card)
+        web.audit(now(), account, entry.username, "demo_submit", {"submission": sid}, "")

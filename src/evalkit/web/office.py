@@ -41,12 +41,12 @@ def _year(request) -> int | None:
 async def overview(request, account):
     web, year = request.app.state.web, _year(request)
     current = {s.township_id: s for s in web.current(year)} if year else {}
-    ranking = await _ranking(request, year, list(current.values())) if current else []
+    ranking = (await _outputs(request, year, list(current.values())))["ranking"] if current else []
     places = {row["name"]: row for row in ranking}
     rows = [_row(t, current.get(t.id), places) for t in web.townships()]
     web.audit(access.now(), account, account.username, "office_view", {"year": year}, access.address(request))
     return render(request, "office.html.j2", year=year, years=web.years(), rows=rows, ranking=ranking,
-                  missing=[r for r in rows if r["submission"] is None], downloads=list(DOWNLOADS),
+                  missing=[r for r in rows if r["submission"] is None],
                   archived=request.query_params.get("archived", ""))
 
 
@@ -59,11 +59,6 @@ def _row(township, submission, places: dict) -> dict:
         "id": township.id, "name": township.name, "level": township.level, "submission": submission,
         "place": places.get(township.name), "rectification": [(label(RECTIFICATION, k), n) for k, n in sorted(counts.items())],
     }
-
-
-async def _ranking(request, year: int, submissions) -> list[dict]:
-    outputs = await _outputs(request, year, submissions)
-    return outputs["ranking"]
 
 
 async def _outputs(request, year: int, submissions) -> dict:

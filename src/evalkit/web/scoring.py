@@ -49,11 +49,9 @@ def self_check(data: bytes, filename: str, corrections: dict[str, str]) -> dict:
     Returns ``{"error": message}`` for a file or a correction that cannot be used, else the
     scorecard (``card``), the page's view of it (``view``) and the figures read (``figures``).
     """
-    from evalkit.batch import safe_name
-
     ev = evaluator()
     with tempfile.TemporaryDirectory(prefix="evalkit-check-") as folder:
-        path = Path(folder) / safe_name(filename)
+        path = Path(folder) / f"upload{Path(filename).suffix.lower()}"  # messages name the clerk's file instead
         path.write_bytes(data)
         try:
             loaded = ev.load(path)

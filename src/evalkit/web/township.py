@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.responses import FileResponse, RedirectResponse
 from starlette.routing import Route
 
 from evalkit.messages import text
@@ -101,18 +101,23 @@ async def submit(request, account):
     card = draft.result["card"]
     if card["subject"]["name"] != account.township:
         return await show_check(request, account, text("web_wrong_township", found=card["subject"]["name"], township=account.township), 409)
-    digest = hashlib.sha256(draft.data).hexdigest()
-    suffix = Path(draft.filename).suffix.lower()
-    kept = request.app.state.config.files / f"{digest}{suffix}"
-    if not kept.exists():
-        from evalkit.outputs import write_atomic
-
-        await run_in_threadpool(write_atomic, kept, draft.data)  # fsync'ed: off the event loop
-    web = request.app.state.web
-    sid = web.add_submission(account.township_id, card["year"], account.id, access.now(), (digest, suffix, draft.filename), draft.corrections, card)
-    _audit(request, account, "submit", submission=sid, year=card["year"], sha256=digest, total=str(card["total"]))
+    file = await run_in_threadpool(keep_file, request.app.state.config.files, draft.data, draft.filename)  # fsync'ed: off the event loop
+    sid = request.app.state.web.add_submission(account.township_id, card["year"], account.id, access.now(), file, draft.corrections, card)
+    _audit(request, account, "submit", submission=sid, year=card["year"], sha256=file[0], total=str(card["total"]))
     request.app.state.drafts.drop(draft.token)
     return RedirectResponse(f"/submissions/{sid}?submitted=1", status_code=303)
+
+
+def keep_file(folder: Path, data: bytes, filename: str) -> tuple[str, str, str]:
+    """Keep a submitted file as FOLDER/<sha256><suffix>, never under the name it came with;
+    (sha256, suffix, that name, to show)."""
+    from evalkit.outputs import write_atomic
+
+    digest, suffix = hashlib.sha256(data).hexdigest(), Path(filename).suffix.lower()
+    kept = folder / f"{digest}{suffix}"
+    if not kept.exists():
+        write_atomic(kept, data)
+    return digest, suffix, filename
 
 
 def _submission(request, account):
