@@ -37,7 +37,7 @@ def test_compare_table_is_chinese_and_says_totals_compare(two_years, capsys):
     """The table names both years, says the rubric is the same, and lists the categories that moved."""
     db, _, _ = two_years
     code, out, _ = run(capsys, "compare", 2022, 2023, "--db", db)
-    assert code == ExitCode.OK and out.startswith("2022 与 2023 年度对比:两年评分办法相同,总分可直接比较")
+    assert code == ExitCode.OK and out.startswith("2022 与 2023 年度对比：两年评分办法相同，总分可直接比较")
     danxi = next(line for line in out.splitlines() if line.startswith("丹西街道"))
     assert "59.17" in danxi and "66.67" in danxi and "+7.5" in danxi and "行政执法 +3" in danxi
 
@@ -51,7 +51,7 @@ def test_history_gives_each_year_with_its_rank_and_rectification(two_years, caps
     assert [(y["year"], y["total"], y["rank"], y["of"]) for y in found["years"]] == [(2022, 59.17, 10, 18), (2023, 66.67, 3, 18)]
     assert found["years"][0]["rectification"] == {} and found["years"][1]["rectification"] == {"rectified": 2, "partly": 1, "unrectified": 28}
     code, table, _ = run(capsys, "history", "丹西街道", "--db", db)
-    assert table.startswith("丹西街道(象山县,街道)历年评分") and "已整改 2,部分整改 1,未整改 28" in table
+    assert table.startswith("丹西街道（象山县，街道）历年评分") and "已整改 2，部分整改 1，未整改 28" in table
 
 
 def test_years_scored_by_different_rubrics_compare_as_percentages_and_name_the_changes(two_years, tmp_path, capsys):
@@ -69,16 +69,32 @@ def test_years_scored_by_different_rubrics_compare_as_percentages_and_name_the_c
     assert not found["comparable"] and found["compared_by"] == "percent" and found["profile_changed"]
     assert found["rubric_changes"] == [{"criterion": "XX-D01", "title": "合法性审查覆盖率", "change": "changed", "fields": ["points"]}]
     _code, table, _ = run(capsys, "compare", 2022, 2023, "--db", db)
-    assert "总分不可直接比较,以下比较得分率" in table and "XX-D01 合法性审查覆盖率(分值有变化)" in table and "2023 得分率(%)" in table
+    assert "总分不可直接比较，以下比较得分率" in table and "XX-D01 合法性审查覆盖率（分值有变化）" in table and "2023 得分率（%）" in table
     _code, history, _ = run(capsys, "history", "贤庠镇", "--db", db)
     assert "2023 年度的评分办法与上一年不同" in history
+
+
+def test_a_name_shared_by_two_counties_asks_for_the_county(tmp_path, capsys):
+    """Two 丹西街道 in different counties: history asks for --county, and with it shows one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for county in ("象山县", "宁海县"):
+        doc = json.loads((ROOT / "examples" / "xiangshan-2022" / "02-丹西街道.json").read_text(encoding="utf-8"))
+        doc["subject"]["county"] = county
+        (folder / f"{county}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert run(capsys, "score", folder, "--out", tmp_path / "out", "--db", db, "--formats", "csv")[0] == 0
+    code, _out, err = run(capsys, "history", "丹西街道", "--db", db)
+    assert code == ExitCode.USAGE and "宁海县、象山县" in err and "--county" in err
+    code, out, _err = run(capsys, "history", "丹西街道", "--db", db, "--county", "宁海县", "--format", "json")
+    assert code == ExitCode.OK and json.loads(out)["county"] == "宁海县" and len(json.loads(out)["years"]) == 1
 
 
 @pytest.mark.parametrize("argv, message", [
     (["history", "丹西街道"], "没有指定成绩库"),
     (["history", "丹西街道", "--db", "{tmp}/无.db"], "成绩库不存在"),
     (["history", "无名镇", "--db", "{db}"], "成绩库中没有“无名镇”的评分"),
-    (["compare", "2022", "2030", "--db", "{db}"], "成绩库中没有 2030 年度的评分(已有年度:2022、2023)"),
+    (["compare", "2022", "2030", "--db", "{db}"], "成绩库中没有 2030 年度的评分（已有年度：2022、2023）"),
 ])
 def test_a_missing_store_township_or_year_is_a_chinese_usage_error(two_years, tmp_path, capsys, monkeypatch, argv, message):
     """Exit 2 with a Chinese message naming what is missing."""

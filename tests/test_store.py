@@ -167,3 +167,19 @@ def test_two_runs_at_once_both_land_and_the_store_stays_whole(tmp_path):
         kept = store.runs(2022, superseded=True)
         assert len(kept) == 2 and kept[0].superseded_by == kept[1].id and kept[1].superseded_by is None
         assert all(len(store.scorecards(r.id)) == 18 for r in kept)
+
+
+def test_an_appended_migration_upgrades_an_existing_store_and_keeps_its_runs(tmp_path, scored, monkeypatch):
+    """A later evalkit that appends a migration adds its tables to an old store, runs intact, version moved on."""
+    from evalkit.store import schema
+
+    evaluator, batch = scored
+    with Store(tmp_path / "s.db") as store:
+        store.save_run(batch, evaluator.plan.criteria)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, ("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)",)])
+    monkeypatch.setattr("evalkit.store.MIGRATIONS", schema.MIGRATIONS)
+    with pytest.raises(InputError, match="尚未升级"):
+        Store(tmp_path / "s.db", readonly=True)
+    with Store(tmp_path / "s.db") as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 0 and len(store.runs()) == 1

@@ -78,6 +78,7 @@ class Batch:
     large: bool = False  #: entries hold summaries with their 3 largest gaps (national size)
     warnings: tuple[str, ...] = ()  #: what looks wrong with the batch as a whole
     detailed: bool = True  #: entries hold whole scorecards; else summaries (see Scorecard.summary)
+    sensitivity: object | None = None  #: the rank intervals (sensitivity.Sensitivity), when analysed
 
 
 def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = None) -> list[Path]:

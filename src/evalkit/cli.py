@@ -33,7 +33,7 @@ EPILOG = """退出码:
 环境变量:
   EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件(为空则不加载任何第三方插件)
   EVALKIT_TRACE_PLUGINS=1    在标准错误输出上跟踪钩子调用
-  EVALKIT_DB=FILE            成绩库(SQLite 文件):evalkit score 未给 --db 时保存到这里"""
+  EVALKIT_DB=FILE            成绩库（SQLite 文件）：evalkit score 未给 --db 时保存到这里"""
 
 
 class _Usage(Exception):

@@ -43,6 +43,8 @@ class Row:
 
 @attrs.frozen
 class Comparison:
+    """Two years' current runs side by side, and whether their totals may be compared as points."""
+
     year_a: int
     year_b: int
     comparable: bool  #: same rubric and profile: totals compare as points
@@ -83,6 +85,9 @@ def township_history(store, name: str, county: str | None = None) -> tuple[list,
     years = store.history(name, county)
     if not years:
         raise InputError("store_no_township", file=store.path, name=name)
+    counties = sorted({t.county for t in years})
+    if len(counties) > 1:
+        raise InputError("store_ambiguous_township", file=store.path, name=name, counties="、".join(c or "（未写县名）" for c in counties))
     changes = {}
     for previous, current in zip(years, years[1:]):
         changes[current.year] = rubric_changes(store.criteria(previous.run_id), store.criteria(current.run_id))

@@ -184,9 +184,11 @@ class Scorecard:
     def summary(self, gaps: int = 3, texts: bool = False) -> Scorecard:
         """The scorecard without its per-criterion results: what a large batch keeps of each
         township once its files are written. It keeps the first ``gaps`` gaps, and with
-        ``texts`` their reasons, remediation and basis, and the findings."""
+        ``texts`` their reasons, remediation and basis, and the findings; of the results, only
+        the not-applicable base ones, which the rank sensitivity analysis needs."""
         kept = self.gaps[:gaps] if texts else tuple(attrs.evolve(g, reason="", remediation="", basis="") for g in self.gaps[:gaps])
-        return attrs.evolve(self, meta={}, results=(), gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
+        na = tuple(attrs.evolve(r, reason="", evidence=()) for r in self.results if r.status is Status.NOT_APPLICABLE and r.kind is Kind.BASE)
+        return attrs.evolve(self, meta={}, results=na, gaps=kept, findings=self.findings if texts else (), reviews=(), warnings=())
 
     def top_gaps(self, count: int = 3) -> tuple[Gap, ...]:
         """The first ``count`` gaps that cost points, as the ranking shows them."""

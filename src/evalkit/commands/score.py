@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
+
 from evalkit.commands.check import add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
 from evalkit.messages import text
@@ -29,7 +31,7 @@ def add(subparsers, common) -> None:
     parser.add_argument("--formats", default="all", metavar="LIST",
                         help="要写出的文件,逗号分隔:csv、xlsx、html、md(每个乡镇的 Markdown 评分卡),或插件提供的格式;默认 all。每个乡镇的 JSON 评分卡总会写出")
     parser.add_argument("--db", metavar="FILE", default=None,
-                        help="成绩库(SQLite 文件):保存本次评分,供历年对比和整改跟踪;默认取环境变量 EVALKIT_DB,都没有则不保存")
+                        help="成绩库（SQLite 文件）：保存本次评分，供历年对比和整改跟踪；默认取环境变量 EVALKIT_DB，都没有则不保存")
     parser.set_defaults(func=run)
 
 
@@ -48,11 +50,7 @@ def run(args) -> int:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
-    store = _open_store(args.db)
-    if store is not None:
-        from evalkit.rectification import PriorLookup
-
-        ev.prior = PriorLookup(store.path)
+    db = _prepare_store(args.db, ev)
     with OutputDir(outdir) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
@@ -60,9 +58,10 @@ def run(args) -> int:
             print(line, file=sys.stderr)
         if not result.entries:
             raise DataError("all_failed", file=str(outdir))
+        result = _with_sensitivity(result, ev)
         out.batch_formats(result, chosen, args.lang)
-        if store is not None:
-            _keep(store, result, ev, args.lang)
+        if db is not None:  # kept before the outputs are swapped into place: a failed store leaves both as they were
+            _keep(db, result, ev, args.lang)
     written = out.written
     if args.format == "json":
         write_json(_summary(result, outdir, written), sys.stdout)
@@ -72,21 +71,36 @@ def run(args) -> int:
     return ExitCode.FAILED if result.failures else ExitCode.OK
 
 
-def _open_store(path: str | None):
+def _prepare_store(path: str | None, ev) -> str | None:
+    """The store named by --db or EVALKIT_DB, created or migrated now (so that a bad one is
+    refused before scoring), with last year's gaps read from it as the batch scores."""
     from evalkit import store
+    from evalkit.rectification import PriorLookup
 
     path = path or store.default_path()
-    return None if path is None else store.Store(path)
+    if path is not None:
+        store.Store(path).close()
+        ev.prior = PriorLookup(path)
+    return path
 
 
-def _keep(store, result, ev, lang: str) -> None:
-    """Keep the run in the store; the outputs are swapped into place only once it is kept."""
-    with store:
+def _with_sensitivity(result, ev):
+    from evalkit.sensitivity import analyse
+
+    return attrs.evolve(result, sensitivity=analyse(result.entries, result.categories, ev.plan))
+
+
+def _keep(path: str, result, ev, lang: str) -> None:
+    """Keep the run in the store, and say so."""
+    from evalkit.store import Store
+
+    with Store(path) as store:
         run_id = store.save_run(result, ev.plan.criteria)
         run = next(r for r in store.runs(superseded=True) if r.id == run_id)
-        print(text("store_saved", lang, db=store.path, year=run.year, run=run_id), file=sys.stderr)
-        if len(store.runs(run.year, superseded=True)) > 1:
-            print(text("store_superseded", lang, year=run.year), file=sys.stderr)
+        superseded = len(store.runs(run.year, superseded=True)) > 1
+    print(text("store_saved", lang, db=path, year=run.year, run=run_id), file=sys.stderr)
+    if superseded:
+        print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
 def _chosen_formats(formats, value: str) -> tuple[list, bool]:
@@ -112,8 +126,9 @@ def ranking_rows(result) -> list[list[str]]:
         card = entry.card
         scores = {c.id: display(c.score) for c in card.categories}
         gaps = ";".join(_short(g.title) for g in card.top_gaps(2))
+        firmness = list(result.sensitivity.cells(entry.source)) if result.sensitivity else []
         rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
-                     *(scores.get(cid, "") for cid, _title in result.categories), gaps])
+                     *(scores.get(cid, "") for cid, _title in result.categories), *firmness, gaps])
     return rows
 
 
@@ -125,7 +140,9 @@ def ranking_table(result, lang: str) -> str:
     from tabulate import tabulate
 
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
-    header += [cid for cid, _ in result.categories] + [text("top_gaps", lang)]
+    header += [cid for cid, _ in result.categories]
+    header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
+    header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
     return tabulate(ranking_rows(result), header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
@@ -135,7 +152,8 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
     return {
         "ranking": (
             {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json"}
+             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json",
+             **_firmness(result.sensitivity, e.source)}
             for e in result.entries
         ),
         "failures": [{"source": f.source, "kind": f.kind.value, "message": f.message} for f in result.failures],
@@ -143,6 +161,13 @@ def _summary(result, outdir: Path, written: list[str]) -> dict:
         "out": str(outdir),
         "files": iter(written),
     }
+
+
+def _firmness(sensitivity, source: str) -> dict:
+    if sensitivity is None:
+        return {}
+    interval = sensitivity.intervals[source]
+    return {"rank_interval": [interval.low, interval.high], "unstable_with": list(interval.unstable_with)}
 
 
 def write_json(fields: dict, stream) -> None:

@@ -17,17 +17,17 @@ CHANGE_FIELDS = {"points": "分值", "cap": "上限", "kind": "类型", "categor
 
 def add(subparsers, common) -> None:
     history = subparsers.add_parser("history", parents=[common], help="一个乡镇的历年得分、等次、排名和整改情况",
-                                    description="从成绩库中列出一个乡镇(街道)历年的总分、等次、排名、分类得分和上年问题整改情况。")
-    history.add_argument("township", metavar="TOWNSHIP", help="乡镇(街道)名称,如 丹西街道")
-    history.add_argument("--county", metavar="NAME", help="县(市、区)名称,成绩库中有同名乡镇时用来区分")
-    compare = subparsers.add_parser("compare", parents=[common], help="对比两个年度:总分、排名和变化最大的类别",
-                                    description="从成绩库中对比两个年度每个乡镇(街道)的总分和排名变化,以及变化最大的类别。"
-                                    "两年评分办法不同时,列出有变化的指标,并以得分率比较(总分不可直接比较)。")
-    compare.add_argument("year_a", type=int, metavar="YEAR_A", help="较早的年度,如 2022")
-    compare.add_argument("year_b", type=int, metavar="YEAR_B", help="较晚的年度,如 2023")
+                                    description="从成绩库中列出一个乡镇（街道）历年的总分、等次、排名、分类得分和上年问题整改情况。")
+    history.add_argument("township", metavar="TOWNSHIP", help="乡镇（街道）名称，如 丹西街道")
+    history.add_argument("--county", metavar="NAME", help="县（市、区）名称，成绩库中有同名乡镇时用来区分")
+    compare = subparsers.add_parser("compare", parents=[common], help="对比两个年度：总分、排名和变化最大的类别",
+                                    description="从成绩库中对比两个年度每个乡镇（街道）的总分和排名变化，以及变化最大的类别。"
+                                    "两年评分办法不同时，列出有变化的指标，并以得分率比较（总分不可直接比较）。")
+    compare.add_argument("year_a", type=int, metavar="YEAR_A", help="较早的年度，如 2022")
+    compare.add_argument("year_b", type=int, metavar="YEAR_B", help="较晚的年度，如 2023")
     for parser, func in ((history, run_history), (compare, run_compare)):
-        parser.add_argument("--db", metavar="FILE", help="成绩库(SQLite 文件);默认取环境变量 EVALKIT_DB")
-        parser.add_argument("--format", choices=("table", "json"), default="table", help="输出格式(默认 table)")
+        parser.add_argument("--db", metavar="FILE", help="成绩库（SQLite 文件）；默认取环境变量 EVALKIT_DB")
+        parser.add_argument("--format", choices=("table", "json"), default="table", help="输出格式（默认 table）")
         parser.set_defaults(func=func)
 
 
@@ -78,8 +78,8 @@ def _tally(items) -> dict[str, int]:
 def change_text(change) -> str:
     """A rubric change in Chinese: 新增、取消, or which of its fields changed."""
     if change.change != "changed":
-        return f"{change.criterion} {change.title}({'新增' if change.change == 'added' else '取消'})"
-    return f"{change.criterion} {change.title}({'、'.join(CHANGE_FIELDS[f] for f in change.fields)}有变化)"
+        return f"{change.criterion} {change.title}（{'新增' if change.change == 'added' else '取消'}）"
+    return f"{change.criterion} {change.title}（{'、'.join(CHANGE_FIELDS[f] for f in change.fields)}有变化）"
 
 
 def history_table(years, changes, tallies, lang: str) -> str:
@@ -87,17 +87,17 @@ def history_table(years, changes, tallies, lang: str) -> str:
 
     first = years[-1]
     categories = dict.fromkeys(cid for t in years for cid in t.categories)
-    header = ["年度", "总分", "满分", "得分率(%)", "等次", "排名", "同级排名", *(PSEUDO.get(c, c) for c in categories), "上年问题整改"]
+    header = ["年度", "总分", "满分", "得分率（%）", "等次", "排名", "同级排名", *(PSEUDO.get(c, c) for c in categories), "上年问题整改"]
     rows = [[t.year, display(t.total), display(t.max), display(t.percent), t.grade, f"{t.rank}/{t.of}", t.level_rank,
              *(display(t.categories[c][1]) if c in t.categories else "—" for c in categories),
-             text("sep", lang).join(f"{label(RECTIFICATION, k, lang)} {n}" for k, n in tallies[t.year].items()) or "—"] for t in years]
-    county = f"{first.county}," if first.county else ""
-    lines = [f"{first.name}({county}{first.level})历年评分", tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
+             text("tally_sep", lang).join(f"{label(RECTIFICATION, k, lang)} {n}" for k, n in tallies[t.year].items()) or "—"] for t in years]
+    county = f"{first.county}，" if first.county else ""
+    lines = [f"{first.name}（{county}{first.level}）历年评分", tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
     titles = {cid: t.categories[cid][0] for t in years for cid in t.categories if cid not in PSEUDO}
     lines.append("  ".join(f"{cid}={title}" for cid, title in titles.items()))
     for year, found in changes.items():
         if found:
-            lines.append(f"注意:{year} 年度的评分办法与上一年不同,总分不可直接比较,请看得分率。有变化的指标:" + ";".join(map(change_text, found)))
+            lines.append(f"注意：{year} 年度的评分办法与上一年不同，总分不可直接比较，请看得分率。有变化的指标：" + "；".join(map(change_text, found)))
     return "\n".join(lines)
 
 
@@ -118,15 +118,15 @@ def compare_table(found, lang: str) -> str:
     from tabulate import tabulate
 
     a, b = found.year_a, found.year_b
-    basis = "总分" if found.comparable else "得分率(%)"
-    header = ["乡镇(街道)", f"{a} {basis}", f"{b} {basis}", "变化", f"{a} 排名", f"{b} 排名", "名次变化", "变化最大的类别"]
+    basis = "总分" if found.comparable else "得分率（%）"
+    header = ["乡镇（街道）", f"{a} {basis}", f"{b} {basis}", "变化", f"{a} 排名", f"{b} 排名", "名次变化", "变化最大的类别"]
     rows = [[r.name, *_figures(r, found.comparable), _rank(r.before), _rank(r.after), _signed(r.rank_change, int), _moved(r)] for r in found.rows]
-    head = f"{a} 与 {b} 年度对比:" + ("两年评分办法相同,总分可直接比较" if found.comparable else "两年评分办法不同,总分不可直接比较,以下比较得分率")
+    head = f"{a} 与 {b} 年度对比：" + ("两年评分办法相同，总分可直接比较" if found.comparable else "两年评分办法不同，总分不可直接比较，以下比较得分率")
     lines = [head, tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
     if found.changes:
-        lines.append("有变化的指标:" + ";".join(map(change_text, found.changes)))
+        lines.append("有变化的指标：" + "；".join(map(change_text, found.changes)))
     if found.profile_changed:
-        lines.append(f"两年使用的评分配置不同(内容摘要不一致):{b} 年度的等次线、加分上限等可能与 {a} 年度不同")
+        lines.append(f"两年使用的评分配置不同（内容摘要不一致）：{b} 年度的等次线、加分上限等可能与 {a} 年度不同")
     return "\n".join(lines)
 
 

@@ -52,12 +52,12 @@ def gap_lines(card, lang: str) -> list[str]:
 def rectification_lines(card, lang: str) -> list[str]:
     """Last year's gaps, counted by 整改 status, then one line each."""
     counts = collections.Counter(item.status for item in card.rectification)
-    tally = text("sep", lang).join(f"{label(RECTIFICATION, s.value, lang)} {counts[s]}" for s in Rectification if counts[s])
-    lines = [f"{text('rectification', lang)}({tally})"]
+    tally = text("tally_sep", lang).join(f"{label(RECTIFICATION, s.value, lang)} {counts[s]}" for s in Rectification if counts[s])
+    lines = [text("rectification", lang, tally=tally)]
     for number_, item in enumerate(card.rectification, 1):
-        now = "" if item.lost_now is None else f",{text('lost_now', lang)} {_n(item.lost_now)}"
-        lines.append(f"{number_}. [{item.criterion}] {item.title}:{label(RECTIFICATION, item.status.value, lang)}"
-                     f"({text('lost_before', lang)} {_n(item.lost_before)}{now})")
+        now = "" if item.lost_now is None else text("lost_now", lang, points=_n(item.lost_now))
+        status = label(RECTIFICATION, item.status.value, lang)
+        lines.append(text("rectification_item", lang, n=number_, criterion=item.criterion, title=item.title, status=status, before=_n(item.lost_before), now=now))
     return lines
 
 

@@ -73,12 +73,20 @@ def page(batch) -> dict:
         "failed": len(batch.failures),
         "grades": list(Counter(e.card.grade for e in batch.entries).items()),
         "note": note(batch),
+        "sensitivity": firmness_note(batch.sensitivity),
         "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
         "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
         "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
         "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
     }
+
+
+def firmness_note(sensitivity) -> str:
+    if sensitivity is None:
+        return ""
+    return (f"排名区间：各类别权重在 ±20% 内随机变动、不适用指标按两种口径计分，共重新排名 {sensitivity.draws} 次"
+            f"（随机种子 {sensitivity.seed}），取第 5 至第 95 百分位的名次。“次序不稳”指与相邻乡镇的先后在 5% 以上的抽样中颠倒。")
 
 
 def title(entries) -> str:
@@ -163,6 +171,7 @@ def ranking_row(batch, entry, sid: str) -> dict:
         "level": card.subject.level.value, "total": display(card.total), "grade": card.grade, "colour": grade_colour(card.grade),
         "scores": [scores.get(cid, "—") for cid, _title in batch.categories],
         "bonus": display(card.bonus), "deductions": display(card.deductions),
+        "firmness": batch.sensitivity.cells(entry.source) if batch.sensitivity else None,
     }
 
 

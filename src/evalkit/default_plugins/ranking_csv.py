@@ -25,6 +25,7 @@ def header(batch) -> list[str]:
         "排名", "同级排名", "乡镇(街道)", "层级", "县(市、区)", "总分", "满分", "得分率(%)", "等次",
         *(title for _cid, title in batch.categories), "加分", "扣分", "一票否决", "待评审分值", "有据可查占比(%)",
         "主要失分项", "来源文件",
+        *(("排名区间（5%–95%）", "次序不稳的相邻乡镇") if batch.sensitivity else ()),
     ]
 
 
@@ -39,6 +40,7 @@ def row(batch, entry, points=display) -> list:
         *(scores.get(cid) for cid, _title in batch.categories),
         points(card.bonus), points(card.deductions), "是" if card.vetoes else "否", points(card.pending),
         points(coverage), cell(";".join(g.title for g in card.top_gaps())), cell(entry.source),
+        *(batch.sensitivity.cells(entry.source) if batch.sensitivity else ()),
     ]
 
 

@@ -66,7 +66,7 @@ def finding_rows(batch):
 
 def rectification_rows(batch):
     """Last year's gaps of each township as this year assessed them (整改), in ranking order."""
-    yield ["乡镇(街道)", "指标编号", "指标", "整改情况", "上年失分", "本年失分"]
+    yield ["乡镇（街道）", "指标编号", "指标", "整改情况", "上年失分", "本年失分"]
     empty = True
     for entry in batch.entries:
         for item in entry.card.rectification:
@@ -74,7 +74,7 @@ def rectification_rows(batch):
             yield [cell(entry.card.subject.name), item.criterion, cell(item.title), label(RECTIFICATION, item.status.value), number(item.lost_before), lost_now]
             empty = False
     if empty:
-        yield ["(无)", "", "评分时未使用成绩库(--db),或成绩库中没有这些乡镇上一年度的评分", "", None, None]
+        yield ["（无）", "", "评分时未使用成绩库（--db），或成绩库中没有这些乡镇上一年度的评分", "", None, None]
 
 
 def failure_rows(batch):
@@ -132,4 +132,4 @@ def _width(value) -> int:
 
 @hookimpl
 def register_formats():
-    return [Format("xlsx", "Excel 工作簿(排名、得分明细、扣分清单、问题发现、整改跟踪、错误)", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
+    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]

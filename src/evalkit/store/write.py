@@ -91,7 +91,7 @@ def _scorecard(conn, run_id: int, township_id: int, entry, detailed: bool) -> No
     sid = cursor.lastrowid
     conn.executemany("INSERT INTO category_scores VALUES (?, ?, ?, ?, ?)", ((sid, c.id, c.title, str(c.score), str(c.max)) for c in card.categories))
     conn.executemany("INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     ((sid, r.criterion, r.category, r.kind.value, r.status.value, str(r.points), str(r.max)) for r in card.results))
+                     ((sid, r.criterion, r.category, r.kind.value, r.status.value, str(r.points), str(r.max)) for r in (card.results if detailed else ())))
     conn.executemany("INSERT INTO gaps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      ((sid, i, g.criterion, g.title, g.category, g.kind.value, g.status.value, str(g.points_lost), str(g.pending), g.repeat and g.repeat.value)
                       for i, g in enumerate(card.gaps)))
