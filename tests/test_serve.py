@@ -24,6 +24,16 @@ def test_init_makes_one_account_per_township_and_one_for_the_office(tmp_path, ca
         assert len(store.web.townships()) == 18
 
 
+def test_add_office_makes_one_more_office_account(tmp_path, capsys):
+    """--add-office prints a new office account's password; the account signs in as the office would."""
+    db = str(tmp_path / "s.db")
+    assert main(["serve", "--db", db, "--add-office", "考评办二"]) == ExitCode.OK
+    assert "已创建 1 个账号" in capsys.readouterr().out
+    with Store(db) as store:
+        account = store.web.account("考评办二")
+        assert account.role == "office" and account.township_id is None
+
+
 def test_init_without_townships_or_without_a_store_is_a_usage_error(tmp_path, capsys, monkeypatch):
     """An empty folder, or no --db and no EVALKIT_DB, gets a Chinese message and exit code 2."""
     monkeypatch.delenv("EVALKIT_DB", raising=False)

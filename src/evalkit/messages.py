@@ -235,5 +235,6 @@ WEB_ACTIONS = {
     "submit": ("提交报告", "submitted"), "view_submission": ("查看已提交报告", "viewed a submission"), "download_file": ("下载报告原件", "downloaded a report"),
     "office_view": ("查看提交与排名", "viewed the overview"), "download": ("下载结果文件", "downloaded results"),
     "archive": ("存入成绩库", "kept in the store"), "denied": ("被拒绝的访问", "access refused"),
+    "office_township": ("查看单位提交记录", "viewed a township's submissions"), "audit_view": ("查看操作记录", "viewed the audit log"),
     "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
 }

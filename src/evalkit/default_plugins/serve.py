@@ -23,6 +23,7 @@ def register_commands(subparsers):
     parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     parser.add_argument("--workers", type=int, default=2, metavar="N", help="评分进程数（默认 2）")
     parser.add_argument("--init", metavar="FOLDER", help="为 FOLDER 中各乡镇（街道）的报告或提交材料所属单位各建一个账号，另建一个县考评办账号，显示密码后退出")
+    parser.add_argument("--add-office", metavar="NAME", help="再为县考评办建一个账号（用户名 NAME），显示密码后退出")
     parser.add_argument("--demo", metavar="FOLDER", help="演示：用 FOLDER 中的乡镇建演示账号（密码固定并显示）并代为提交，然后启动")
     parser.add_argument("--leave", action="append", default=[], metavar="NAME", help="演示时不代为提交的乡镇（可重复）")
     parser.add_argument("--secure-cookies", action="store_true", help="只经 HTTPS 发送登录 Cookie（经 HTTPS 反向代理提供服务时使用）")
@@ -40,8 +41,9 @@ def run(args) -> int:
         raise InputError("store_not_given")
     config = Config(Path(path), Path(args.files or f"{path}.files"), max(1, args.workers), secure_cookies=args.secure_cookies)
     with store_.Store(config.store) as store:
-        if args.init:
-            _print_accounts(text("web_accounts_made", count=0), accounts.make_accounts(store.web, Path(args.init)), created_only=True)
+        if args.init or args.add_office:
+            made = accounts.make_accounts(store.web, Path(args.init)) if args.init else [accounts.add_office(store.web, args.add_office)]
+            _print_accounts(text("web_accounts_made", count=0), made, created_only=True)
             return 0
         if args.demo:
             made = accounts.make_accounts(store.web, Path(args.demo), demo=True)

@@ -54,6 +54,11 @@ def make_accounts(web, folder: Path, demo: bool = False) -> list[NewAccount]:
     return made
 
 
+def add_office(web, username: str) -> NewAccount:
+    """One more account for the county office, with a random password."""
+    return _account(web, "office", username.strip(), None, auth.new_password())
+
+
 def _account(web, role: str, username: str, township_id: int | None, password: str) -> NewAccount:
     created = web.add_account(username, role, township_id, auth.hash_password(password), now())
     if created:

@@ -66,7 +66,7 @@ async def _outputs(request, year: int, submissions) -> dict:
     key = (year, tuple(s.id for s in submissions))
     cache = request.app.state.outputs
     if key not in cache:
-        cards = [(s.filename, json.loads(s.card)) for s in submissions]  # the source the page shows: the clerk's file
+        cards = [(f"{s.township}/{s.filename}", json.loads(s.card)) for s in submissions]  # the page shows the clerk's file
         cache.clear()  # only the latest set is asked for again
         cache[key] = await run_scoring(request, scoring.year_outputs, cards)
     return cache[key]
@@ -103,9 +103,11 @@ async def township_page(request, account):
     if township is None:
         raise HTTPException(404)
     history = web.submissions(township.id)
+    web.audit(access.now(), account, account.username, "office_township", {"township": township.name}, access.address(request))
     return render(request, "office_township.html.j2", township=township, submissions=history)
 
 
 async def audit_page(request, account):
+    request.app.state.web.audit(access.now(), account, account.username, "audit_view", {}, access.address(request))
     actions = {key: label(WEB_ACTIONS, key) for key in WEB_ACTIONS}
     return render(request, "audit.html.j2", entries=request.app.state.web.audit_log(), actions=actions)

@@ -156,9 +156,12 @@ def year_outputs(cards: list[tuple[str, dict]]) -> dict[str, bytes]:
 
 
 def year_batch(cards: list[tuple[str, dict]]):
-    """A ranked Batch of the submitted scorecards, as ``evalkit score`` would have made it."""
+    """A ranked Batch of the submitted scorecards, with its rank analysis, as ``evalkit score`` makes it."""
+    import attrs
+
     from evalkit.batch import Batch, Entry, Stems, rank
     from evalkit.scorecard import Scorecard
+    from evalkit.sensitivity import analyse
 
     ev, stems = evaluator(), Stems()
     entries = []
@@ -166,7 +169,8 @@ def year_batch(cards: list[tuple[str, dict]]):
         card = Scorecard.from_dict(doc)
         entries.append(Entry(source, stems.next(card.subject.name), card))
     categories = tuple((c.id, c.title) for c in ev.catalog.categories.values() if any(r.category == c.id for r in ev.plan.criteria))
-    return Batch(tuple(rank(entries)), (), categories, dict(ev.plan.meta))
+    batch = Batch(tuple(rank(entries)), (), categories, dict(ev.plan.meta))
+    return attrs.evolve(batch, sensitivity=analyse(batch.entries, batch.categories, ev.plan))
 
 
 def archive(store_path: str, cards: list[tuple[str, dict]]) -> int:
