@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
+import hmac
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -19,9 +20,9 @@ from pathlib import Path
 import attrs
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import Route
-from starlette.concurrency import run_in_threadpool
 
 from evalkit.messages import MESSAGES, text
 from evalkit.web import access, auth
@@ -139,7 +140,8 @@ async def login(request):
         raise HTTPException(413)
     form = await request.form(max_files=0, max_fields=10)
     username, password, where = str(form.get("username", "")).strip()[:64], str(form.get("password", ""))[:256], access.address(request)
-    if not request.cookies.get(access.LOGIN_COOKIE) or str(form.get("csrf", "")) != request.cookies.get(access.LOGIN_COOKIE):
+    expected = request.cookies.get(access.LOGIN_COOKIE, "")
+    if not expected or not hmac.compare_digest(str(form.get("csrf", "")), expected):
         return await login_page(request, text("web_login_expired"), 403, username)
     if state.limiter.blocked(username, where):
         state.web.audit(access.now(), None, username, "login_blocked", {}, where)
