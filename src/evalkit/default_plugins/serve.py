@@ -73,4 +73,5 @@ def _serve(config, host: str, port: int) -> None:
     from evalkit.web.app import create_app
 
     print(text("web_listening", host=host, port=port), flush=True)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False)
+    # a browser that keeps a connection open must not keep the server from stopping
+    uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10)
