@@ -170,6 +170,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_405": ("不支持此操作。", "this method is not allowed"),
     "web_411": ("请求缺少长度信息，请用浏览器上传。", "the request gives no length; upload with a browser"),
     "web_413": ("上传的文件过大（上限 {limit} MB）。", "the upload is too large (limit {limit} MB)"),
+    "web_503": ("评分进程意外中止，已重新启动，请再上传一次。", "a scoring process stopped unexpectedly and was restarted; upload again"),
     "web_error": ("请求无法处理。", "the request cannot be handled"),
     "web_no_file": ("请选择要自检的报告文件。", "choose a report file to check"),
     "web_bad_suffix": ("不支持“{suffix}”格式的文件，可上传：{known}", "files of type '{suffix}' are not read; these are: {known}"),

@@ -13,6 +13,7 @@ import datetime
 import hmac
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -78,8 +79,27 @@ SECURITY_HEADERS = {
 
 
 async def run_scoring(request, function, *args):
-    """``function(*args)`` in a worker process: a slow file never holds up the other users."""
-    return await asyncio.get_running_loop().run_in_executor(request.app.state.pool, function, *args)
+    """``function(*args)`` in a worker process: a slow file never holds up the other users.
+
+    A worker that dies (killed, out of memory) breaks the pool: this request is answered 503 and
+    a fresh pool takes the next ones, so one bad upload never stops the service.
+    """
+    state = request.app.state
+    pool = state.pool
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
+    except BrokenProcessPool:
+        if state.pool is pool:
+            state.pool = _pool(state.config)
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise HTTPException(503) from None
+
+
+def _pool(config: Config) -> ProcessPoolExecutor:
+    from evalkit.web import scoring
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of the event loop's threads is copied
+    return ProcessPoolExecutor(config.workers, mp_context=context, initializer=scoring.start, initargs=(str(config.store),))
 
 
 def create_app(config: Config) -> Starlette:
@@ -108,8 +128,7 @@ async def _lifespan(app):
     app.state.web, app.state.store = store.web, store
     app.state.readers = build_catalog(make_plugin_manager()).readers
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of the event loop's threads is copied
-    app.state.pool = ProcessPoolExecutor(config.workers, mp_context=context, initializer=scoring.start, initargs=(str(config.store),))
+    app.state.pool = _pool(config)
     loop = asyncio.get_running_loop()  # start every worker now, not on the first clerk's upload
     await asyncio.gather(*(loop.run_in_executor(app.state.pool, scoring.ready) for _ in range(config.workers)))
     try:
