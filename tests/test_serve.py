@@ -44,6 +44,17 @@ def test_init_without_townships_or_without_a_store_is_a_usage_error(tmp_path, ca
     assert "没有可读取的乡镇报告或提交材料" in capsys.readouterr().err
 
 
+def test_a_port_in_use_is_refused_in_chinese(tmp_path, capsys):
+    """Another program on the port: a message naming the address and what to do, exit code 2, no traceback."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert f"无法在 127.0.0.1:{port} 上提供服务" in err and "--port" in err and "Traceback" not in err
+
+
 def test_a_restart_loses_nothing(tmp_path):
     """Stop uvicorn and start it on the same store: the session, the submission, its file and the ranking are all there."""
     server = Server(tmp_path).start()

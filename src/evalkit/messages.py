@@ -183,6 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_accounts_made": ("已创建 {count} 个账号（密码只显示这一次，请妥善分发）：", "{count} accounts created (passwords are shown only this once):"),
     "web_demo_accounts": ("演示账号（仅供试用，正式使用请用 --init 创建账号）：", "demo accounts (for trying out only; use --init for real ones):"),
     "web_listening": ("evalkit 网页服务已启动：http://{host}:{port}/ （按 Ctrl-C 停止）", "evalkit is serving at http://{host}:{port}/ (Ctrl-C stops it)"),
+    "web_address": ("无法在 {host}:{port} 上提供服务（{detail}）；请换一个端口（--port），或检查地址（--host）", "cannot listen on {host}:{port} ({detail}); choose another --port or check --host"),
     "web_demo_leave_unknown": ("演示县中没有名为“{name}”的乡镇", "the demo county has no township named '{name}'"),
 }
 

@@ -57,6 +57,19 @@ def run(args) -> int:
     return 0
 
 
+def _check_address(host: str, port: int) -> None:
+    """Refuse, in Chinese, an address that cannot be listened on (taken, or not this machine's)."""
+    import socket
+
+    from evalkit.errors import InputError
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise InputError("web_address", host=host, port=port, detail=exc.strerror or str(exc)) from None
+
+
 def _print_accounts(heading: str, made, created_only: bool = False) -> None:
     shown = [a for a in made if a.created or not created_only]
     if created_only:
@@ -71,6 +84,8 @@ def _serve(config, host: str, port: int) -> None:
     import uvicorn
 
     from evalkit.web.app import create_app
+
+    _check_address(host, port)
 
     print(text("web_listening", host=host, port=port), flush=True)
     # a browser that keeps a connection open must not keep the server from stopping
