@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench serve clean
 
 $(STAMP): pyproject.toml plugins/xianxiang/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,12 @@ test: $(STAMP)
 	scripts/install-packages
 	$(BIN)/python -m pytest
 
+# The web app on http://127.0.0.1:8000/ with a demo county (象山县's 18 townships; 贤庠镇 has not submitted yet)
+serve: $(STAMP)
+	$(BIN)/evalkit serve --db .serve/demo.db --demo examples/xiangshan-2022 --leave 贤庠镇
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist test-artifacts
+	rm -rf $(VENV) build dist test-artifacts .serve

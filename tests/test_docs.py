@@ -34,7 +34,7 @@ def test_tutorial_code_is_the_tested_plugins_code():
         assert block.strip() in sources, block[:80]
 
 
-@pytest.mark.parametrize("name", ["scoring.md", "township-guide.md", "county-guide.md", "xianxiang.md", "writing_plugins.md", "schemas.md", "performance.md"])
+@pytest.mark.parametrize("name", ["scoring.md", "township-guide.md", "county-guide.md", "xianxiang.md", "writing_plugins.md", "schemas.md", "performance.md", "web-guide.md"])
 def test_docs_exist(name):
     """The guides the README points to are there."""
     assert (DOCS / name).stat().st_size > 500
@@ -48,3 +48,11 @@ def test_schema_reference_is_current():
     import schema_docs
 
     assert (DOCS / "schemas.md").read_text("utf-8") == schema_docs.render()
+
+
+def test_the_web_guide_shows_pictures_that_are_there():
+    """Every picture docs/web-guide.md shows is committed under docs/images/, and small."""
+    pictures = re.findall(r"\]\((images/[^)]+\.png)\)", (DOCS / "web-guide.md").read_text("utf-8"))
+    assert len(pictures) >= 5
+    for picture in pictures:
+        assert 0 < (DOCS / picture).stat().st_size < 300_000, picture

@@ -221,6 +221,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "zip_nested": ("压缩包中的压缩包不会展开，请先解压，再把其中的文件放入同一个压缩包", "a zip inside the zip is not opened; unzip it and put its files in one zip"),
     "zip_member_corrupt": ("成员已损坏，无法解压（{detail}）", "the member is damaged and cannot be unpacked ({detail})"),
     "docx_is_doc": ("这是旧版 Word（.doc）文件，扩展名却是 .docx；请用 Word 或 WPS 另存为 .docx 后再提交", "this is an old Word (.doc) file named .docx; save it as .docx in Word or WPS"),
+    # evalkit serve: the web app
+    "web_corrected_evidence": ("由填报人在网页上更正", "corrected on the web page by the clerk"),
+    "web_bad_figure": ("“{title}”填写的“{value}”不是有效的数值（是非项请填“是”或“否”）", "'{value}' is not a valid value for '{title}' (yes-or-no items take 是 or 否)"),
+    "web_403": ("没有权限访问此页面。", "you may not open this page"),
+    "web_404": ("找不到此页面，或您无权查看。", "no such page, or not yours to see"),
+    "web_405": ("不支持此操作。", "this method is not allowed"),
+    "web_411": ("请求缺少长度信息，请用浏览器上传。", "the request gives no length; upload with a browser"),
+    "web_413": ("上传的文件过大（上限 {limit} MB）。", "the upload is too large (limit {limit} MB)"),
+    "web_503": ("评分进程意外中止，已重新启动，请再上传一次。", "a scoring process stopped unexpectedly and was restarted; upload again"),
+    "web_error": ("请求无法处理。", "the request cannot be handled"),
+    "web_no_file": ("请选择要自检的报告文件。", "choose a report file to check"),
+    "web_bad_suffix": ("不支持“{suffix}”格式的文件，可上传：{known}", "files of type '{suffix}' are not read; these are: {known}"),
+    "web_login_expired": ("页面已过期，请重新登录。", "the page expired; sign in again"),
+    "web_login_blocked": ("登录失败次数过多，请 {minutes} 分钟后再试。", "too many failed sign-ins; try again in {minutes} minutes"),
+    "web_login_failed": ("用户名或密码不正确。", "wrong user name or password"),
+    "web_wrong_township": ("报告中的乡镇名称“{found}”与本账号“{township}”不符，不能提交；请检查报告标题后重新上传。", "the report names '{found}', not this account's '{township}'; it cannot be submitted"),
+    "web_init_none": ("{folder} 中没有可读取的乡镇报告或提交材料", "no township report or submission found in {folder}"),
+    "web_account": ("  {role}  用户名：{username}  密码：{password}", "  {role}  user: {username}  password: {password}"),
+    "web_accounts_made": ("已创建 {count} 个账号（密码只显示这一次，请妥善分发）：", "{count} accounts created (passwords are shown only this once):"),
+    "web_demo_accounts": ("演示账号（仅供试用，正式使用请用 --init 创建账号）：", "demo accounts (for trying out only; use --init for real ones):"),
+    "web_listening": ("evalkit 网页服务已启动：http://{host}:{port}/ （按 Ctrl-C 停止）", "evalkit is serving at http://{host}:{port}/ (Ctrl-C stops it)"),
+    "web_address": ("无法在 {host}:{port} 上提供服务（{detail}）；请换一个端口（--port），或检查地址（--host）", "cannot listen on {host}:{port} ({detail}); choose another --port or check --host"),
+    "web_demo_leave_unknown": ("演示县中没有名为“{name}”的乡镇", "the demo county has no township named '{name}'"),
 }
 
 STATUS = {
@@ -264,3 +287,15 @@ def label(table: dict[str, tuple[str, str]], value: str, lang: str = "zh") -> st
     """A vocabulary word (status, kind, severity, failure) in ``lang``."""
     zh, en = table.get(value, (value, value))
     return en if lang == "en" else zh
+
+
+#: What the web app's audit log calls each action (evalkit serve)
+WEB_ACTIONS = {
+    "login": ("登录", "signed in"), "login_failed": ("登录失败", "sign-in failed"), "login_blocked": ("登录被限制", "sign-in refused (too many tries)"),
+    "logout": ("退出", "signed out"), "self_check": ("上传自检", "self-check"), "rescore": ("更正后重新评分", "rescored with corrections"),
+    "submit": ("提交报告", "submitted"), "view_submission": ("查看已提交报告", "viewed a submission"), "download_file": ("下载报告原件", "downloaded a report"),
+    "office_view": ("查看提交与排名", "viewed the overview"), "download": ("下载结果文件", "downloaded results"),
+    "archive": ("存入成绩库", "kept in the store"), "denied": ("被拒绝的访问", "access refused"),
+    "office_township": ("查看单位提交记录", "viewed a township's submissions"), "audit_view": ("查看操作记录", "viewed the audit log"),
+    "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
+}

@@ -23,6 +23,7 @@ DEFAULT_PLUGINS = (
     "evalkit.default_plugins.ranking_csv",
     "evalkit.default_plugins.workbook",
     "evalkit.default_plugins.html_report",
+    "evalkit.default_plugins.serve",
 )
 
 

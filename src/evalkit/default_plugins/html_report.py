@@ -27,12 +27,19 @@ LARGE_SHOWN = 100  #: a national batch's page lists this many from the top and f
 
 
 @lru_cache(maxsize=1)
-def _template():
-    from jinja2 import Environment, StrictUndefined
+def environment():
+    """The templates of evalkit's pages (report.html and the web app's pieces of it), autoescaped."""
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-    source = resources.files("evalkit").joinpath("templates/report.html.j2").read_text(encoding="utf-8")
-    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    return env.from_string(source)
+    def load(name: str) -> str:
+        return resources.files("evalkit").joinpath("templates", name).read_text(encoding="utf-8")
+
+    return Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _template():
+    return environment().get_template("report.html.j2")
 
 
 def write_html(batch, stream, lang: str = "zh") -> None:

@@ -113,6 +113,13 @@ class Store:
         """A township's gaps in the current run of ``year`` (last year's, for 整改), with their source."""
         return read.previous(self.conn, name, county or "", year)
 
+    @property
+    def web(self):
+        """The web app's tables: accounts, sessions, submissions, audit log (see store.web)."""
+        from evalkit.store.web import WebStore
+
+        return WebStore(self)
+
     def scorecard_json(self, scorecard_id: int) -> str | None:
         """The scorecard's JSON as written to townships/ (runs of up to 200 townships keep it)."""
         return read.scorecard_json(self.conn, scorecard_id)

@@ -127,5 +127,51 @@ RESULTS = (
     )""",
 )
 
+WEB = (
+    # evalkit serve: one account per township, one or more for the county office
+    """CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('office', 'township')),
+        township_id INTEGER REFERENCES townships(id),
+        password TEXT NOT NULL,
+        created TEXT NOT NULL,
+        CHECK ((role = 'township') = (township_id IS NOT NULL))
+    )""",
+    # a signed-in browser: only the SHA-256 of its cookie is kept
+    """CREATE TABLE sessions (
+        token TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        csrf TEXT NOT NULL,
+        created TEXT NOT NULL,
+        expires TEXT NOT NULL
+    )""",
+    # a township's report as submitted for a year; the file is kept under its SHA-256
+    """CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        township_id INTEGER NOT NULL REFERENCES townships(id),
+        year INTEGER NOT NULL,
+        account_id INTEGER NOT NULL REFERENCES accounts(id),
+        created TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        filename TEXT NOT NULL,
+        corrections TEXT NOT NULL,
+        total TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        card TEXT NOT NULL
+    )""",
+    "CREATE INDEX submissions_year ON submissions(year, township_id, id)",
+    """CREATE TABLE audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        account_id INTEGER REFERENCES accounts(id),
+        username TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        address TEXT NOT NULL
+    )""",
+)
+
 #: Each migration is a tuple of SQL statements, run in one transaction with its user_version.
-MIGRATIONS: list[tuple[str, ...]] = [RESULTS]
+MIGRATIONS: list[tuple[str, ...]] = [RESULTS, WEB]

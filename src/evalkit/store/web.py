@@ -1,0 +1,158 @@
+"""The web app's tables: accounts, sessions, submissions and the audit log (migration 2).
+
+Every write is one transaction. Rows come back as frozen attrs objects; passwords and session
+tokens arrive here already hashed (see ``evalkit.web.auth``).
+"""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+
+
+@attrs.frozen
+class Account:
+    """Who signs in: the county office, or one township."""
+
+    id: int
+    username: str
+    role: str  #: 'office' or 'township'
+    township_id: int | None
+    township: str  #: the township's name, '' for the office
+    password: str  #: the scrypt hash (see evalkit.web.auth)
+
+
+@attrs.frozen
+class TownshipRow:
+    id: int
+    name: str
+    county: str
+    level: str
+
+
+@attrs.frozen
+class SubmissionRow:
+    """A township's report as submitted for a year."""
+
+    id: int
+    township_id: int
+    township: str
+    year: int
+    username: str
+    created: str
+    sha256: str
+    suffix: str
+    filename: str  #: the name the clerk's file had: shown, never used as a path
+    corrections: dict
+    total: str
+    grade: str
+    card: str  #: the scorecard JSON
+
+
+@attrs.frozen
+class AuditRow:
+    at: str
+    username: str
+    action: str
+    detail: dict
+    address: str
+
+
+_ACCOUNT = "SELECT a.id, a.username, a.role, a.township_id, COALESCE(t.name, ''), a.password FROM accounts a LEFT JOIN townships t ON t.id = a.township_id"
+_SUBMISSION = """SELECT s.id, s.township_id, t.name, s.year, a.username, s.created, s.sha256, s.suffix, s.filename,
+    s.corrections, s.total, s.grade, s.card FROM submissions s JOIN townships t ON t.id = s.township_id JOIN accounts a ON a.id = s.account_id"""
+
+
+def _submission(row) -> SubmissionRow:
+    return SubmissionRow(*row[:9], json.loads(row[9]), *row[10:])
+
+
+class WebStore:
+    """The web app's view of an open Store."""
+
+    def __init__(self, store):
+        self.store, self.conn = store, store.conn
+
+    def township(self, name: str, county: str, level: str) -> int:
+        """The township's id, adding it when it is new."""
+        with self.store.transaction() as conn:
+            conn.execute("INSERT OR IGNORE INTO townships (name, county, level) VALUES (?, ?, ?)", (name, county, level))
+            return conn.execute("SELECT id FROM townships WHERE name = ? AND county = ?", (name, county)).fetchone()[0]
+
+    def add_account(self, username: str, role: str, township_id: int | None, password: str, created: str) -> bool:
+        """Add an account; False when the user name is taken (the existing one is left alone)."""
+        with self.store.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO accounts (username, role, township_id, password, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING",
+                (username, role, township_id, password, created))
+            return cursor.rowcount == 1
+
+    def account(self, username: str) -> Account | None:
+        row = self.conn.execute(f"{_ACCOUNT} WHERE a.username = ?", (username,)).fetchone()
+        return Account(*row) if row else None
+
+    def accounts(self) -> list[Account]:
+        return [Account(*row) for row in self.conn.execute(f"{_ACCOUNT} ORDER BY a.role, a.township_id, a.username")]
+
+    def townships(self) -> list[TownshipRow]:
+        """The townships that have an account, by id (the order they were added in)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT t.id, t.name, t.county, t.level FROM townships t JOIN accounts a ON a.township_id = t.id ORDER BY t.id")
+        return [TownshipRow(*row) for row in rows]
+
+    def add_session(self, token: str, account_id: int, csrf: str, created: str, expires: str) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE expires < ?", (created,))
+            conn.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?)", (token, account_id, csrf, created, expires))
+
+    def session(self, token: str, now: str) -> tuple[Account, str] | None:
+        """The account and CSRF token of a session that has not expired."""
+        row = self.conn.execute(
+            f"SELECT s.csrf, x.* FROM sessions s JOIN ({_ACCOUNT}) x ON x.id = s.account_id WHERE s.token = ? AND s.expires >= ?",
+            (token, now)).fetchone()
+        return (Account(*row[1:]), row[0]) if row else None
+
+    def end_session(self, token: str) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE token = ?", (token,))
+
+    def add_submission(self, township_id: int, year: int, account_id: int, created: str, file: tuple[str, str, str],
+                       corrections: dict, card: dict) -> int:
+        """Keep a submission; ``file`` is (sha256, suffix, name shown). Its id."""
+        body = json.dumps(card, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        with self.store.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO submissions (township_id, year, account_id, created, sha256, suffix, filename, corrections, total, grade, card)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (township_id, year, account_id, created, *file, json.dumps(corrections, ensure_ascii=False, sort_keys=True),
+                 str(card["total"]), card["grade"], body))
+            return cursor.lastrowid
+
+    def submission(self, submission_id: int) -> SubmissionRow | None:
+        row = self.conn.execute(f"{_SUBMISSION} WHERE s.id = ?", (submission_id,)).fetchone()
+        return _submission(row) if row else None
+
+    def submissions(self, township_id: int) -> list[SubmissionRow]:
+        """A township's submissions, newest first."""
+        return [_submission(r) for r in self.conn.execute(f"{_SUBMISSION} WHERE s.township_id = ? ORDER BY s.id DESC", (township_id,))]
+
+    def current(self, year: int) -> list[SubmissionRow]:
+        """The latest submission of each township for ``year``, by township id."""
+        rows = self.conn.execute(
+            f"{_SUBMISSION} WHERE s.id IN (SELECT MAX(id) FROM submissions WHERE year = ? GROUP BY township_id) ORDER BY s.township_id", (year,))
+        return [_submission(r) for r in rows]
+
+    def years(self) -> list[int]:
+        """The years anything was submitted for, newest first."""
+        return [row[0] for row in self.conn.execute("SELECT DISTINCT year FROM submissions ORDER BY year DESC")]
+
+    def audit(self, at: str, account: Account | None, username: str, action: str, detail: dict, address: str) -> None:
+        with self.store.transaction() as conn:
+            conn.execute("INSERT INTO audit (at, account_id, username, action, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
+                         (at, account.id if account else None, username, action, json.dumps(detail, ensure_ascii=False, sort_keys=True), address))
+
+    def audit_log(self, limit: int = 200) -> list[AuditRow]:
+        """The latest entries, newest first."""
+        rows = self.conn.execute("SELECT at, username, action, detail, address FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+        return [AuditRow(at, user, action, json.loads(detail), address) for at, user, action, detail, address in rows]

@@ -1,0 +1,96 @@
+"""Who may do what: decided here and nowhere else.
+
+Every route is wrapped by ``page``: it finds the signed-in account from the session cookie
+(or sends the browser to the login page), refuses a route of the other role with 403, checks
+the CSRF token of every POST, and hands the route the account. A route that names a township's
+data (a submission, a self-check) asks ``visible``: the office sees every township, a
+township only its own; anything else is answered 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hmac
+
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse
+
+from evalkit.web.auth import token_hash
+
+COOKIE = "evalkit_session"
+LOGIN_COOKIE = "evalkit_login"  #: the CSRF token of the login form, before there is a session
+SESSION_HOURS = 10
+
+
+def now() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+
+
+def expiry(hours: int = SESSION_HOURS) -> str:
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=hours)).isoformat(timespec="seconds")
+
+
+def address(request) -> str:
+    return request.client.host if request.client else ""
+
+
+def signed_in(request):
+    """The (account, csrf token) of the request's session, or None."""
+    token = request.cookies.get(COOKIE)
+    if not token:
+        return None
+    return request.app.state.web.session(token_hash(token), now())
+
+
+def page(role: str | None = None):
+    """Wrap a route ``(request, account) -> response``: signed in, of ``role`` when given, CSRF checked."""
+
+    def wrap(route):
+        @functools.wraps(route)
+        async def endpoint(request):
+            found = signed_in(request)
+            if found is None:
+                return RedirectResponse("/login", status_code=303)
+            account, csrf = found
+            request.state.csrf = csrf
+            request.state.account = account
+            if role is not None and account.role != role:
+                deny(request, account, 403)
+            if request.method == "POST":
+                _check_length(request, account)
+                form = await request.form(max_files=1, max_fields=300)
+                if not hmac.compare_digest(str(form.get("csrf", "")), csrf):
+                    deny(request, account, 403, "csrf")
+            return await route(request, account)
+
+        return endpoint
+
+    return wrap
+
+
+def _check_length(request, account) -> None:
+    """A body must say its length, within the upload limit (checked again as it is read)."""
+    length = request.headers.get("content-length", "")
+    if not length.isdigit():
+        deny(request, account, 411)
+    if int(length) > request.app.state.config.max_upload + 64 * 1024:  # room for the form's other fields
+        deny(request, account, 413)
+
+
+def visible(account, township_id: int) -> bool:
+    """The one rule of whose data an account may see."""
+    return account.role == "office" or account.township_id == township_id
+
+
+def require_visible(request, account, township_id: int | None) -> None:
+    """404 unless ``account`` may see the township's data (or the thing does not exist: None)."""
+    if township_id is None or not visible(account, township_id):
+        deny(request, account, 404)
+
+
+def deny(request, account, status: int, why: str = "") -> None:
+    """Record the refusal in the audit log, then refuse."""
+    request.app.state.web.audit(now(), account, account.username, "denied",
+                                {"path": request.url.path, "method": request.method, "status": status, "why": why}, address(request))
+    raise HTTPException(status)

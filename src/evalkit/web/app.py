@@ -1,0 +1,211 @@
+"""The web app: a Starlette application over the results store, with scoring in worker processes.
+
+``create_app(config)`` builds it; ``evalkit serve`` runs it under uvicorn. Pages are rendered
+on the server with Jinja2 (autoescaped) and work without JavaScript; they load nothing from
+anywhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime
+import hmac
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import attrs
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.routing import Route
+
+from evalkit.messages import MESSAGES, text
+from evalkit.web import access, auth
+
+BEIJING = datetime.timezone(datetime.timedelta(hours=8))
+MAX_UPLOAD = 20 * 1024 * 1024  #: bytes: a .docx with photos fits; the readers refuse larger reports anyway
+
+
+@attrs.frozen
+class Config:
+    """How the server runs."""
+
+    store: Path  #: the results store (SQLite); accounts, submissions and the audit log live there too
+    files: Path  #: where submitted files are kept, each under its SHA-256
+    workers: int = 2  #: scoring processes
+    max_upload: int = MAX_UPLOAD
+    secure_cookies: bool = False  #: set behind HTTPS, so cookies are sent only over it
+
+
+@lru_cache(maxsize=1)
+def templates():
+    """The web app's templates, which include report.html's pieces (report.css, township.html.j2)."""
+    from jinja2 import Environment, FunctionLoader, StrictUndefined
+
+    def load(name: str) -> str:
+        own = resources.files("evalkit.web").joinpath("templates", name)
+        return (own if own.is_file() else resources.files("evalkit").joinpath("templates", name)).read_text(encoding="utf-8")
+
+    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["when"] = when
+    return env
+
+
+def when(stamp: str, seconds: bool = False) -> str:
+    """A stored UTC time as Beijing time (UTC+8), as a county office reads it."""
+    moment = datetime.datetime.fromisoformat(stamp).astimezone(BEIJING)
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def render(request, name: str, status: int = 200, **values) -> HTMLResponse:
+    """A page, with the signed-in account and its CSRF token for the forms."""
+    account = getattr(request.state, "account", None)
+    csrf = getattr(request.state, "csrf", "")
+    body = templates().get_template(name).render(account=account, csrf=csrf, **values)
+    return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
+
+
+#: No page loads anything from elsewhere, runs a script, or may be framed.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
+}
+
+
+async def run_scoring(request, function, *args):
+    """``function(*args)`` in a worker process: a slow file never holds up the other users.
+
+    A worker that dies (killed, out of memory) breaks the pool: this request is answered 503 and
+    a fresh pool takes the next ones, so one bad upload never stops the service.
+    """
+    state = request.app.state
+    pool = state.pool
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
+    except BrokenProcessPool:
+        if state.pool is pool:
+            state.pool = _pool(state.config)
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise HTTPException(503) from None
+
+
+def _pool(config: Config) -> ProcessPoolExecutor:
+    from evalkit.web import scoring
+
+    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of the event loop's threads is copied
+    return ProcessPoolExecutor(config.workers, mp_context=context, initializer=scoring.start, initargs=(str(config.store),))
+
+
+def create_app(config: Config) -> Starlette:
+    from evalkit.web import office, township
+
+    routes = [
+        Route("/", home), Route("/login", login_page), Route("/login", login, methods=["POST"]),
+        Route("/logout", access.page()(logout), methods=["POST"]),
+        *township.routes(), *office.routes(),
+    ]
+    app = Starlette(routes=routes, lifespan=_lifespan, exception_handlers={HTTPException: _error, Exception: _crash})
+    app.state.config = config
+    return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app):
+    from evalkit.catalog import build_catalog
+    from evalkit.plugins import make_plugin_manager
+    from evalkit.store import Store
+    from evalkit.web import drafts, scoring
+
+    config = app.state.config
+    config.files.mkdir(parents=True, exist_ok=True)
+    store = Store(config.store)
+    app.state.web, app.state.store = store.web, store
+    app.state.readers = build_catalog(make_plugin_manager()).readers
+    app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
+    app.state.pool = _pool(config)
+    loop = asyncio.get_running_loop()  # start every worker now, not on the first clerk's upload
+    await asyncio.gather(*(loop.run_in_executor(app.state.pool, scoring.ready) for _ in range(config.workers)))
+    try:
+        yield
+    finally:
+        app.state.pool.shutdown(wait=True, cancel_futures=True)
+        store.close()
+
+
+async def home(request):
+    found = access.signed_in(request)
+    if found is None:
+        return RedirectResponse("/login", status_code=303)
+    return RedirectResponse("/office" if found[0].role == "office" else "/township", status_code=303)
+
+
+async def login_page(request, message: str = "", status: int = 200, username: str = ""):
+    token = auth.new_token()
+    request.state.csrf = token
+    response = render(request, "login.html.j2", status, message=message, username=username)
+    _cookie(request, response, access.LOGIN_COOKIE, token, 600)
+    return response
+
+
+async def login(request):
+    state, config = request.app.state, request.app.state.config
+    if int(request.headers.get("content-length") or 0) > 16 * 1024:
+        raise HTTPException(413)
+    form = await request.form(max_files=0, max_fields=10)
+    username, password, where = str(form.get("username", "")).strip()[:64], str(form.get("password", ""))[:256], access.address(request)
+    expected = request.cookies.get(access.LOGIN_COOKIE, "")
+    if not expected or not hmac.compare_digest(str(form.get("csrf", "")), expected):
+        return await login_page(request, text("web_login_expired"), 403, username)
+    if state.limiter.blocked(username, where):
+        state.web.audit(access.now(), None, username, "login_blocked", {}, where)
+        return await login_page(request, text("web_login_blocked", minutes=auth.WINDOW // 60), 429, username)
+    account = state.web.account(username)
+    if account is None or not await run_in_threadpool(auth.verify_password, password, account.password):  # 16 MiB, ~50 ms: off the loop
+        state.limiter.failed(username, where)
+        state.web.audit(access.now(), None, username, "login_failed", {}, where)
+        return await login_page(request, text("web_login_failed"), 401, username)
+    state.limiter.succeeded(username)
+    token = auth.new_token()
+    state.web.add_session(auth.token_hash(token), account.id, auth.new_token(), access.now(), access.expiry())
+    state.web.audit(access.now(), account, username, "login", {}, where)
+    response = RedirectResponse("/", status_code=303)
+    _cookie(request, response, access.COOKIE, token, access.SESSION_HOURS * 3600)
+    response.delete_cookie(access.LOGIN_COOKIE, path="/login")
+    return response
+
+
+async def logout(request, account):
+    request.app.state.web.end_session(auth.token_hash(request.cookies.get(access.COOKIE, "")))
+    request.app.state.web.audit(access.now(), account, account.username, "logout", {}, access.address(request))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(access.COOKIE, path="/")
+    return response
+
+
+def _cookie(request, response, name: str, value: str, seconds: int) -> None:
+    path = "/login" if name == access.LOGIN_COOKIE else "/"
+    response.set_cookie(name, value, max_age=seconds, path=path, httponly=True, samesite="strict",
+                        secure=request.app.state.config.secure_cookies)
+
+
+def error_message(request, status: int) -> str:
+    key = f"web_{status}"
+    if key not in MESSAGES:
+        return text("web_error")
+    return text(key, limit=request.app.state.config.max_upload // (1024 * 1024))
+
+
+async def _error(request, exc):
+    return render(request, "error.html.j2", exc.status_code, message=error_message(request, exc.status_code), code=exc.status_code)
+
+
+async def _crash(request, exc):
+    from evalkit.errors import describe
+
+    return render(request, "error.html.j2", 500, message=text("internal_error", detail=describe(exc)), code=500)

@@ -1,0 +1,59 @@
+"""Self-checks in progress: held in the server's memory only, never written anywhere.
+
+A self-check is private and is not kept unless the township presses 提交; a restart forgets the
+ones in progress (the submitted ones are in the store). Each township holds a few at a time,
+and each lasts a working day.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+
+import attrs
+
+PER_TOWNSHIP = 5
+LIFETIME = 10 * 3600  #: seconds
+
+
+@attrs.define
+class Draft:
+    """An uploaded file, the clerk's corrections to its figures, and the latest result."""
+
+    token: str
+    township_id: int
+    data: bytes
+    filename: str  #: the name the clerk's file had: shown, and given to the readers, never a path of ours
+    result: dict  #: what scoring.self_check returned
+    original: dict[str, str]  #: each figure as first read, by item id
+    corrections: dict[str, str] = attrs.field(factory=dict)
+    created: float = attrs.field(factory=time.monotonic)
+
+
+class Drafts:
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self.held: dict[str, Draft] = {}
+
+    def add(self, township_id: int, data: bytes, filename: str, result: dict) -> Draft:
+        """Hold a new self-check; the township's oldest goes when it holds too many."""
+        self._expire()
+        mine = sorted((d for d in self.held.values() if d.township_id == township_id), key=lambda d: d.created)
+        for old in mine[: max(0, len(mine) - PER_TOWNSHIP + 1)]:
+            del self.held[old.token]
+        original = {f["id"]: f["value"] for f in result["figures"]}
+        draft = Draft(secrets.token_urlsafe(16), township_id, data, filename, result, original, created=self.clock())
+        self.held[draft.token] = draft
+        return draft
+
+    def get(self, token: str) -> Draft | None:
+        self._expire()
+        return self.held.get(token)
+
+    def drop(self, token: str) -> None:
+        self.held.pop(token, None)
+
+    def _expire(self) -> None:
+        limit = self.clock() - LIFETIME
+        for token in [t for t, d in self.held.items() if d.created < limit]:
+            del self.held[token]

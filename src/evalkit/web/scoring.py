@@ -1,0 +1,181 @@
+"""Scoring for the web app, run in worker processes (never in the event loop).
+
+Each worker builds one Evaluator when it starts and scores with it: a self-check reads the
+uploaded bytes from a private temporary folder, applies the clerk's corrections to the figures
+and scores; a year's ranking turns the submitted scorecards into a Batch and writes the
+county's page, workbook and CSV with the ordinary formats. Arguments and results are plain
+data, so they cross the process boundary.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from evalkit.errors import EvalkitError, describe
+from evalkit.messages import text
+from evalkit.scorecard import display
+
+_EVALUATOR = None
+
+
+def start(store_path: str | None) -> None:
+    """A worker's initializer: plugins, catalog and plan built once; last year's gaps from the store."""
+    global _EVALUATOR
+    from evalkit.evaluator import Evaluator
+    from evalkit.rectification import PriorLookup
+
+    _EVALUATOR = Evaluator()
+    if store_path:
+        _EVALUATOR.prior = PriorLookup(store_path)
+
+
+def ready() -> bool:
+    """Nothing to do: submitted once per worker at start-up, so that each has started."""
+    return _EVALUATOR is not None
+
+
+def evaluator():
+    if _EVALUATOR is None:
+        start(None)
+    return _EVALUATOR
+
+
+def self_check(data: bytes, filename: str, corrections: dict[str, str]) -> dict:
+    """Score an uploaded file as ``evalkit check`` does, with the clerk's corrections applied.
+
+    Returns ``{"error": message}`` for a file or a correction that cannot be used, else the
+    scorecard (``card``), the page's view of it (``view``) and the figures read (``figures``).
+    """
+    ev = evaluator()
+    with tempfile.TemporaryDirectory(prefix="evalkit-check-") as folder:
+        path = Path(folder) / f"upload{Path(filename).suffix.lower()}"  # messages name the clerk's file instead
+        path.write_bytes(data)
+        try:
+            loaded = ev.load(path)
+            loaded = _corrected(ev, loaded, corrections, filename)
+            card = ev.evaluate(loaded, source=filename)
+        except EvalkitError as exc:
+            return {"error": exc.full_message().replace(str(path), filename)}
+        except Exception as exc:  # a defect of ours or a plugin's: the clerk reads what happened, the server goes on
+            return {"error": text("internal_error", detail=describe(exc))}
+    return {"card": card.to_dict(), "view": view(card, filename), "figures": figures(ev, loaded, corrections), "unmapped": _unmapped(loaded)}
+
+
+def _corrected(ev, loaded, corrections: dict[str, str], filename: str):
+    """The submission with each corrected figure in place of the one read; the report's text is kept."""
+    import attrs
+
+    if not corrections:
+        return loaded
+    doc = loaded.submission.to_dict()
+    items = doc.setdefault("items", {})
+    for item_id, raw in sorted(corrections.items()):
+        spec = ev.catalog.items.get(item_id)
+        if spec is None:
+            continue
+        value = parse_value(spec.schema, raw, spec.title)
+        if value is None:
+            items.pop(item_id, None)
+        else:
+            items[item_id] = {"value": value, "evidence": text("web_corrected_evidence")}
+    fixed = ev.validate(doc, filename)
+    return attrs.evolve(fixed, text=loaded.text, extraction=loaded.extraction, warnings=loaded.warnings)
+
+
+def parse_value(schema, raw: str, title: str):
+    """A typed figure from what the clerk typed: '' removes it; 是/否 for a yes-or-no item."""
+    from evalkit.errors import DataError
+
+    raw = raw.strip()
+    if raw == "":
+        return None
+    if schema.get("type") == "boolean":
+        if raw in ("是", "否"):
+            return raw == "是"
+    else:
+        try:
+            number = Decimal(raw.replace(",", "").replace(",", ""))
+        except InvalidOperation:
+            number = None
+        if number is not None and number.is_finite() and abs(number) < 10**9:
+            return int(number) if schema.get("type") == "integer" and number == number.to_integral_value() else float(number)
+    raise DataError("web_bad_figure", title=title, value=raw[:40])
+
+
+def figures(ev, loaded, corrections: dict[str, str]) -> list[dict]:
+    """Every item of the rubric: the value read (with its line and quote), or as corrected, or nothing."""
+    rows = []
+    for item_id, spec in ev.catalog.items.items():
+        item = loaded.submission.items.get(item_id)
+        boolean = spec.schema.get("type") == "boolean"
+        value = "" if item is None else ("是" if item.value is True else "否" if item.value is False else str(item.value))
+        rows.append({
+            "id": item_id, "title": spec.title, "unit": spec.unit or "", "boolean": boolean, "value": value,
+            "line": item.source.line if item and item.source and item.source.line else None,
+            "quote": (item.evidence or "")[:80] if item else "", "corrected": item_id in corrections,
+        })
+    return rows
+
+
+def _unmapped(loaded) -> list[dict]:
+    return [{"line": u.get("line"), "text": u.get("text", ""), "quote": u.get("quote", "")[:80]} for u in loaded.submission.report.unmapped]
+
+
+def view(card, source: str) -> dict:
+    """A scorecard as report.html shows a township (without ranks: one township alone)."""
+    from evalkit.batch import Entry
+    from evalkit.default_plugins.html_report import township
+
+    return township(Entry(source, "card", card, 0, 0), "card")
+
+
+def scorecard_view(card_json: dict, source: str) -> dict:
+    """A submitted scorecard, from its JSON, as report.html shows a township."""
+    from evalkit.scorecard import Scorecard
+
+    return view(Scorecard.from_dict(card_json), source)
+
+
+def year_outputs(cards: list[tuple[str, dict]]) -> dict[str, bytes]:
+    """The year's ranking from the submitted scorecards ((source, card) each): its rows, and
+    report.html, evalkit.xlsx and ranking.csv written by the same formats ``evalkit score`` uses."""
+    batch = year_batch(cards)
+    out: dict = {"ranking": [
+        {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
+         "total": display(e.card.total), "grade": e.card.grade} for e in batch.entries]}
+    for fmt in evaluator().catalog.formats.values():
+        if fmt.scope == "batch" and fmt.filename in ("report.html", "evalkit.xlsx", "ranking.csv"):
+            stream = io.BytesIO() if fmt.binary else io.StringIO()
+            fmt.write(batch, stream, "zh")
+            value = stream.getvalue()
+            out[fmt.filename] = value if fmt.binary else value.encode("utf-8")
+    return out
+
+
+def year_batch(cards: list[tuple[str, dict]]):
+    """A ranked Batch of the submitted scorecards, with its rank analysis, as ``evalkit score`` makes it."""
+    import attrs
+
+    from evalkit.batch import Batch, Entry, Stems, rank
+    from evalkit.scorecard import Scorecard
+    from evalkit.sensitivity import analyse
+
+    ev, stems = evaluator(), Stems()
+    entries = []
+    for source, doc in cards:
+        card = Scorecard.from_dict(doc)
+        entries.append(Entry(source, stems.next(card.subject.name), card))
+    categories = tuple((c.id, c.title) for c in ev.catalog.categories.values() if any(r.category == c.id for r in ev.plan.criteria))
+    batch = Batch(tuple(rank(entries)), (), categories, dict(ev.plan.meta))
+    return attrs.evolve(batch, sensitivity=analyse(batch.entries, batch.categories, ev.plan))
+
+
+def archive(store_path: str, cards: list[tuple[str, dict]]) -> int:
+    """Keep the year's submitted scorecards as a run of the results store; the run's id."""
+    from evalkit.store import Store
+
+    with Store(store_path) as store:
+        return store.save_run(year_batch(cards), evaluator().plan.criteria)

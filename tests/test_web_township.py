@@ -1,0 +1,95 @@
+"""A township's pages over HTTP: the self-check says what `evalkit check` says, figures can be
+corrected and rescored, bad files and bad figures get Chinese messages, and a submission keeps
+the file under its SHA-256."""
+
+import hashlib
+import json
+import re
+
+import pytest
+
+from evalkit.cli import main
+from webserver import COUNTY, XIANXIANG, Client, Server, report_docx
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("township")
+    server = Server(folder).start()
+    clerk = Client(server.url)
+    clerk.login(*XIANXIANG)
+    yield server, clerk, report_docx(folder / "贤庠镇.docx")
+    clerk.close()
+    server.stop()
+
+
+def score_of(page: str) -> str:
+    return re.search(r'id="score">总分 ([\d.]+) /', page).group(1)
+
+
+def test_the_self_check_says_what_evalkit_check_says(served, capsys):
+    """Total, grade, every gap's criterion and every finding's code match `evalkit check --format json`."""
+    _server, clerk, docx = served
+    page = clerk.post("/check", files={"report": ("贤庠镇.docx", docx.read_bytes())}).text
+    assert main(["check", str(docx), "--format", "json"]) == 0
+    card = json.loads(capsys.readouterr().out)
+    assert score_of(page) == f"{card['total']:g}" and card["grade"] in page
+    for gap in card["gaps"]:
+        assert f'<span class="code">{gap["criterion"]}</span>' in page
+    assert page.count("<dt>整改建议</dt>") == page.count("<dt>依据</dt>") == len(card["gaps"])
+    for finding in card["findings"]:
+        assert f'({finding["code"]}' in page
+    assert "分类得分" in page and 'class="chart"' in page
+
+
+def test_each_figure_shows_the_line_it_came_from(served):
+    """A figure read from the report is shown with its line number and its words."""
+    _server, clerk, docx = served
+    page = clerk.post("/check", files={"report": ("贤庠镇.docx", docx.read_bytes())}).text
+    row = re.search(r'name="item:disputes\.resolved" value="213".*?</tr>', page, re.S).group(0)
+    assert re.search(r"第 \d+ 行", row) and "依法化解矛盾纠纷213件" in row
+
+
+def test_a_corrected_figure_changes_the_score_and_a_bad_one_is_explained(served):
+    """Adding a figure the report lacks raises the score; a figure that is not a number is refused in Chinese."""
+    _server, clerk, docx = served
+    first = clerk.post("/check", files={"report": ("贤庠镇.docx", docx.read_bytes())})
+    token = re.search(r"/check/([\w-]+)/rescore", first.text).group(1)
+    missing = re.search(r'name="item:([\w.]+)" value="" maxlength="40" placeholder="是/否"', first.text).group(1)
+    again = clerk.post(f"/check/{token}/rescore", {f"item:{missing}": "是"})
+    assert float(score_of(again.text)) > float(score_of(first.text))
+    assert "已按您更正的 1 项数字重新评分" in again.text and 'class="corrected"' in again.text
+    bad = clerk.post(f"/check/{token}/rescore", {"item:disputes.resolved": "二百"})
+    assert bad.status_code == 422 and "不是有效的数值" in bad.text and "二百" in bad.text
+
+
+def test_an_unreadable_report_is_explained_naming_the_file(served):
+    """A .docx that is not a Word file gets a Chinese message naming the file, and no draft."""
+    _server, clerk, _docx = served
+    response = clerk.post("/check", files={"report": ("坏文件.docx", b"not a zip at all")})
+    assert response.status_code == 422 and "坏文件.docx" in response.text and "/tmp/" not in response.text
+
+
+def test_a_report_of_another_township_cannot_be_submitted(served):
+    """丹东街道's submission uploaded by 贤庠镇 is scored, but 提交 is refused."""
+    server, clerk, _docx = served
+    other = next(COUNTY.glob("01-*.json"))
+    page = clerk.post("/check", files={"report": ("丹东.json", other.read_bytes())})
+    assert "与本账号“贤庠镇”不符" in page.text
+    token = re.search(r"/check/([\w-]+)/submit", page.text).group(1)
+    assert clerk.post(f"/check/{token}/submit").status_code == 409
+
+
+def test_submitting_keeps_the_file_under_its_hash(served):
+    """提交 keeps the bytes as FILES/<sha256>.docx, never under the clerk's name, and lists the submission."""
+    server, clerk, docx = served
+    data = docx.read_bytes()
+    page = clerk.post("/check", files={"report": ("../../我的 报告.docx", data)})
+    token = re.search(r"/check/([\w-]+)/submit", page.text).group(1)
+    done = clerk.post(f"/check/{token}/submit")
+    assert "已提交" in done.text and "我的 报告.docx" in done.text
+    kept = server.folder / "evalkit.db.files" / f"{hashlib.sha256(data).hexdigest()}.docx"
+    assert kept.read_bytes() == data
+    assert not list(server.folder.rglob("我的 报告.docx"))
+    assert "我的 报告.docx" in clerk.get("/township").text
+    assert clerk.get(f"/check/{token}").status_code == 404  # the self-check is gone once submitted
