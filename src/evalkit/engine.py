@@ -14,7 +14,7 @@ import attrs
 from evalkit.errors import describe
 from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, RuleKind, Status
-from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess
+from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess, is_item
 from evalkit.submission import Submission
 from evalkit.scorecard import CategoryScore, Gap, Original, Result, Scorecard, quantize
 
@@ -79,8 +79,9 @@ def score(
 def _rectified(plan: Plan, submission: Submission, card: Scorecard, prior: tuple[Prior, ...]) -> Scorecard:
     """The scorecard with last year's gaps assessed: unrectified repeats are marked, listed before
     equal losses, and cost the profile's repeat_deduction."""
-    losses = {r.criterion: None for r in card.results} | {g.criterion: g.points_lost for g in card.gaps}
-    items = assess(prior, losses)
+    unknown = {g.criterion for g in card.gaps if not is_item(g.points_lost, g.status)}  # awaiting review or not reported
+    losses = {r.criterion: None for r in card.results if r.criterion not in unknown}
+    items = assess(prior, losses | {g.criterion: g.points_lost for g in card.gaps if g.criterion not in unknown})
     repeats = {i.criterion: i.status for i in items if i.status in UNRECTIFIED}
     penalty = _repeat_penalty(plan.profile, repeats)
     results = card.results + ((penalty,) if penalty else ())
