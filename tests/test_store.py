@@ -1,6 +1,7 @@
 """The results store: runs kept whole, superseded not overwritten, migrated, and safe against a
 killed run and two runs at once."""
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -183,3 +184,87 @@ def test_an_appended_migration_upgrades_an_existing_store_and_keeps_its_runs(tmp
     with Store(tmp_path / "s.db") as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
         assert store.conn.execute("SELECT COUNT(*) FROM accounts").fetchone()[0] == 0 and len(store.runs()) == 1
+
+
+def _no_dac_override() -> None:
+    """In the child, before exec: root gives up CAP_DAC_OVERRIDE, so that folder and file modes bind it."""
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(24, 1, 0, 0, 0)  # PR_CAPBSET_DROP, CAP_DAC_OVERRIDE
+
+
+@pytest.fixture
+def unprivileged(tmp_path):
+    """A way to run evalkit as a process that file modes bind (root gives up overriding them)."""
+    import os
+
+    drop = _no_dac_override if os.geteuid() == 0 else None
+
+    def run(*argv):
+        return subprocess.run([sys.executable, "-m", "evalkit", *map(str, argv)], preexec_fn=drop, capture_output=True, text=True, timeout=120)
+
+    closed = tmp_path / "closed"
+    closed.mkdir(mode=0o555)
+    probe = subprocess.run([sys.executable, "-c", f"open({str(closed / 'x')!r}, 'w')"], preexec_fn=drop, capture_output=True)
+    if probe.returncode == 0:
+        pytest.skip("this user writes into read-only folders whatever their mode (root that cannot give up CAP_DAC_OVERRIDE)")
+    yield tmp_path, run
+    for path in tmp_path.rglob("*"):
+        path.chmod(0o755)
+
+
+def read_only_copy(source, folder) -> Path:
+    """The store copied, through SQLite, into a folder that only its owner may write, and made read-only."""
+    folder.mkdir()
+    target = folder / "象山县.db"
+    with sqlite3.connect(source) as conn, sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    sqlite3.connect(target).execute("PRAGMA journal_mode = WAL").close()
+    target.chmod(0o444)
+    folder.chmod(0o555)
+    return target
+
+
+def test_history_and_compare_read_a_store_in_a_folder_they_may_not_write(two_years, unprivileged):
+    """A store on a read-only share or an archived copy is read as it is: no WAL index can be created beside it."""
+    folder, run = unprivileged
+    db = read_only_copy(two_years[0], folder / "archive")
+    found = run("history", "丹西街道", "--db", db, "--format", "json")
+    assert found.returncode == 0, found.stderr
+    assert [y["year"] for y in json.loads(found.stdout)["years"]] == [2022, 2023]
+    compared = run("compare", "2022", "2023", "--db", db)
+    assert compared.returncode == 0 and compared.stdout.startswith("2022 与 2023 年度对比"), compared.stderr
+
+
+def test_scoring_into_a_store_it_may_not_write_is_refused_in_chinese_and_changes_nothing(two_years, unprivileged):
+    """--db on a read-only store, or in a read-only folder: exit 2, a Chinese reason naming the file, no traceback."""
+    import shutil
+
+    folder, run = unprivileged
+    db = read_only_copy(two_years[0], folder / "archive")
+    shutil.copytree(COUNTY, folder / "in")
+    before = snapshot(db)
+    for target in (db, folder / "archive" / "新.db"):
+        found = run("score", folder / "in", "--out", folder / "out", "--db", target, "--formats", "csv")
+        assert found.returncode == ExitCode.USAGE and "Traceback" not in found.stderr, found.stderr
+        assert f"{target}:无法打开成绩库（" in found.stderr and "请确认成绩库文件和所在文件夹可以读写" in found.stderr
+    assert snapshot(db) == before and not (folder / "archive" / "新.db").exists()
+
+
+def test_a_copy_of_the_store_file_alone_holds_the_last_run(two_years, tmp_path):
+    """After a run the store's own file holds it (checkpointed from the WAL), so copying just that file loses nothing."""
+    import shutil
+
+    shutil.copyfile(two_years[0], tmp_path / "copy.db")
+    with Store(tmp_path / "copy.db", readonly=True) as store:
+        assert [r.year for r in store.runs()] == [2022, 2023]
+
+
+@pytest.mark.parametrize("command", [["history", "丹西街道"], ["compare", "2022", "2023"]])
+def test_history_and_compare_refuse_a_file_that_is_not_a_store_in_chinese(tmp_path, capsys, command):
+    """A file that is not SQLite given as --db: exit 2, the file named, the reason in Chinese."""
+    bogus = tmp_path / "成绩.db"
+    bogus.write_bytes(b"PK\x03\x04" + bytes(2000))
+    assert main([*command, "--db", str(bogus)]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert f"{bogus}:无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err

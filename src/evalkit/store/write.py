@@ -8,6 +8,7 @@ import hashlib
 import json
 
 from evalkit.errors import InputError
+from evalkit.store import failure_reason
 
 
 def save_run(store, batch, criteria, created: str | None = None) -> int:
@@ -33,8 +34,22 @@ def save_run(store, batch, criteria, created: str | None = None) -> int:
     except InputError:
         raise
     except Exception as exc:  # sqlite3 errors: a full disk, a locked or damaged file
-        raise InputError("store_write_failed", file=store.path, detail=str(exc)) from None
+        raise InputError("store_write_failed", file=store.path, detail=failure_reason(exc)[1]) from None
+    _checkpoint(store.conn)
     return run_id
+
+
+def _checkpoint(conn) -> None:
+    """Copy the run from the WAL into the store's file, so that a copy of that file alone holds it.
+
+    PASSIVE never waits for readers; the run is already safe in the WAL, so a checkpoint that
+    cannot finish now is left to a later connection."""
+    import sqlite3
+
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error:
+        pass
 
 
 def _year(batch) -> int:
