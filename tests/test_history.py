@@ -101,3 +101,22 @@ def test_a_missing_store_township_or_year_is_a_chinese_usage_error(two_years, tm
     monkeypatch.delenv("EVALKIT_DB", raising=False)
     code, _out, err = run(capsys, *(a.format(tmp=tmp_path, db=two_years[0]) for a in argv))
     assert code == ExitCode.USAGE and message in err
+
+
+def test_rubric_changes_name_every_criterion_added_removed_or_changed_by_id():
+    """Points, cap, kind, category and rule changes are named by field; a new and a dropped criterion are named too."""
+    from decimal import Decimal
+
+    from evalkit.history import RubricChange, rubric_changes
+    from evalkit.store.read import CriterionRow
+
+    def row(cid, points="2", cap=None, kind="base", category="A", rule=None):
+        return CriterionRow(cid, f"指标{cid}", category, kind, Decimal(points), cap, rule or {"kind": "flag", "item": "x"})
+
+    before = {"K1": row("K1"), "K2": row("K2"), "K3": row("K3"), "K4": row("K4", kind="deduction", cap=Decimal(3)), "K5": row("K5")}
+    after = {"K1": row("K1"), "K2": row("K2", points="3"), "K3": row("K3", rule={"kind": "flag", "item": "y"}, category="B"),
+             "K4": row("K4", kind="deduction", cap=Decimal(5)), "K6": row("K6")}
+    assert rubric_changes(before, after) == (
+        RubricChange("K2", "指标K2", "changed", ("points",)), RubricChange("K3", "指标K3", "changed", ("category", "rule")),
+        RubricChange("K4", "指标K4", "changed", ("cap",)), RubricChange("K5", "指标K5", "removed"), RubricChange("K6", "指标K6", "added"),
+    )

@@ -116,7 +116,8 @@ def test_score_keeps_the_run_in_the_store_named_by_db_or_evalkit_db(tmp_path, ca
             assert [(r.year, r.scored) for r in store.runs()] == [(2022, 18)]
 
 
-KILLED = textwrap.dedent("""
+#: a process that writes a run and, half-way through its transaction, sleeps argv[3] seconds
+HALFWAY = textwrap.dedent("""
     import sys, time
     from evalkit.store import Store, write
     from evalkit import batch
@@ -128,7 +129,7 @@ KILLED = textwrap.dedent("""
         written.append(1)
         if len(written) == 9:
             print("halfway", flush=True)
-            time.sleep(60)
+            time.sleep(float(sys.argv[3]))
     write._scorecard = slow
     ev = Evaluator()
     files = [str(p) for p in batch.inputs([sys.argv[2]], [".json"])]
@@ -143,7 +144,7 @@ def test_a_run_killed_half_way_leaves_the_store_as_it_was(tmp_path, scored):
     with Store(path) as store:
         store.save_run(batch, evaluator.plan.criteria)
     before = snapshot(path)
-    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path), str(COUNTY)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", HALFWAY, str(path), str(COUNTY), "60"], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "halfway"
     finally:
@@ -168,6 +169,25 @@ def test_two_runs_at_once_both_land_and_the_store_stays_whole(tmp_path):
         kept = store.runs(2022, superseded=True)
         assert len(kept) == 2 and kept[0].superseded_by == kept[1].id and kept[1].superseded_by is None
         assert all(len(store.scorecards(r.id)) == 18 for r in kept)
+
+
+def test_a_run_that_finds_the_store_busy_waits_for_the_other_to_finish(tmp_path):
+    """While one process is half-way through writing its run, `evalkit score --db` waits for it, then lands its own."""
+    path = tmp_path / "s.db"
+    Store(path).close()
+    writer = subprocess.Popen([sys.executable, "-c", HALFWAY, str(path), str(COUNTY), "5"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "halfway"
+        second = subprocess.run([sys.executable, "-m", "evalkit", "score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(path),
+                                 "--formats", "csv"], capture_output=True, text=True, timeout=120)
+        assert writer.wait(timeout=60) == 0
+    finally:
+        writer.kill()
+    assert second.returncode == 0, second.stderr
+    snapshot(path)
+    with Store(path) as store:
+        first, last = store.runs(2022, superseded=True)
+        assert first.superseded_by == last.id and [len(store.scorecards(r.id)) for r in (first, last)] == [18, 18]
 
 
 def test_an_appended_migration_upgrades_an_existing_store_and_keeps_its_runs(tmp_path, scored, monkeypatch):
