@@ -288,3 +288,19 @@ def test_history_and_compare_refuse_a_file_that_is_not_a_store_in_chinese(tmp_pa
     assert main([*command, "--db", str(bogus)]) == ExitCode.USAGE
     err = capsys.readouterr().err
     assert f"{bogus}:无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
+
+
+def test_the_members_of_a_zip_are_kept_with_their_hashes(tmp_path, capsys):
+    """A batch read from a .zip keeps each member's sha256, as a folder's files keep theirs."""
+    import hashlib
+    import zipfile
+
+    members = sorted(COUNTY.glob("*.json"))
+    with zipfile.ZipFile(tmp_path / "reports.zip", "w") as archive:
+        for path in members:
+            archive.write(path, path.name)
+    assert main(["score", str(tmp_path / "reports.zip"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"), "--formats", "csv"]) == 0
+    capsys.readouterr()
+    with Store(tmp_path / "s.db") as store:
+        kept = dict(store.conn.execute("SELECT source, sha256 FROM inputs"))
+    assert kept == {f"{tmp_path / 'reports.zip'}：{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in members}

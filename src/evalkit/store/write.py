@@ -7,6 +7,7 @@ import datetime
 import hashlib
 import json
 
+from evalkit import archive
 from evalkit.errors import InputError
 from evalkit.store import failure_reason
 
@@ -17,8 +18,9 @@ def save_run(store, batch, criteria, created: str | None = None) -> int:
     The input files are hashed before the write lock is taken; everything else is one
     transaction, so a run killed half-way leaves the store as it was.
     """
-    inputs = [(e.source, _sha256(e.source), None, None) for e in batch.entries]
-    inputs += [(f.source, _sha256(f.source), f.kind.value, f.message) for f in batch.failures]
+    where = archive.members()  # a zip's member is named “reports.zip：成员名” and read from its temporary copy
+    inputs = [(e.source, _sha256(where.get(e.source, e.source)), None, None) for e in batch.entries]
+    inputs += [(f.source, _sha256(where.get(f.source, f.source)), f.kind.value, f.message) for f in batch.failures]
     year = _year(batch)
     created = created or datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     try:
