@@ -102,7 +102,9 @@ def test_a_store_from_a_newer_evalkit_or_not_a_store_is_refused_in_chinese(tmp_p
     bogus.write_text("这不是数据库" * 100, encoding="utf-8")
     code = main(["score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(bogus)])
     err = capsys.readouterr().err
-    assert code == ExitCode.USAGE and "成绩.db" in err and "无法打开成绩库" in err and "Traceback" not in err
+    assert code == ExitCode.USAGE and "成绩.db" in err and "无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
+    code = main(["score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(tmp_path)])
+    assert code == ExitCode.USAGE and f"{tmp_path}:无法打开成绩库（这是一个文件夹）" in capsys.readouterr().err
 
 
 def test_score_keeps_the_run_in_the_store_named_by_db_or_evalkit_db(tmp_path, capsys, monkeypatch):

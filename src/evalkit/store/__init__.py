@@ -142,6 +142,8 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
 def _writable(path: Path) -> None:
     """Refuse, before a batch is scored, a store that could be read but not written: the file and
     its folder (where SQLite keeps the WAL) must both be writable."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder", str(path))
     for target in (path, path.parent) if path.exists() else (path.parent,):
         if not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, "not writable", str(target))
