@@ -70,6 +70,7 @@ def test_years_scored_by_different_rubrics_compare_as_percentages_and_name_the_c
     assert found["rubric_changes"] == [{"criterion": "XX-D01", "title": "合法性审查覆盖率", "change": "changed", "fields": ["points"]}]
     _code, table, _ = run(capsys, "compare", 2022, 2023, "--db", db)
     assert "总分不可直接比较，以下比较得分率" in table and "XX-D01 合法性审查覆盖率（分值有变化）" in table and "2023 得分率（%）" in table
+    assert "变化最大的类别（得分率，百分点）" in table
     _code, history, _ = run(capsys, "history", "贤庠镇", "--db", db)
     assert "2023 年度的评分办法与上一年不同" in history
 
