@@ -75,6 +75,19 @@ def test_a_profile_deducts_for_each_unrectified_repeat_up_to_its_cap(toy_pm):
     assert penalty.points_lost == 2 and "3 项" in penalty.reason and penalty.title == "上年问题未整改"
 
 
+def test_last_years_repeat_deduction_is_no_item_of_its_own(toy_pm):
+    """The REPEAT 扣分 of last year is not itself a problem to rectify: only the gaps it counted are items."""
+    doc = toy_doc()
+    evaluator = Evaluator(toy_pm)
+    lost = next(g for g in score_toy(evaluator, doc).gaps if g.points_lost > 0)
+    evaluator.plan = evaluator.plan.__class__(*(getattr(evaluator.plan, f) for f in ("criteria", "categories", "rule_kinds", "items")),
+                                              Profile("p", repeat_points=Decimal(1)), evaluator.plan.meta)
+    evaluator.prior = lambda subject, year: (Prior(lost.criterion, lost.title, lost.points_lost, R.UNRECTIFIED), Prior("REPEAT", "上年问题未整改", 1))
+    card = score_toy(evaluator, doc)
+    assert [(i.criterion, i.status) for i in card.rectification] == [(lost.criterion, R.UNRECTIFIED_TWICE)]
+    assert next(g for g in card.gaps if g.criterion == "REPEAT").points_lost == 1
+
+
 def test_the_profile_schema_takes_repeat_deduction(tmp_path):
     """A profile file with repeat_deduction validates and sets the points and cap."""
     from evalkit.profiles import load_profile

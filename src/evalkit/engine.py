@@ -72,7 +72,7 @@ def score(
     applied = tuple(r for r in mine if r.criterion in scored)  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
     card = _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
-    prior = tuple(prior)
+    prior = tuple(p for p in prior if p.criterion != REPEAT)  # last year's repeat 扣分 only counted gaps that are items themselves
     return _rectified(plan, submission, card, prior) if prior else card
 
 
