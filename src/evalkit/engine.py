@@ -72,7 +72,7 @@ def score(
     applied = tuple(r for r in mine if r.criterion in scored)  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
     card = _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
-    prior = tuple(p for p in prior if p.criterion != REPEAT)  # last year's repeat 扣分 only counted gaps that are items themselves
+    prior = tuple(p for p in prior if p.criterion != REPEAT)  # last year's REPEAT 扣分 is no item: the gaps it counted are
     return _rectified(plan, submission, card, prior) if prior else card
 
 
@@ -80,8 +80,8 @@ def _rectified(plan: Plan, submission: Submission, card: Scorecard, prior: tuple
     """The scorecard with last year's gaps assessed: unrectified repeats are marked, listed before
     equal losses, and cost the profile's repeat_deduction."""
     unknown = {g.criterion for g in card.gaps if not is_item(g.points_lost, g.status)}  # awaiting review or not reported
-    losses = {r.criterion: None for r in card.results if r.criterion not in unknown}
-    items = assess(prior, losses | {g.criterion: g.points_lost for g in card.gaps if g.criterion not in unknown})
+    losses = {r.criterion: None for r in card.results} | {g.criterion: g.points_lost for g in card.gaps}
+    items = assess(prior, {cid: lost for cid, lost in losses.items() if cid not in unknown})
     repeats = {i.criterion: i.status for i in items if i.status in UNRECTIFIED}
     penalty = _repeat_penalty(plan.profile, repeats)
     results = card.results + ((penalty,) if penalty else ())
