@@ -64,6 +64,10 @@ def test_a_run_is_kept_with_its_rubric_ranks_categories_and_gaps(tmp_path, score
         assert [(g.criterion, g.points_lost) for g in store.gaps(first.scorecard_id)] == [(g.criterion, g.points_lost) for g in card.gaps]
         assert set(store.criteria(run_id)) == {c.id for c in evaluator.plan.criteria}
         assert '"results":[' in store.scorecard_json(first.scorecard_id)
+        kept = store.conn.execute("SELECT code, message FROM findings WHERE scorecard_id = ? ORDER BY position", (first.scorecard_id,)).fetchall()
+        assert kept == [(f.code, f.message) for f in card.findings] and kept
+        assert store.conn.execute("SELECT COUNT(*) FROM results WHERE scorecard_id = ?", (first.scorecard_id,)).fetchone()[0] == len(card.results)
+        assert store.conn.execute("SELECT COUNT(*) FROM inputs WHERE run_id = ? AND length(sha256) = 64", (run_id,)).fetchone()[0] == 18
 
 
 def test_rescoring_a_year_keeps_the_earlier_run_marked_superseded(tmp_path, scored):
