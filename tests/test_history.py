@@ -49,9 +49,9 @@ def test_history_gives_each_year_with_its_rank_and_rectification(two_years, caps
     found = json.loads(out)
     assert code == ExitCode.OK and found["township"] == "丹西街道" and found["county"] == "象山县"
     assert [(y["year"], y["total"], y["rank"], y["of"]) for y in found["years"]] == [(2022, 59.17, 10, 18), (2023, 66.67, 3, 18)]
-    assert found["years"][0]["rectification"] == {} and found["years"][1]["rectification"] == {"rectified": 2, "partly": 1, "unrectified": 28}
+    assert found["years"][0]["rectification"] == {} and found["years"][1]["rectification"] == {"rectified": 2, "partly": 1, "unrectified": 24}
     code, table, _ = run(capsys, "history", "丹西街道", "--db", db)
-    assert table.startswith("丹西街道（象山县，街道）历年评分") and "已整改 2，部分整改 1，未整改 28" in table
+    assert table.startswith("丹西街道（象山县，街道）历年评分") and "已整改 2，部分整改 1，未整改 24" in table
 
 
 def test_years_scored_by_different_rubrics_compare_as_percentages_and_name_the_changes(two_years, tmp_path, capsys):
@@ -70,6 +70,7 @@ def test_years_scored_by_different_rubrics_compare_as_percentages_and_name_the_c
     assert found["rubric_changes"] == [{"criterion": "XX-D01", "title": "合法性审查覆盖率", "change": "changed", "fields": ["points"]}]
     _code, table, _ = run(capsys, "compare", 2022, 2023, "--db", db)
     assert "总分不可直接比较，以下比较得分率" in table and "XX-D01 合法性审查覆盖率（分值有变化）" in table and "2023 得分率（%）" in table
+    assert "变化最大的类别（得分率，百分点）" in table
     _code, history, _ = run(capsys, "history", "贤庠镇", "--db", db)
     assert "2023 年度的评分办法与上一年不同" in history
 
@@ -101,3 +102,22 @@ def test_a_missing_store_township_or_year_is_a_chinese_usage_error(two_years, tm
     monkeypatch.delenv("EVALKIT_DB", raising=False)
     code, _out, err = run(capsys, *(a.format(tmp=tmp_path, db=two_years[0]) for a in argv))
     assert code == ExitCode.USAGE and message in err
+
+
+def test_rubric_changes_name_every_criterion_added_removed_or_changed_by_id():
+    """Points, cap, kind, category and rule changes are named by field; a new and a dropped criterion are named too."""
+    from decimal import Decimal
+
+    from evalkit.history import RubricChange, rubric_changes
+    from evalkit.store.read import CriterionRow
+
+    def row(cid, points="2", cap=None, kind="base", category="A", rule=None):
+        return CriterionRow(cid, f"指标{cid}", category, kind, Decimal(points), cap, rule or {"kind": "flag", "item": "x"})
+
+    before = {"K1": row("K1"), "K2": row("K2"), "K3": row("K3"), "K4": row("K4", kind="deduction", cap=Decimal(3)), "K5": row("K5")}
+    after = {"K1": row("K1"), "K2": row("K2", points="3"), "K3": row("K3", rule={"kind": "flag", "item": "y"}, category="B"),
+             "K4": row("K4", kind="deduction", cap=Decimal(5)), "K6": row("K6")}
+    assert rubric_changes(before, after) == (
+        RubricChange("K2", "指标K2", "changed", ("points",)), RubricChange("K3", "指标K3", "changed", ("category", "rule")),
+        RubricChange("K4", "指标K4", "changed", ("cap",)), RubricChange("K5", "指标K5", "removed"), RubricChange("K6", "指标K6", "added"),
+    )

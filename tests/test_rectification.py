@@ -12,7 +12,7 @@ from conftest import ROOT, load_script, score_toy, toy_doc
 from evalkit import schemas
 from evalkit.cli import main
 from evalkit.evaluator import Evaluator
-from evalkit.model import Profile
+from evalkit.model import Profile, Status
 from evalkit.rectification import Prior, Rectification, assess
 from evalkit.store import Store
 
@@ -29,11 +29,29 @@ def test_each_item_gets_its_status_from_this_years_loss():
     ]
 
 
+def test_only_a_gap_that_cost_points_or_a_triggered_veto_is_an_item():
+    """A gap that lost nothing (awaiting review, a 扣分 figure not reported) is no item; a triggered veto is, whatever it cost."""
+    prior = [Prior("R", "待评审", 0, status=Status.NEEDS_REVIEW), Prior("M", "未报告", 0, status=Status.MISSING),
+             Prior("V", "否决", 0, status=Status.UNMET), Prior("P", "失分", 1, status=Status.MISSING)]
+    assert [(i.criterion, i.status) for i in assess(prior, {"V": Decimal(0), "P": Decimal(1)})] == [("P", R.UNRECTIFIED), ("V", R.UNRECTIFIED)]
+
+
+def test_an_item_whose_result_is_not_known_this_year_is_not_assessed(toy):
+    """Last year's loss on a criterion that this year awaits review or lacks its figure is 本年未考核, not rectified or partly."""
+    doc = toy_doc()
+    plain = score_toy(toy, doc)
+    unknown = next(g for g in plain.gaps if g.points_lost == 0)
+    toy.prior = lambda subject, year: (Prior(unknown.criterion, unknown.title, 3),)
+    (item,) = score_toy(toy, doc).rectification
+    assert (item.status, item.lost_now) == (R.NOT_ASSESSED, None)
+
+
 def test_unrectified_repeats_are_marked_and_listed_before_equal_losses(toy):
     """Of two gaps losing the same points, last year's unrectified one comes first, marked."""
     doc = toy_doc()
     plain = score_toy(toy, doc)
-    equal = [g for g in plain.gaps if g.points_lost == plain.gaps[-1].points_lost]
+    lost = [g for g in plain.gaps if g.points_lost > 0]
+    equal = [g for g in lost if g.points_lost == lost[-1].points_lost]
     assert len(equal) >= 2, "the toy submission needs two gaps of equal loss"
     later = equal[-1]
     toy.prior = lambda subject, year: (Prior(later.criterion, later.title, later.points_lost),)
@@ -55,6 +73,19 @@ def test_a_profile_deducts_for_each_unrectified_repeat_up_to_its_cap(toy_pm):
     assert card.deductions == plain.deductions + 2 and card.total == plain.total - 2
     penalty = next(g for g in card.gaps if g.criterion == "REPEAT")
     assert penalty.points_lost == 2 and "3 项" in penalty.reason and penalty.title == "上年问题未整改"
+
+
+def test_last_years_repeat_deduction_is_no_item_of_its_own(toy_pm):
+    """The REPEAT 扣分 of last year is not itself a problem to rectify: only the gaps it counted are items."""
+    doc = toy_doc()
+    evaluator = Evaluator(toy_pm)
+    lost = next(g for g in score_toy(evaluator, doc).gaps if g.points_lost > 0)
+    evaluator.plan = evaluator.plan.__class__(*(getattr(evaluator.plan, f) for f in ("criteria", "categories", "rule_kinds", "items")),
+                                              Profile("p", repeat_points=Decimal(1)), evaluator.plan.meta)
+    evaluator.prior = lambda subject, year: (Prior(lost.criterion, lost.title, lost.points_lost, R.UNRECTIFIED), Prior("REPEAT", "上年问题未整改", 1))
+    card = score_toy(evaluator, doc)
+    assert [(i.criterion, i.status) for i in card.rectification] == [(lost.criterion, R.UNRECTIFIED_TWICE)]
+    assert next(g for g in card.gaps if g.criterion == "REPEAT").points_lost == 1
 
 
 def test_the_profile_schema_takes_repeat_deduction(tmp_path):
@@ -91,11 +122,11 @@ def cards(folder) -> dict:
 
 
 def test_the_second_year_shows_exactly_the_scripts_changes(two_years):
-    """Every 2022 gap is a 2023 item: the script's fixes rectified, its partial fixes partly, all others unrectified."""
+    """Every 2022 gap that cost points is a 2023 item: the script's fixes rectified, its partial fixes partly, all others unrectified."""
     _db, out_2022, out_2023 = two_years
     before, after = cards(out_2022), cards(out_2023)
     assert set(SCRIPT_CRITERIA) == set(SCRIPT.FIXED) | set(SCRIPT.PARTLY)
-    expected = expected_2023({n: [g["criterion"] for g in c["gaps"]] for n, c in before.items()})
+    expected = expected_2023({n: [g["criterion"] for g in c["gaps"] if g["points_lost"] or g["status"] == "unmet"] for n, c in before.items()})
     found = {n: {i["criterion"]: i["status"] for i in c["rectification"]} for n, c in after.items()}
     assert found == expected
     validator = schemas.shipped_validator("scorecard")
@@ -106,11 +137,12 @@ def test_the_scorecard_workbook_page_and_store_show_the_items(two_years):
     """The Markdown scorecard has its 上年问题整改情况, the workbook its 整改跟踪 sheet, the page its table, the store its rows."""
     db, _out_2022, out_2023 = two_years
     markdown = (out_2023 / "townships" / "丹西街道.md").read_text(encoding="utf-8")
-    assert "## 上年问题整改情况（已整改 2，部分整改 1，未整改 28）" in markdown and "[XX-F02] 落实行政执法三项制度：已整改（上年失分 3，本年失分 0）" in markdown
+    assert "## 上年问题整改情况（已整改 2，部分整改 1，未整改 24）" in markdown and "[XX-F02] 落实行政执法三项制度：已整改（上年失分 3，本年失分 0）" in markdown
     assert "(基本分,失分 2.5,未报告,上年问题未整改)" in markdown
     rows = list(openpyxl.load_workbook(out_2023 / "evalkit.xlsx", read_only=True)["整改跟踪"].iter_rows(values_only=True))
     assert rows[0] == ("乡镇（街道）", "指标编号", "指标", "整改情况", "上年失分", "本年失分")
     assert ("丹西街道", "XX-D01", "合法性审查覆盖率", "部分整改", 3.78, 1.78) in rows
+    assert all(row[4] > 0 for row in rows[1:])  # a gap that lost nothing last year is no item
     page = (out_2023 / "report.html").read_text(encoding="utf-8")
     assert "上年问题整改情况" in page and '<span class="tag repeat">上年问题未整改</span>' in page
     with Store(db) as store:

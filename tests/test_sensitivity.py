@@ -92,3 +92,12 @@ def test_at_least_a_thousand_draws_of_twenty_percent():
     """The documented parameters: ≥1,000 draws, weights within ±20%, the 5th and 95th percentiles."""
     assert sensitivity.DRAWS >= 1000 and sensitivity.SPREAD == 200 and (sensitivity.LOW, sensitivity.HIGH) == (5, 95)
     assert sensitivity._nearest(5, 1000) == 49 and sensitivity._nearest(95, 1000) == 949
+
+
+def test_the_not_applicable_policy_drawn_can_reverse_two_townships():
+    """A township with not-applicable points ranks first when they count as earned and second when they are left out."""
+    scores, maxima, na = (np.array([[5000], [4400]]), np.array([[10000], [9000]]), np.array([[0], [1000]]))
+    weights = np.full((2, 1), 1000, dtype=np.int64)
+    extra, veto = np.zeros(2, dtype=np.int64), np.zeros(2, dtype=bool)
+    ranks = sensitivity._ranks(scores, maxima, na, weights, np.array([1, 0]), extra, veto, 10**9)
+    assert ranks.tolist() == [[2, 1], [1, 2]]

@@ -1,6 +1,7 @@
 """The results store: runs kept whole, superseded not overwritten, migrated, and safe against a
 killed run and two runs at once."""
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -63,6 +64,10 @@ def test_a_run_is_kept_with_its_rubric_ranks_categories_and_gaps(tmp_path, score
         assert [(g.criterion, g.points_lost) for g in store.gaps(first.scorecard_id)] == [(g.criterion, g.points_lost) for g in card.gaps]
         assert set(store.criteria(run_id)) == {c.id for c in evaluator.plan.criteria}
         assert '"results":[' in store.scorecard_json(first.scorecard_id)
+        kept = store.conn.execute("SELECT code, message FROM findings WHERE scorecard_id = ? ORDER BY position", (first.scorecard_id,)).fetchall()
+        assert kept == [(f.code, f.message) for f in card.findings] and kept
+        assert store.conn.execute("SELECT COUNT(*) FROM results WHERE scorecard_id = ?", (first.scorecard_id,)).fetchone()[0] == len(card.results)
+        assert store.conn.execute("SELECT COUNT(*) FROM inputs WHERE run_id = ? AND length(sha256) = 64", (run_id,)).fetchone()[0] == 18
 
 
 def test_rescoring_a_year_keeps_the_earlier_run_marked_superseded(tmp_path, scored):
@@ -101,7 +106,9 @@ def test_a_store_from_a_newer_evalkit_or_not_a_store_is_refused_in_chinese(tmp_p
     bogus.write_text("这不是数据库" * 100, encoding="utf-8")
     code = main(["score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(bogus)])
     err = capsys.readouterr().err
-    assert code == ExitCode.USAGE and "成绩.db" in err and "无法打开成绩库" in err and "Traceback" not in err
+    assert code == ExitCode.USAGE and "成绩.db" in err and "无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
+    code = main(["score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(tmp_path)])
+    assert code == ExitCode.USAGE and f"{tmp_path}:无法打开成绩库（这是一个文件夹）" in capsys.readouterr().err
 
 
 def test_score_keeps_the_run_in_the_store_named_by_db_or_evalkit_db(tmp_path, capsys, monkeypatch):
@@ -115,7 +122,8 @@ def test_score_keeps_the_run_in_the_store_named_by_db_or_evalkit_db(tmp_path, ca
             assert [(r.year, r.scored) for r in store.runs()] == [(2022, 18)]
 
 
-KILLED = textwrap.dedent("""
+#: a process that writes a run and, half-way through its transaction, sleeps argv[3] seconds
+HALFWAY = textwrap.dedent("""
     import sys, time
     from evalkit.store import Store, write
     from evalkit import batch
@@ -127,7 +135,7 @@ KILLED = textwrap.dedent("""
         written.append(1)
         if len(written) == 9:
             print("halfway", flush=True)
-            time.sleep(60)
+            time.sleep(float(sys.argv[3]))
     write._scorecard = slow
     ev = Evaluator()
     files = [str(p) for p in batch.inputs([sys.argv[2]], [".json"])]
@@ -142,7 +150,7 @@ def test_a_run_killed_half_way_leaves_the_store_as_it_was(tmp_path, scored):
     with Store(path) as store:
         store.save_run(batch, evaluator.plan.criteria)
     before = snapshot(path)
-    child = subprocess.Popen([sys.executable, "-c", KILLED, str(path), str(COUNTY)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", HALFWAY, str(path), str(COUNTY), "60"], stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout.readline().strip() == "halfway"
     finally:
@@ -169,6 +177,25 @@ def test_two_runs_at_once_both_land_and_the_store_stays_whole(tmp_path):
         assert all(len(store.scorecards(r.id)) == 18 for r in kept)
 
 
+def test_a_run_that_finds_the_store_busy_waits_for_the_other_to_finish(tmp_path):
+    """While one process is half-way through writing its run, `evalkit score --db` waits for it, then lands its own."""
+    path = tmp_path / "s.db"
+    Store(path).close()
+    writer = subprocess.Popen([sys.executable, "-c", HALFWAY, str(path), str(COUNTY), "5"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "halfway"
+        second = subprocess.run([sys.executable, "-m", "evalkit", "score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(path),
+                                 "--formats", "csv"], capture_output=True, text=True, timeout=120)
+        assert writer.wait(timeout=60) == 0
+    finally:
+        writer.kill()
+    assert second.returncode == 0, second.stderr
+    snapshot(path)
+    with Store(path) as store:
+        first, last = store.runs(2022, superseded=True)
+        assert first.superseded_by == last.id and [len(store.scorecards(r.id)) for r in (first, last)] == [18, 18]
+
+
 def test_an_appended_migration_upgrades_an_existing_store_and_keeps_its_runs(tmp_path, scored, monkeypatch):
     """A later evalkit that appends a migration adds its tables to an old store, runs intact, version moved on."""
     from evalkit.store import schema
@@ -183,3 +210,103 @@ def test_an_appended_migration_upgrades_an_existing_store_and_keeps_its_runs(tmp
     with Store(tmp_path / "s.db") as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
         assert store.conn.execute("SELECT COUNT(*) FROM later").fetchone()[0] == 0 and len(store.runs()) == 1
+
+
+def _no_dac_override() -> None:
+    """In the child, before exec: root gives up CAP_DAC_OVERRIDE, so that folder and file modes bind it."""
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(24, 1, 0, 0, 0)  # PR_CAPBSET_DROP, CAP_DAC_OVERRIDE
+
+
+@pytest.fixture
+def unprivileged(tmp_path):
+    """A way to run evalkit as a process that file modes bind (root gives up overriding them)."""
+    import os
+
+    drop = _no_dac_override if os.geteuid() == 0 else None
+
+    def run(*argv):
+        return subprocess.run([sys.executable, "-m", "evalkit", *map(str, argv)], preexec_fn=drop, capture_output=True, text=True, timeout=120)
+
+    closed = tmp_path / "closed"
+    closed.mkdir(mode=0o555)
+    probe = subprocess.run([sys.executable, "-c", f"open({str(closed / 'x')!r}, 'w')"], preexec_fn=drop, capture_output=True)
+    if probe.returncode == 0:
+        pytest.skip("this user writes into read-only folders whatever their mode (root that cannot give up CAP_DAC_OVERRIDE)")
+    yield tmp_path, run
+    for path in tmp_path.rglob("*"):
+        path.chmod(0o755)
+
+
+def read_only_copy(source, folder) -> Path:
+    """The store copied, through SQLite, into a folder that only its owner may write, and made read-only."""
+    folder.mkdir()
+    target = folder / "象山县.db"
+    with sqlite3.connect(source) as conn, sqlite3.connect(target) as copy:
+        conn.backup(copy)
+    sqlite3.connect(target).execute("PRAGMA journal_mode = WAL").close()
+    target.chmod(0o444)
+    folder.chmod(0o555)
+    return target
+
+
+def test_history_and_compare_read_a_store_in_a_folder_they_may_not_write(two_years, unprivileged):
+    """A store on a read-only share or an archived copy is read as it is: no WAL index can be created beside it."""
+    folder, run = unprivileged
+    db = read_only_copy(two_years[0], folder / "archive")
+    found = run("history", "丹西街道", "--db", db, "--format", "json")
+    assert found.returncode == 0, found.stderr
+    assert [y["year"] for y in json.loads(found.stdout)["years"]] == [2022, 2023]
+    compared = run("compare", "2022", "2023", "--db", db)
+    assert compared.returncode == 0 and compared.stdout.startswith("2022 与 2023 年度对比"), compared.stderr
+
+
+def test_scoring_into_a_store_it_may_not_write_is_refused_in_chinese_and_changes_nothing(two_years, unprivileged):
+    """--db on a read-only store, or in a read-only folder: exit 2, a Chinese reason naming the file, no traceback."""
+    import shutil
+
+    folder, run = unprivileged
+    db = read_only_copy(two_years[0], folder / "archive")
+    shutil.copytree(COUNTY, folder / "in")
+    before = snapshot(db)
+    for target in (db, folder / "archive" / "新.db"):
+        found = run("score", folder / "in", "--out", folder / "out", "--db", target, "--formats", "csv")
+        assert found.returncode == ExitCode.USAGE and "Traceback" not in found.stderr, found.stderr
+        assert f"{target}:无法打开成绩库（" in found.stderr and "请确认成绩库文件和所在文件夹可以读写" in found.stderr
+    assert snapshot(db) == before and not (folder / "archive" / "新.db").exists()
+
+
+def test_a_copy_of_the_store_file_alone_holds_the_last_run(two_years, tmp_path):
+    """After a run the store's own file holds it (checkpointed from the WAL), so copying just that file loses nothing."""
+    import shutil
+
+    shutil.copyfile(two_years[0], tmp_path / "copy.db")
+    with Store(tmp_path / "copy.db", readonly=True) as store:
+        assert [r.year for r in store.runs()] == [2022, 2023]
+
+
+@pytest.mark.parametrize("command", [["history", "丹西街道"], ["compare", "2022", "2023"]])
+def test_history_and_compare_refuse_a_file_that_is_not_a_store_in_chinese(tmp_path, capsys, command):
+    """A file that is not SQLite given as --db: exit 2, the file named, the reason in Chinese."""
+    bogus = tmp_path / "成绩.db"
+    bogus.write_bytes(b"PK\x03\x04" + bytes(2000))
+    assert main([*command, "--db", str(bogus)]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert f"{bogus}:无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
+
+
+def test_the_members_of_a_zip_are_kept_with_their_hashes(tmp_path, capsys):
+    """A batch read from a .zip keeps each member's sha256, as a folder's files keep theirs."""
+    import hashlib
+    import zipfile
+
+    members = sorted(COUNTY.glob("*.json"))
+    with zipfile.ZipFile(tmp_path / "reports.zip", "w") as archive:
+        for path in members:
+            archive.write(path, path.name)
+    assert main(["score", str(tmp_path / "reports.zip"), "--out", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"), "--formats", "csv"]) == 0
+    capsys.readouterr()
+    with Store(tmp_path / "s.db") as store:
+        kept = dict(store.conn.execute("SELECT source, sha256 FROM inputs"))
+    assert kept == {f"{tmp_path / 'reports.zip'}：{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in members}

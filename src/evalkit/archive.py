@@ -39,6 +39,11 @@ def shown(path: str | Path) -> str:
     return _SHOWN.get(str(path), str(path))
 
 
+def members() -> dict[str, str]:
+    """Each unpacked member, as messages name it, to its temporary path (to read it again)."""
+    return {name: path for path, name in _SHOWN.items()}
+
+
 def named(message: str, path: str | Path) -> str:
     """``message`` with a member's temporary path replaced by its name in the zip."""
     name = str(path)

@@ -14,7 +14,7 @@ import attrs
 from evalkit.errors import describe
 from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, RuleKind, Status
-from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess
+from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess, is_item
 from evalkit.submission import Submission
 from evalkit.rules import referenced_items
 from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Scorecard, quantize
@@ -73,15 +73,16 @@ def score(
     applied = tuple(r for r in mine if r.criterion in scored)  # the whole trail
     meta = dict(plan.meta, source=source) if source else dict(plan.meta)
     card = _aggregate(plan, submission, results, case.findings, applied, tuple(warnings), meta)
-    prior = tuple(prior)
+    prior = tuple(p for p in prior if p.criterion != REPEAT)  # last year's REPEAT 扣分 is no item: the gaps it counted are
     return _rectified(plan, submission, card, prior) if prior else card
 
 
 def _rectified(plan: Plan, submission: Submission, card: Scorecard, prior: tuple[Prior, ...]) -> Scorecard:
     """The scorecard with last year's gaps assessed: unrectified repeats are marked, listed before
     equal losses, and cost the profile's repeat_deduction."""
+    unknown = {g.criterion for g in card.gaps if not is_item(g.points_lost, g.status)}  # awaiting review or not reported
     losses = {r.criterion: None for r in card.results} | {g.criterion: g.points_lost for g in card.gaps}
-    items = assess(prior, losses)
+    items = assess(prior, {cid: lost for cid, lost in losses.items() if cid not in unknown})
     repeats = {i.criterion: i.status for i in items if i.status in UNRECTIFIED}
     penalty = _repeat_penalty(plan.profile, repeats)
     results = card.results + ((penalty,) if penalty else ())

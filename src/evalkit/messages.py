@@ -167,6 +167,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "store_no_year": ("成绩库中没有 {year} 年度的评分（已有年度：{known}）", "the store holds no run of {year} (years kept: {known})"),
     "rank_interval": ("排名区间", "Rank interval"),
     "unstable_with": ("次序不稳", "Order not robust with"),
+    "store_no_access": ("无法打开成绩库（{detail}）；请确认成绩库文件和所在文件夹可以读写，或用 --db 换一个位置", "cannot open the results store ({detail}); check that the file and its folder may be written, or choose another with --db"),
     "store_superseded": ("{year} 年度此前的评分已标记为“已被重新评分取代”，仍保留在成绩库中", "earlier runs of {year} are marked superseded and kept"),
     # output labels
     "total": ("总分", "Total"),

@@ -1,9 +1,13 @@
 """Rectification (整改): each gap of year N is an item that scoring year N+1 assesses.
 
+Only a gap that cost points, or a triggered 一票否决, is an item: one that lost nothing (awaiting
+review, or a 扣分 figure not reported) found no problem to rectify.
+
 已整改 (rectified): the criterion no longer loses points; 部分整改 (partly): it loses fewer;
 未整改 (unrectified): as many or more; 连续两年未整改 (unrectified twice): unrectified again
 after being unrectified last year; 本年未考核 (not assessed): this year's rubric has no such
-criterion. A profile's ``repeat_deduction`` takes points for each unrectified repeat.
+criterion, or this year's result is not known yet (awaiting review, figure not reported). A
+profile's ``repeat_deduction`` takes points for each unrectified repeat.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from decimal import Decimal
 
 import attrs
 
-from evalkit.model import _decimal
+from evalkit.model import Status, _decimal
 
 
 class Rectification(str, enum.Enum):
@@ -40,6 +44,12 @@ class Prior:
     title: str
     points_lost: Decimal = attrs.field(converter=_decimal)
     repeat: Rectification | None = None
+    status: Status = Status.UNMET  #: the gap's status last year
+
+
+def is_item(points_lost: Decimal, status: Status) -> bool:
+    """Whether a gap is a 整改 item: it cost points, or it is a triggered 一票否决 (unmet)."""
+    return points_lost > 0 or status is Status.UNMET
 
 
 @attrs.frozen
@@ -70,9 +80,10 @@ def tally(statuses: Iterable[Rectification]) -> dict[Rectification, int]:
 
 
 def assess(prior: Iterable[Prior], losses: Mapping[str, Decimal | None]) -> tuple[Item, ...]:
-    """Last year's gaps against this year's: ``losses`` gives, for each criterion scored this
-    year, the points it loses (None when it is not a gap)."""
-    return tuple(_item(p, losses) for p in sorted(prior, key=lambda p: p.criterion))
+    """Last year's gaps that are items against this year's: ``losses`` gives, for each criterion
+    whose result is known this year, the points it loses (None when it is not a gap)."""
+    items = (p for p in prior if is_item(p.points_lost, p.status))
+    return tuple(_item(p, losses) for p in sorted(items, key=lambda p: p.criterion))
 
 
 def _item(prior: Prior, losses: Mapping[str, Decimal | None]) -> Item:
@@ -105,4 +116,4 @@ class PriorLookup:
         found = self._store.previous(subject.name, subject.county, year - 1)
         if found is None:
             return ()
-        return tuple(Prior(g.criterion, g.title, g.points_lost, Rectification(g.repeat) if g.repeat else None) for g in found[1])
+        return tuple(Prior(g.criterion, g.title, g.points_lost, Rectification(g.repeat) if g.repeat else None, Status(g.status)) for g in found[1])

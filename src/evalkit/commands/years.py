@@ -117,7 +117,8 @@ def compare_table(found, lang: str) -> str:
 
     a, b = found.year_a, found.year_b
     basis = "总分" if found.comparable else "得分率（%）"
-    header = ["乡镇（街道）", f"{a} {basis}", f"{b} {basis}", "变化", f"{a} 排名", f"{b} 排名", "名次变化", "变化最大的类别"]
+    moved = "变化最大的类别" if found.comparable else "变化最大的类别（得分率，百分点）"
+    header = ["乡镇（街道）", f"{a} {basis}", f"{b} {basis}", "变化", f"{a} 排名", f"{b} 排名", "名次变化", moved]
     rows = [[r.name, *_figures(r, found.comparable), _rank(r.before), _rank(r.after), _signed(r.rank_change, int), _moved(r)] for r in found.rows]
     head = f"{a} 与 {b} 年度对比：" + ("两年评分办法相同，总分可直接比较" if found.comparable else "两年评分办法不同，总分不可直接比较，以下比较得分率")
     lines = [head, tabulate(rows, header, tablefmt="simple", disable_numparse=True)]

@@ -9,6 +9,7 @@ store as it was and two runs at once wait for each other instead of failing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -38,9 +39,9 @@ class Store:
                 self._migrate()
             elif _version(self.conn, self.path) != len(MIGRATIONS):
                 raise InputError("store_outdated", file=self.path)
-        except sqlite3.Error as exc:  # locked past the busy timeout, or damaged
+        except sqlite3.Error as exc:  # locked past the busy timeout, damaged, or not writable
             self.conn.close()
-            raise InputError("store_unreadable", file=self.path, detail=str(exc)) from None
+            raise opening_error(self.path, exc) from None
         except InputError:
             self.conn.close()
             raise
@@ -129,9 +130,10 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     conn = None
     try:
         if readonly:
-            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_MS / 1000)
+            conn = sqlite3.connect(_readonly_uri(Path(path)), uri=True, isolation_level=None, timeout=BUSY_MS / 1000)
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _writable(Path(path))
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS:d}")
         if not readonly:
@@ -140,16 +142,61 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     except (sqlite3.Error, OSError) as exc:
         if conn is not None:
             conn.close()
-        detail = exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
-        raise InputError("store_unreadable", file=path, detail=detail) from None
+        raise opening_error(path, exc) from None
     return conn
+
+
+def _writable(path: Path) -> None:
+    """Refuse, before a batch is scored, a store that could be read but not written: the file and
+    its folder (where SQLite keeps the WAL) must both be writable."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder", str(path))
+    for target in (path, path.parent) if path.exists() else (path.parent,):
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "not writable", str(target))
+
+
+def _readonly_uri(path: Path) -> str:
+    """A read-only URI. A store in a folder this user may not write (a shared or archived copy)
+    cannot get the WAL index SQLite would create beside it; with no WAL file there, nothing
+    outside the file itself is pending, so it is read as immutable."""
+    path = path.resolve()
+    immutable = not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists()
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+#: SQLite's error names (their prefix), and errnos, as the reason a Chinese message gives
+_REASONS = {
+    "SQLITE_NOTADB": "不是 SQLite 数据库文件", "SQLITE_CORRUPT": "文件已损坏", "SQLITE_FULL": "磁盘已满",
+    "SQLITE_BUSY": "其他程序长时间占用成绩库", "SQLITE_LOCKED": "其他程序长时间占用成绩库", "SQLITE_IOERR": "读写文件出错",
+    "SQLITE_READONLY": "没有写权限", "SQLITE_CANTOPEN": "无法打开或创建文件", "SQLITE_PERM": "没有权限",
+    errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "只读文件系统", errno.ENOSPC: "磁盘已满",
+    errno.ENOTDIR: "路径中有一段不是文件夹", errno.EISDIR: "这是一个文件夹",
+}
+_NO_ACCESS = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def failure_reason(exc: BaseException) -> tuple[object, str]:
+    """What went wrong with the store's file, as a key of _REASONS (or None) and a Chinese reason."""
+    if isinstance(exc, OSError):
+        key = exc.errno
+    else:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        key = next((k for k in _REASONS if isinstance(k, str) and name.startswith(k)), None)
+    return key, _REASONS.get(key) or str(exc) or type(exc).__name__
+
+
+def opening_error(path: str, exc: BaseException) -> InputError:
+    """The Chinese error for a store that could not be opened: it is no store, or it may not be written here."""
+    key, reason = failure_reason(exc)
+    return InputError("store_no_access" if key in _NO_ACCESS else "store_unreadable", file=path, detail=reason)
 
 
 def _version(conn: sqlite3.Connection, path: str) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise InputError("store_unreadable", file=path, detail=str(exc)) from None
+        raise opening_error(path, exc) from None
     if version > len(MIGRATIONS):
         raise InputError("store_newer", file=path, version=version, known=len(MIGRATIONS))
     return version

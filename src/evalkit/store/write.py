@@ -7,7 +7,9 @@ import datetime
 import hashlib
 import json
 
+from evalkit import archive
 from evalkit.errors import InputError
+from evalkit.store import failure_reason
 
 
 def save_run(store, batch, criteria, created: str | None = None) -> int:
@@ -16,8 +18,9 @@ def save_run(store, batch, criteria, created: str | None = None) -> int:
     The input files are hashed before the write lock is taken; everything else is one
     transaction, so a run killed half-way leaves the store as it was.
     """
-    inputs = [(e.source, _sha256(e.source), None, None) for e in batch.entries]
-    inputs += [(f.source, _sha256(f.source), f.kind.value, f.message) for f in batch.failures]
+    where = archive.members()  # a zip's member is named “reports.zip：成员名” and read from its temporary copy
+    inputs = [(e.source, _sha256(where.get(e.source, e.source)), None, None) for e in batch.entries]
+    inputs += [(f.source, _sha256(where.get(f.source, f.source)), f.kind.value, f.message) for f in batch.failures]
     year = _year(batch)
     created = created or datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     try:
@@ -33,8 +36,22 @@ def save_run(store, batch, criteria, created: str | None = None) -> int:
     except InputError:
         raise
     except Exception as exc:  # sqlite3 errors: a full disk, a locked or damaged file
-        raise InputError("store_write_failed", file=store.path, detail=str(exc)) from None
+        raise InputError("store_write_failed", file=store.path, detail=failure_reason(exc)[1]) from None
+    _checkpoint(store.conn)
     return run_id
+
+
+def _checkpoint(conn) -> None:
+    """Copy the run from the WAL into the store's file, so that a copy of that file alone holds it.
+
+    PASSIVE never waits for readers; the run is already safe in the WAL, so a checkpoint that
+    cannot finish now is left to a later connection."""
+    import sqlite3
+
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error:
+        pass
 
 
 def _year(batch) -> int:
