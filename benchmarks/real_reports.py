@@ -1,6 +1,7 @@
 """How evalkit reads real, published reports, against the labels in benchmarks/real/.
 
     .venv/bin/python benchmarks/real_reports.py DIR [--labels FOLDER] [-v]
+    .venv/bin/python benchmarks/real_reports.py DIR --labels benchmarks/real/heldout   # the held-out set
 
 DIR holds the report texts as ``<id>.txt`` (fetched as benchmarks/real/README.md says; not
 committed). Each text is read as `evalkit check` reads it, then compared with its label:
@@ -104,7 +105,9 @@ def measure(ev, path: Path, label: dict) -> dict:
     counts["extra_mapped"] = sum(1 for f in extra if items.get(id(f)))
     counts["mapped"] += counts["extra_mapped"]
     furniture = [str(f["value"]) for f in label.get("furniture") or []]
-    counts["furniture"] = sum(1 for f in extra if any(f.text in value for value in furniture))
+    read_as_figures = [f.text for f in extra if any(f.text in value for value in furniture)]
+    counts["furniture"] = len(read_as_figures)
+    misses += [f"页面信息读作数字：{text}" for text in read_as_figures]
     counts.update(_subject(loaded.submission, label, misses))
     counts.update(_defects(card.findings, label, misses))
     return {**counts, "misses": misses}

@@ -43,3 +43,48 @@ def test_the_benchmark_counts_against_the_labels(tmp_path, capsys):
     assert lines["item precision"] == "0.667 (2/3)" and lines["item recall"] == "0.667 (2/3)"
     assert lines["furniture as figures"] == "0"
     assert lines["defects found"] == "0.500 (1/2)" and lines["false alarms"].startswith("0 in 0")
+
+
+def test_verbose_lists_page_furniture_read_as_figures(tmp_path, capsys):
+    """A furniture value the reader takes as a figure is counted and named in the -v listing."""
+    label = {**LABEL, "figures": LABEL["figures"][:2], "furniture": [{"value": "900余份", "kind": "other"}]}
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "texts" / "xx-qinghe-2023.txt").write_text(TEXT, "utf-8")
+    (tmp_path / "labels" / "xx-qinghe-2023.yaml").write_text(yaml.safe_dump(label, allow_unicode=True), "utf-8")
+    real_reports.main([str(tmp_path / "texts"), "--labels", str(tmp_path / "labels"), "-v"])
+    out = capsys.readouterr().out
+    assert "页面信息读作数字：900余份" in out
+    assert "furniture as figures    1" in out
+
+
+KEYS = ["id", "url", "query", "township", "level", "county", "province", "year", "title", "text_shows_name",
+        "text_shows_year", "headings", "figures", "furniture", "defects"]
+
+
+def _item_ids() -> set[str]:
+    catalog = ROOT / "plugins" / "xianxiang" / "src" / "evalkit_xianxiang" / "items.yaml"
+    ids = {item["id"] for item in yaml.safe_load(catalog.read_text("utf-8"))["items"]}
+    return ids | {item["id"] for item in yaml.safe_load((real_reports.LABELS / "items.yaml").read_text("utf-8"))["items"]}
+
+
+def test_tuned_and_held_out_labels_follow_one_format():
+    """Both label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
+    ids = _item_ids() | {"none"}
+    for folder in (real_reports.LABELS, real_reports.LABELS / "heldout"):
+        for label in real_reports.labels(folder):
+            assert list(label) == KEYS, label["id"]
+            assert label["level"] in {"乡", "镇", "街道"} and label["province"] not in {"浙江省", "重庆市"}
+            assert all(figure["item"] in ids and len(figure["cue"]) <= 8 for figure in label["figures"]), label["id"]
+            assert all(defect["code"] in real_reports.DEFECTS for defect in label["defects"]), label["id"]
+            assert all(len(heading) <= 40 for heading in label["headings"]), label["id"]
+
+
+def test_held_out_set_is_apart_from_the_tuned_set():
+    """The default run never reads the held-out labels, and no held-out township or page is in the tuned set."""
+    tuned = real_reports.labels(real_reports.LABELS)
+    held_out = real_reports.labels(real_reports.LABELS / "heldout")
+    assert len(held_out) >= 15
+    assert not {label["id"] for label in tuned} & {label["id"] for label in held_out}
+    assert not {label["township"] for label in tuned} & {label["township"] for label in held_out}
+    assert not {label["url"] for label in tuned} & {label["url"] for label in held_out}
