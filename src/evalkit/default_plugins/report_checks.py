@@ -3,6 +3,7 @@ percentages and wording for the wrong level. Each finding names its section, lin
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -29,6 +30,12 @@ def _read(text: str):
 
 def sentence_at(text: str, offset: int) -> str:
     from evalkit.report.extraction import sentence_at as around
+
+    return around(text, offset)
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    from evalkit.report.extraction import sentence_span as around
 
     return around(text, offset)
 
@@ -81,11 +88,11 @@ def seventh_plan(submission, text) -> list[Finding]:
 def claims_without_base(submission, text) -> list[Finding]:
     structure, found, _ = _read(text)
     findings = []
+    starts = [f.start for f in found]
     for match in COVERAGE.finditer(text):
-        quote = sentence_at(text, match.start())
-        start = text.find(quote)
-        counts = [f for f in found if start <= f.start < start + len(quote) and f.unit not in ("%", "")]
-        if not counts:
+        start, end = sentence_span(text, match.start())
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, min(end, start + 200))
+        if not any(f.unit not in ("%", "") for f in found[first:last]):
             message = "声称覆盖情况但未给出基数(如审查件数、应覆盖的村社数),无法核实"
             findings.append(_finding("claim-without-base", Severity.INFO, message, structure, text, match.start()))
     return findings

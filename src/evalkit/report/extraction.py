@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 
 from evalkit.errors import InputError
 from evalkit.report import figures as figures_
 from evalkit.report.figures import Figure
+from evalkit.report.lines import Marks
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
-
-
+SENTENCE_END = re.compile("[。;；!！?？\n]")
+SENTENCE_SCAN = 1000  #: a quoted sentence is cut to 200 characters, so no more than this is copied
 AFTER_REACH = 8  #: how far after a figure its noun may stand ("35件合法性审查"), not the next list entry
 
 
@@ -74,10 +76,19 @@ def _phrase(text: str, extractor: Extractor) -> tuple[str, int, str] | None:
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence around an offset, trimmed to 200 characters."""
-    start = max(text.rfind(ch, 0, offset) for ch in "。;；!！?？\n") + 1
-    ends = [i for ch in "。;；!！?？\n" if (i := text.find(ch, offset)) != -1]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()[:200]
+    return text[slice(*sentence_span(text, offset))].strip()[:200]
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """Where the sentence around an offset begins and ends, at most SENTENCE_SCAN long."""
+    marks = _sentence_ends(text)
+    start, end = marks.last_before(offset) + 1, marks.next_from(offset)
+    return start, min(end + 1, len(text), start + SENTENCE_SCAN)
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> Marks:
+    return Marks(SENTENCE_END, text)
 
 
 def submission_document(extraction: Extraction, text: str, items: Mapping, name: str) -> dict:
