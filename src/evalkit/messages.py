@@ -45,6 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": ("YAML 格式错误:{detail}", "malformed YAML: {detail}"),
     "not_object": ("顶层必须是一个对象(键值对)", "the top level must be an object (a mapping)"),
     "outdir_not_ours": ("输出目录已存在且含有其他文件,不是 evalkit 的输出目录;为免覆盖,请换一个目录或先清空", "the output folder holds other files and is not an evalkit output folder; choose another or empty it"),
+    # limits on what is read (hardening)
+    "html_too_deep": ("网页元素嵌套过深（超过 {limit} 层），已拒绝读取；请另存为 .txt 或 .docx 后重试", "the web page nests elements too deeply (more than {limit} levels); refused: save it as .txt or .docx and retry"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
     "unknown_item": ("未定义的指标项“{item}”,已忽略", "unknown item '{item}', ignored"),

@@ -14,6 +14,7 @@ DOCX_BYTES = 64 * 1024 * 1024
 MAX_UNZIPPED = 256 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 2000
+HTML_BYTES = 8 * 1024 * 1024  #: a saved report page is far smaller; parsing HTML costs more per byte than text
 
 
 def read_txt(path: Path) -> str:
@@ -25,7 +26,7 @@ def read_html(path: Path) -> str:
     """The report body of a saved government web page, without navigation or boilerplate."""
     from evalkit.report.html import page_text
 
-    return _lines(page_text(decode(read_bytes(path), str(path))))
+    return _lines(page_text(decode(read_bytes(path, HTML_BYTES), str(path)), str(path)))
 
 
 def read_docx(path: Path) -> str:
