@@ -1,7 +1,11 @@
 """Report reading stays linear: work grows with the text, not with the text times its figures."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from evalkit.report import figures
 from evalkit.report.extraction import extract, sentence_at
+from evalkit.report.html import page_text
 from evalkit.report.structure import parse
 
 from workcount import per_character
@@ -47,3 +51,15 @@ def test_quotes_and_titles_are_still_masked():
     """Closed quotes and titles hide their figures; an unclosed one hides nothing."""
     assert figures.find("《关于2021年12件事的通知》“共5人”") == []
     assert [f.text for f in figures.find("“共5人\n调解3件”")] == ["5人", "3件"]
+
+
+PIECES = ["12", "件", "二百", "万", "%", "“", "”", "《", "》", "，", "。", "\n", "一、", "（一）", "2022年", "—", " ", "<div class='content'>", "</div>", "</p>", "<p>", "百分之", "约"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40), st.integers(1, 3000))
+def test_no_report_under_64kb_costs_unbounded_work(parts, repeat):
+    """Any text or page under 64 KB is read within a bounded number of calls per character."""
+    text = ("".join(parts) * repeat)[: 64 * 1024]
+    assert per_character(_read, text, 40)
+    assert per_character(page_text, text, 40)
