@@ -21,6 +21,7 @@ from evalkit.errors import DataError, EvalkitError, PluginError, describe
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
 from evalkit.exports import MARKER
 from evalkit.messages import text
+from evalkit.names import has_invisible, printable, same_name_key, shown
 from evalkit.scorecard import Scorecard
 
 DETAIL_LIMIT = 200  #: up to this many files, the batch keeps whole scorecards: the page and the workbook show everything
@@ -120,9 +121,9 @@ def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
     try:
         return evaluator.load(Path(path))
     except EvalkitError as exc:
-        return Failure(str(path), exc.full_message(), _kind(exc))
+        return Failure(shown(str(path)), exc.full_message(), _kind(exc))
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
-        return Failure(str(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+        return _internal(path, exc)
 
 
 def _kind(exc: EvalkitError) -> FailureKind:
@@ -140,10 +141,16 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
     if isinstance(loaded, Failure):
         return loaded
     try:
-        card = evaluator.evaluate(loaded, source=str(path), extra_findings=extra_findings)
+        card = evaluator.evaluate(loaded, source=shown(str(path)), extra_findings=extra_findings)
         return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
-        return Failure(str(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+        return _internal(path, exc)
+
+
+def _internal(path: str | Path, exc: Exception) -> Failure:
+    """A defect of ours or a plugin's on one file, its message naming the file."""
+    name = shown(str(path))
+    return Failure(name, text("where", where=printable(name), body=text("internal_error", detail=describe(exc))), FailureKind.INTERNAL)
 
 
 def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:
@@ -183,7 +190,7 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
             if write is not None:
                 write(stem, result)
             key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
-            scored.append(Scored(str(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
+            scored.append(Scored(shown(str(path)), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
         if progress:
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
@@ -212,13 +219,15 @@ def batch_warnings(scored: Sequence[Scored], reviews) -> tuple[str, ...]:
     """A township in several files, mixed report years, reviews that match no township."""
     by_name: dict[str, list[str]] = {}
     for township in scored:
-        by_name.setdefault(township.name, []).append(Path(township.source).name)
-    found = [text("duplicate_township", name=n, files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
+        by_name.setdefault(same_name_key(township.name), []).append(printable(Path(township.source).name))
+    found = [text("duplicate_township", name=printable(n), files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
+    found += [text("name_invisible", name=printable(s.name), file=printable(Path(s.source).name)) for s in scored if has_invisible(s.name)]
     years = sorted({s.year for s in scored})
     if len(years) > 1:
         found.append(text("mixed_years", years="、".join(map(str, years))))
-    unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in by_name})
-    found += [text("unmatched_review", name=n) for n in unmatched]
+    names = {s.name for s in scored}
+    unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in names})
+    found += [text("unmatched_review", name=printable(n)) for n in unmatched]
     return tuple(found)
 
 
@@ -296,12 +305,15 @@ class Stems:
     """Safe, unique file stems for township names, given out in input order."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        self.seen: dict[str, int] = {}  #: every stem given out (casefolded), and how many names wanted it
 
     def next(self, name: str) -> str:
-        stem = safe_name(name)
-        self.seen[stem] = self.seen.get(stem, 0) + 1
-        return stem if self.seen[stem] == 1 else f"{stem}-{self.seen[stem]}"
+        stem = candidate = safe_name(name)
+        while candidate.casefold() in self.seen:  # "甲镇-2" may be a township's own name; "A" and "a" one file on Windows
+            self.seen[stem.casefold()] += 1
+            candidate = f"{stem}-{self.seen[stem.casefold()]}"
+        self.seen[candidate.casefold()] = 1
+        return candidate
 
 
 def safe_name(name: str) -> str:
