@@ -74,17 +74,18 @@ class Evaluator:
 
     def read_report(self, path: Path) -> Loaded:
         """Read a report, extract a draft submission from it, and validate that."""
-        from evalkit.report.extraction import extract, submission_document
+        from evalkit.report.extraction import extract, left_out, submission_document
 
         require_file(path)
         reader = self.catalog.readers.get(path.suffix.lower())
         if reader is None:
             raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(self.catalog.readers))
-        text = reader.read(path)
-        extraction = extract(text, self.catalog.extractors)
-        doc = submission_document(extraction, text, self.catalog.items, str(path))
+        body = reader.read(path)
+        extraction = extract(body, self.catalog.extractors)
+        doc = submission_document(extraction, body, self.catalog.items, str(path))
         loaded = self.validate(doc, str(path))
-        return attrs.evolve(loaded, text=text, extraction=extraction)
+        notes = tuple(text(f"left_out_{what}", count=count, limit=limit) for what, count, limit in left_out(extraction))
+        return attrs.evolve(loaded, text=body, extraction=extraction, warnings=loaded.warnings + notes)
 
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""

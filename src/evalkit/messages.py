@@ -47,6 +47,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outdir_not_ours": ("输出目录已存在且含有其他文件,不是 evalkit 的输出目录;为免覆盖,请换一个目录或先清空", "the output folder holds other files and is not an evalkit output folder; choose another or empty it"),
     # limits on what is read (hardening)
     "name_invisible": ("警告：{file} 中的乡镇名称“{name}”含有不可见字符或文字方向控制符，请核对", "warning: the township name '{name}' in {file} holds invisible or bidi control characters; check it"),
+    "left_out_sections": ("报告另有 {count} 个标题超出上限（{limit} 个），未列入提交材料", "{count} more headings than the limit of {limit} were left out"),
+    "left_out_citations": ("报告另有 {count} 处引用文件超出上限（{limit} 处），未列入提交材料", "{count} more citations than the limit of {limit} were left out"),
+    "left_out_unmapped": ("报告另有 {count} 个未对应指标项的数字超出上限（{limit} 个），未逐一列出", "{count} more unmapped figures than the limit of {limit} are not listed"),
     "html_too_deep": ("网页元素嵌套过深（超过 {limit} 层），已拒绝读取；请另存为 .txt 或 .docx 后重试", "the web page nests elements too deeply (more than {limit} levels); refused: save it as .txt or .docx and retry"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),

@@ -107,6 +107,17 @@ def percentages(submission, text) -> list[Finding]:
     ]
 
 
+def long_numbers(submission, text) -> list[Finding]:
+    """Runs of thousands of digits: no figure is read from them, and the report says so."""
+    from evalkit.report import figures
+
+    structure, *_ = _read(text)
+    return [
+        _finding("number-too-long", Severity.WARNING, f"此处有一个 {length} 位长的数字，无法作为数据读取，请核对", structure, text, offset)
+        for offset, length in figures.long_numerals(text)
+    ]
+
+
 def wrong_level(submission, text) -> list[Finding]:
     structure, *_ = _read(text)
     level = submission.subject.level.value
@@ -121,5 +132,5 @@ def wrong_level(submission, text) -> list[Finding]:
 def check_report(submission, text):
     if text is None:
         return []
-    checks = (year_mismatch, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level)
+    checks = (year_mismatch, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level, long_numbers)
     return [finding for check in checks for finding in check(submission, text)]

@@ -23,6 +23,8 @@ from evalkit.report.structure import Structure, parse
 
 SENTENCE_END = re.compile("[。;；!！?？\n]")
 SENTENCE_SCAN = 1000  #: a quoted sentence is cut to 200 characters, so no more than this is copied
+LIMITS = {"sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's; more is left out and said
+TITLE_LENGTH, TEXT_LENGTH = 200, 100
 AFTER_REACH = 8  #: how far after a figure its noun may stand ("35件合法性审查"), not the next list entry
 
 
@@ -100,13 +102,20 @@ def submission_document(extraction: Extraction, text: str, items: Mapping, name:
     if year is None:
         raise InputError("report_no_year", file=name)
     subject = {"name": s.name, "level": s.level, **({"county": s.county} if s.county else {})}
-    report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
-    report["sections"] = [{"title": h.title, "kind": h.kind} for h in s.headings]
-    report["citations"] = list(dict.fromkeys(c for c, _line in s.citations))
-    report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped]
+    report = {"title": s.title[:TITLE_LENGTH], **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
+    report["sections"] = [{"title": h.title, "kind": h.kind} for h in s.headings[: LIMITS["sections"]]]
+    report["citations"] = list(dict.fromkeys(c for c, _line in s.citations))[: LIMITS["citations"]]
+    report["unmapped"] = [_unmapped(f, s, text) for f in extraction.unmapped[: LIMITS["unmapped"]]]
     values = {item: _item(f, s, text, items.get(item)) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
     return {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
+
+
+def left_out(extraction: Extraction) -> list[tuple[str, int, int]]:
+    """(what, how many, the limit) for each list of the report longer than the schema holds."""
+    s = extraction.structure
+    counts = {"sections": len(s.headings), "citations": len({c for c, _line in s.citations}), "unmapped": len(extraction.unmapped)}
+    return [(what, count - LIMITS[what], LIMITS[what]) for what, count in counts.items() if count > LIMITS[what]]
 
 
 def _source(structure: Structure, start: int, end: int) -> dict:
@@ -136,7 +145,7 @@ def _practice(offset: int, quote: str, structure: Structure) -> dict:
 
 
 def _unmapped(figure: Figure, structure: Structure, text: str) -> dict:
-    entry = {"text": figure.text, "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
+    entry = {"text": figure.text[:TEXT_LENGTH], "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
     heading = structure.heading_at(figure.start)
     if heading:
         entry["section"] = heading.title

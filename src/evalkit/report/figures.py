@@ -53,6 +53,8 @@ ORDINAL_OR_DATE_BEFORE = re.compile(r"(?:第|月|年|[—–\-~～])\s*$")
 DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|时|点|周岁|岁)")
 CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+MAX_NUMERAL = 40  #: a numeral longer than this is no quantity a report states; see long_numerals
+LONG_NUMERAL = re.compile(rf"[0-9,.]{{{MAX_NUMERAL + 1},}}|[{CN}]{{{MAX_NUMERAL + 1},}}")
 CLAUSE_REACH = 120  #: at most this much of a clause is kept on each side of a figure
 
 
@@ -144,7 +146,7 @@ def _figure(page: _Page, match: re.Match) -> Figure | None:
     arabic = number[0].isdigit()
     if not unit and (not arabic or match["mult"] or match["q1"] or match["q2"]):
         return None  # a Chinese numeral without a unit is a word, not a quantity
-    if not arabic and number in ("万", "亿"):
+    if (not arabic and number in ("万", "亿")) or len(number) > MAX_NUMERAL:
         return None
     masked = page.masked
     if unit == "分" and masked[end : end + 1] == "之":
@@ -208,6 +210,11 @@ def _year_mentions(masked: str) -> list[tuple[int, int]]:
         for m in YEAR.finditer(masked)
         if not re.search(r"[—–\-~～至]\s*$", masked[max(0, m.start() - 2) : m.start()])
     ]
+
+
+def long_numerals(text: str) -> list[tuple[int, int]]:
+    """(offset, length) of every run of digits too long to be a figure: found, not read."""
+    return [(m.start(), m.end() - m.start()) for m in LONG_NUMERAL.finditer(narrow(text))]
 
 
 def years(text: str) -> list[tuple[int, int]]:
