@@ -46,7 +46,7 @@ def run(args) -> int:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
-    with OutputDir(outdir) as out:
+    with OutputDir(outdir, keep=[*files, args.reviews, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
         for line in [f.message for f in result.failures] + list(result.warnings):
