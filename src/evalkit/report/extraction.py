@@ -7,6 +7,7 @@ dropped and nothing is guessed without saying so.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -145,7 +146,7 @@ def submission_document(
     (inside one of ``marks``, (start, end, confidence) spans) is marked ``needs_review`` with
     the lowest confidence of its characters.
     """
-    s = extraction.structure
+    s, marks = extraction.structure, sorted(marks)
     subject, findings = _subject(s, given, name)
     year, year_findings = _year(s, given)
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
@@ -236,7 +237,11 @@ def _item(figure: Figure, structure: Structure, text: str, spec) -> dict:
 
 
 def _review(figure: Figure, marks: Sequence) -> dict:
-    confidences = [c for start, end, c in marks if start < figure.end and end > figure.start]
+    """The OCR mark of a figure; ``marks`` are sorted and do not overlap, so bisection finds them."""
+    at, confidences = bisect.bisect_right(marks, figure.start, key=lambda mark: mark[1]), []
+    while at < len(marks) and marks[at][0] < figure.end:
+        confidences.append(marks[at][2])
+        at += 1
     return {"needs_review": {"reason": "ocr", "confidence": min(confidences)}} if confidences else {}
 
 
