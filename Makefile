@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml plugins/xianxiang/pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	scripts/install-packages
 	$(BIN)/evalkit check examples/xianxiang-2022/submission.json
 
 test: $(STAMP)
