@@ -12,7 +12,7 @@ CHUNK = 16
 
 
 def _process(job):
-    from evalkit.batch import process_one
+    from evalkit.township import process_one
 
     index, path = job
     return process_one(_EVALUATOR, path, _COPIES.get(index, ()), *_OPTIONS)

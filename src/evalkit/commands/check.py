@@ -7,6 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from evalkit.commands.common import add_scoring_options, evaluator
 from evalkit.errors import InputError
 from evalkit.messages import text
 from evalkit.scorecard import display
@@ -37,18 +38,6 @@ def points(value: str) -> Decimal:
     return points
 
 
-def add_scoring_options(parser) -> None:
-    parser.add_argument("--profile", metavar="FILE|NAME", help="评分配置:YAML 文件,或已注册配置的名称")
-    parser.add_argument("--reviews", metavar="FILE", help="评审记录文件(人工评分与复核)")
-
-
-def evaluator(args, with_reviews: bool = True):
-    from evalkit.evaluator import Evaluator
-
-    reviews = args.reviews if with_reviews else None
-    return Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews)
-
-
 def pick_format(catalog, name: str):
     """A scorecard format by name."""
     known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard"}
@@ -58,7 +47,7 @@ def pick_format(catalog, name: str):
 
 
 def run(args) -> int:
-    from evalkit.cli import ExitCode
+    from evalkit.exitcodes import ExitCode
     from evalkit.outputs import save
 
     ev = evaluator(args)

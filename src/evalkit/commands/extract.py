@@ -20,7 +20,7 @@ def add(subparsers, common) -> None:
 
 
 def run(args) -> int:
-    from evalkit.commands.check import evaluator
+    from evalkit.commands.common import evaluator
     from evalkit.outputs import save
 
     ev = evaluator(args, with_reviews=False)

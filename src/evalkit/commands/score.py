@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from evalkit.commands.check import add_scoring_options, evaluator
+from evalkit.commands.common import add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
 from evalkit.messages import text
 from evalkit.scorecard import display
@@ -33,7 +33,7 @@ def add(subparsers, common) -> None:
 
 def run(args) -> int:
     from evalkit import batch as batch_
-    from evalkit.cli import ExitCode
+    from evalkit.exitcodes import ExitCode
     from evalkit.exports import OutputDir
 
     if args.jobs < 1:
