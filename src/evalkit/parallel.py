@@ -1,9 +1,15 @@
-"""Scoring a batch's files in worker processes; the results come back in input order."""
+"""Scoring a batch's files in worker processes; the results come back in input order.
+
+A worker that dies (killed, out of memory, a crash in a library) fails only the file it held:
+the chunk it was working on is scored again one file at a time, each in a process of its own,
+and the file whose process dies again becomes a Failure that names it; the rest go on.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 _EVALUATOR = None
 _COPIES: dict = {}
@@ -18,14 +24,47 @@ def _process(job):
     return process_one(_EVALUATOR, path, _COPIES.get(index, ()), *_OPTIONS)
 
 
+def _process_chunk(chunk):
+    return [_process(job) for job in chunk]
+
+
 def available() -> bool:
     """Workers are forked, so that they share what the parent prepared."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
 def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True, keep: tuple | None = None):
     """process_one over ``files`` in ``jobs`` forked processes, yielding results in input order."""
     global _EVALUATOR, _COPIES, _OPTIONS
     _EVALUATOR, _COPIES, _OPTIONS = evaluator, copies, (markdown, keep)  # inherited by the forked workers: plugins, plan and validator built once
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_process, enumerate(files), chunksize=CHUNK)
+    jobs_ = list(enumerate(files))
+    chunks = [jobs_[start : start + CHUNK] for start in range(0, len(jobs_), CHUNK)]
+    done = 0
+    while done < len(chunks):
+        with _pool(jobs) as pool:
+            futures = [pool.submit(_process_chunk, chunk) for chunk in chunks[done:]]
+            for future in futures:
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    break
+                yield from results
+                done += 1
+        if done < len(chunks):  # the pool broke on this chunk (or while it waited): one file at a time
+            yield from (_alone(job) for job in chunks[done])
+            done += 1
+
+
+def _alone(job):
+    """One file in a process of its own; a Failure naming it if that process dies too."""
+    from evalkit.township import worker_died
+
+    with _pool(1) as pool:
+        try:
+            return pool.submit(_process, job).result()
+        except BrokenProcessPool:
+            return worker_died(job[1])

@@ -74,6 +74,12 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
         return _internal(path, exc)
 
 
+def worker_died(path: str | Path) -> Failure:
+    """The file whose worker process died while scoring it."""
+    name = shown(str(path))
+    return Failure(name, text("where", where=printable(name), body=text("worker_died")), FailureKind.INTERNAL)
+
+
 def _internal(path: str | Path, exc: Exception) -> Failure:
     """A defect of ours or a plugin's on one file, its message naming the file."""
     name = shown(str(path))
