@@ -21,6 +21,7 @@ from evalkit.scorecard import SCHEMA_VERSION, Scorecard
 
 
 SUBMISSION_SUFFIXES = (".json", ".yaml", ".yml")
+UNKNOWN_SHOWN = 20  #: unknown items named one by one; the rest are counted
 
 
 @attrs.frozen
@@ -94,8 +95,10 @@ class Evaluator:
 
     def _loaded(self, doc: dict) -> Loaded:
         unknown = sorted(set(doc.get("items", {})) - set(self.catalog.items))
-        warnings = tuple(text("unknown_item", item=i) for i in unknown)
-        known = {k: v for k, v in doc.get("items", {}).items() if k not in unknown}
+        warnings = tuple(text("unknown_item", item=i) for i in unknown[:UNKNOWN_SHOWN])
+        if len(unknown) > UNKNOWN_SHOWN:
+            warnings += (text("more_unknown_items", count=len(unknown) - UNKNOWN_SHOWN),)
+        known = {k: v for k, v in doc.get("items", {}).items() if k in self.catalog.items}
         return Loaded(Submission.from_dict({**doc, "items": known}), warnings=warnings)
 
     def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:

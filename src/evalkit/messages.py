@@ -55,6 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outdir_is_cwd": ("输出目录不能是当前目录或它的上级目录（替换输出目录会把当前目录移走）；请换一个输出目录", "the output folder cannot be the current folder or one holding it; choose another"),
     "plugin_hook_wrapper": ("插件 {plugin} 把 {hook} 实现为包装器（wrapper/hookwrapper）；evalkit 逐个调用各插件的实现，不支持包装器，请改为普通实现（可用 tryfirst/trylast 调整顺序）", "plugin {plugin} implements {hook} as a wrapper; evalkit calls each implementation itself and takes no wrappers: use a plain one (tryfirst/trylast set the order)"),
     "worker_died": ("评分该文件的进程意外退出，该文件未能评分；其余文件照常处理", "the process scoring this file died; it was not scored, the other files were"),
+    "more_problems": ("  ……另有 {count} 处错误未逐一列出", "  … and {count} more errors not listed"),
+    "more_unknown_items": ("另有 {count} 个未定义的指标项，已忽略", "{count} more unknown items, ignored"),
     "html_too_deep": ("网页元素嵌套过深（超过 {limit} 层），已拒绝读取；请另存为 .txt 或 .docx 后重试", "the web page nests elements too deeply (more than {limit} levels); refused: save it as .txt or .docx and retry"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
