@@ -15,6 +15,7 @@ from pathlib import Path
 
 import attrs
 
+from evalkit.errors import InputError
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator
 from evalkit.exports import MARKER
 from evalkit.messages import text
@@ -64,6 +65,8 @@ def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = No
         path = Path(name)
         if path.is_dir():
             found += [path.joinpath(*parts) for parts in sorted(_walk(path, wanted, skip))]
+        elif not os.path.lexists(path):  # a name mistyped on the command line: a usage error, as the docs say
+            raise InputError("file_missing", file=name)
         else:
             found.append(path)
     return list(dict.fromkeys(found))

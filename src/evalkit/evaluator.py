@@ -44,6 +44,8 @@ class Evaluator:
         criteria = apply_profile(chosen, self.catalog)
         self.plan = Plan(criteria, self.catalog.categories, self.catalog.rule_kinds, self.catalog.items, chosen, self._meta(chosen))
         self.reviews: tuple[Review, ...] = load_reviews(Path(reviews), criteria) if reviews else ()
+        unaddressed = sum(1 for r in self.reviews if r.subject is not None and not r.subject.strip())
+        self.review_notes = (text("review_empty_subject", count=unaddressed),) if unaddressed else ()
         self._validator = None
 
     @property
@@ -104,7 +106,7 @@ class Evaluator:
     def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
         """Check and score one loaded submission; ``extra_findings`` come from the batch."""
         findings = run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
-        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source)
+        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings + self.review_notes, source)
 
     def _meta(self, profile) -> dict:
         plugins = [

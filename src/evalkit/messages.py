@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "worker_died": ("评分该文件的进程意外退出，该文件未能评分；其余文件照常处理", "the process scoring this file died; it was not scored, the other files were"),
     "more_problems": ("  ……另有 {count} 处错误未逐一列出", "  … and {count} more errors not listed"),
     "more_unknown_items": ("另有 {count} 个未定义的指标项，已忽略", "{count} more unknown items, ignored"),
+    "review_empty_subject": ("评审记录中有 {count} 条的 subject 为空，未用于任何乡镇；适用于全部乡镇的评审请删去 subject，只针对一个乡镇的请填写其名称", "{count} reviews have an empty subject and apply to no township; leave subject out for every township, or name one"),
     "html_too_deep": ("网页元素嵌套过深（超过 {limit} 层），已拒绝读取；请另存为 .txt 或 .docx 后重试", "the web page nests elements too deeply (more than {limit} levels); refused: save it as .txt or .docx and retry"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
