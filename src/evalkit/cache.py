@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from evalkit import __version__
+from evalkit._version import __version__
 
 
 def key(*parts: bytes | str) -> str:
