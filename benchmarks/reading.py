@@ -9,7 +9,8 @@ import os
 import subprocess
 import sys
 
-CODE = r'''  # run in a fresh process so that PYTHONPATH picks the source
+# Run in a fresh process, so that PYTHONPATH picks the source.
+CODE = r'''
 import sys, time
 from pathlib import Path
 from evalkit.report import figures
