@@ -12,6 +12,7 @@ from pathlib import Path
 from evalkit.commands.common import add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
 from evalkit.messages import text
+from evalkit.names import visible
 from evalkit.scorecard import display
 
 
@@ -50,7 +51,7 @@ def run(args) -> int:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
         for line in [f.message for f in result.failures] + list(result.warnings):
-            print(line, file=sys.stderr)
+            print(visible(line), file=sys.stderr)
         if not result.entries:
             raise DataError("all_failed", file=str(outdir))
         out.batch_formats(result, chosen, args.lang)
@@ -101,7 +102,8 @@ def ranking_table(result, lang: str) -> str:
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
     header += [cid for cid, _ in result.categories] + [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
-    return tabulate(ranking_rows(result), header, tablefmt="simple", disable_numparse=True) + "\n" + legend
+    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in row] for row in ranking_rows(result))
+    return tabulate(rows, header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
 
 def _summary(result, outdir: Path, written: list[str]) -> dict:
