@@ -3,8 +3,7 @@
 import json
 import os
 
-from evalkit.batch import Scored, Stems, batch_warnings
-from evalkit.township import process_one
+from evalkit.batch import Scored, Stems, batch_warnings, process_one
 from evalkit.cli import ExitCode, main
 from evalkit.errors import InputError
 from evalkit.evaluator import Evaluator

@@ -3,10 +3,9 @@
 import json
 import os
 
-from evalkit import parallel, township
+from evalkit import batch
 from evalkit.evaluator import Evaluator
 from evalkit.testing import synthetic_submissions
-from evalkit.township import Failure
 
 
 def test_a_dying_worker_fails_only_its_file(tmp_path, monkeypatch):
@@ -17,18 +16,17 @@ def test_a_dying_worker_fails_only_its_file(tmp_path, monkeypatch):
         path = tmp_path / ("毒.json" if index == 21 else f"{index:02d}.json")
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         files.append(str(path))
-    real = township.process_one
+    real = batch.process_one
 
     def dies_on_poison(evaluator, path, *rest):
         if str(path).endswith("毒.json"):
             os._exit(9)  # as a worker killed by the system would
         return real(evaluator, path, *rest)
 
-    monkeypatch.setattr(township, "process_one", dies_on_poison)  # the forked workers inherit it
-    results = list(parallel.process_parallel(evaluator, files, {}, 2))
-    assert len(results) == 40
-    failed = [r for r in results if isinstance(r, Failure)]
-    assert len(failed) == 1 and failed[0].source.endswith("毒.json") and "毒.json" in failed[0].message
-    assert [r.card.subject.name for r in results if r is not failed[0]] == [
-        r.card.subject.name for r in (real(evaluator, f) for f in files if not f.endswith("毒.json"))
-    ]
+    monkeypatch.setattr(batch, "process_one", dies_on_poison)
+    result = batch.run(evaluator, files, jobs=2)
+    assert len(result.entries) == 39 and len(result.failures) == 1
+    failure = result.failures[0]
+    assert failure.source.endswith("毒.json") and "毒.json" in failure.message and "进程意外退出" in failure.message
+    serial = batch.run(evaluator, [f for f in files if not f.endswith("毒.json")])
+    assert [e.card.subject.name for e in result.entries] == [e.card.subject.name for e in serial.entries]
