@@ -38,6 +38,8 @@ class _Page(HTMLParser):
         self.paragraph_start = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag in SELF_CLOSING:
+            self._close_implied(tag)
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
         parent_skip, content = self.stack[-1][1:] if self.stack else (False, 0)
         skip = parent_skip or tag in SKIPPED_TAGS or bool(BOILERPLATE.search(marks) and not CONTENT.search(marks))
@@ -48,8 +50,6 @@ class _Page(HTMLParser):
             self._flush()
         if tag == "p":
             self.paragraph_start = len(self.lines)
-        if tag in SELF_CLOSING:
-            self._close_implied(tag)
         if tag not in VOID_TAGS:
             self._push(tag, skip, content)
 
