@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_syntax": ("YAML 格式错误:{detail}", "malformed YAML: {detail}"),
     "not_object": ("顶层必须是一个对象(键值对)", "the top level must be an object (a mapping)"),
     "outdir_not_ours": ("输出目录已存在且含有其他文件,不是 evalkit 的输出目录;为免覆盖,请换一个目录或先清空", "the output folder holds other files and is not an evalkit output folder; choose another or empty it"),
-    # limits on what is read (hardening)
+    # hardening: limits on what is read, names, the output folder, workers, reviews
     "name_invisible": ("警告：{file} 中的乡镇名称“{name}”含有不可见字符或文字方向控制符，请核对", "warning: the township name '{name}' in {file} holds invisible or bidi control characters; check it"),
     "left_out_sections": ("报告另有 {count} 个标题超出上限（{limit} 个），未列入提交材料", "{count} more headings than the limit of {limit} were left out"),
     "left_out_citations": ("报告另有 {count} 处引用文件超出上限（{limit} 处），未列入提交材料", "{count} more citations than the limit of {limit} were left out"),
