@@ -56,3 +56,17 @@ def test_the_web_guide_shows_pictures_that_are_there():
     assert len(pictures) >= 5
     for picture in pictures:
         assert 0 < (DOCS / picture).stat().st_size < 300_000, picture
+
+
+def test_xianxiang_criteria_tables_are_current():
+    """docs/xianxiang.md's criteria tables are what scripts/xianxiang_docs.py renders from the rubric."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import xianxiang_docs
+
+    page = (DOCS / "xianxiang.md").read_text("utf-8")
+    assert page.count("<!-- generated: ") == 14
+    assert xianxiang_docs.render(page) == page
+    drifted = page.replace("| XX-B03 | 党委理论学习中心组学法 | 2 |", "| XX-B03 | 党委理论学习中心组学法 | 3 |")
+    assert drifted != page and xianxiang_docs.render(drifted) == page

@@ -78,3 +78,25 @@ def test_no_document_under_64kb_costs_unbounded_work(parts, repeat):
                 pass
 
     assert per_character(read, source, 400)
+
+
+def test_big5_text_gets_the_encoding_message(tmp_path):
+    """Traditional Chinese in Big5, which also decodes as GB18030 into rare characters, is named as an encoding problem."""
+    from evalkit.documents import decode
+
+    data = "象山縣賢庠鎮人民政府關於二零二二年度法治政府建設情況的報告。全年開展學法活動十二次，參訓幹部三百四十人次。".encode("big5")
+    with pytest.raises(InputError) as caught:
+        decode(data, "big5.txt")
+    assert caught.value.key == "file_encoding"
+    simplified = "象山县贤庠镇人民政府关于2022年度法治政府建设情况的报告。全年开展学法活动12次。"
+    assert decode(simplified.encode("gb18030"), "gbk.txt") == simplified
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n  \n", b"\xff\xfe", b"\xfe\xff\x00 "])
+def test_a_file_holding_only_a_byte_order_mark_is_empty(data):
+    """A file with a byte-order mark and nothing else gets the empty-file message."""
+    from evalkit.documents import decode
+
+    with pytest.raises(InputError) as caught:
+        decode(data, "bom.txt")
+    assert caught.value.key == "file_empty"

@@ -77,3 +77,24 @@ def test_an_internal_error_in_a_batch_names_its_file(tmp_path, monkeypatch):
     monkeypatch.setattr(evaluator, "evaluate", lambda *a, **k: 1 / 0)
     failure = process_one(evaluator, path)
     assert str(path) in failure.message and "ZeroDivisionError" in failure.message
+
+
+def test_a_terminal_escape_in_a_name_is_shown_not_obeyed(capsys, tmp_path):
+    """A township named with a C1 escape and a bidi override prints them as visible escapes."""
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(_docs(1, "甲\x9b2J镇\u202e")[0], ensure_ascii=False), encoding="utf-8")
+    main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "甲\\u009b2J镇\\u202e" in out and "\x9b" not in out and "\u202e" not in out
+
+
+def test_a_batch_ranking_on_the_terminal_shows_escapes(capsys, tmp_path):
+    """The ranking table and the warnings printed by `evalkit score` hold no raw escape."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index, doc in enumerate(_docs(2, "乙\x9b2J镇", "丙\u200b镇")):
+        (folder / f"{index}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    main(["score", str(folder), "--out", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    assert "乙\\u009b2J镇" in out and "\\u200b" in err
+    assert not any(ch in out + err for ch in "\x9b\u200b")

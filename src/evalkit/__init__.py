@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pluggy
 
-__version__ = "0.1.0"
+from evalkit._version import __version__
 
 hookimpl = pluggy.HookimplMarker("evalkit")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import attrs
 
 from evalkit import archive
-from evalkit.errors import DataError, EvalkitError, PluginError, describe
+from evalkit.errors import DataError, EvalkitError, InputError, PluginError, describe
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
 from evalkit.exports import MARKER
 from evalkit.messages import text
@@ -95,6 +95,8 @@ def inputs(paths: Iterable[str], suffixes: Iterable[str], skip: Path | None = No
         path = Path(name)
         if path.is_dir():
             found += [path.joinpath(*parts) for parts in sorted(_walk(path, wanted, skip))]
+        elif not os.path.lexists(path):  # a name mistyped on the command line: a usage error, as the docs say
+            raise InputError("file_missing", file=name)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -157,6 +159,12 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
         return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
         return _internal(path, exc)
+
+
+def worker_died(path: str | Path) -> Failure:
+    """The file whose worker process died while scoring it."""
+    name = shown(str(path))
+    return Failure(name, text("where", where=printable(name), body=text("worker_died")), FailureKind.INTERNAL)
 
 
 def _internal(path: str | Path, exc: Exception) -> Failure:
@@ -247,7 +255,8 @@ def _process_all(evaluator, files, copies, jobs, markdown, keep):
     from evalkit import parallel
 
     if jobs > 1 and len(files) > 1 and parallel.available():
-        return parallel.process_parallel(evaluator, files, copies, jobs, markdown, keep)
+        results = parallel.process_parallel(process_one, evaluator, files, copies, jobs, markdown, keep)
+        return (worker_died(r.path) if isinstance(r, parallel.Died) else r for r in results)
     return (process_one(evaluator, path, copies.get(i, ()), markdown, keep) for i, path in enumerate(files))
 
 

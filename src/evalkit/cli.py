@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import enum
 import os
 import re
 import sys
 
 from evalkit import __version__
 from evalkit.errors import DataError, EvalkitError, PluginError, describe
+from evalkit.exitcodes import ExitCode
 from evalkit.messages import text
-
-
-class ExitCode(enum.IntEnum):
-    OK = 0  #: scored, and at or above --fail-under
-    FAILED = 1  #: below --fail-under, the data is invalid, or a file in a batch failed
-    USAGE = 2  #: a usage error, or an input file that cannot be read
-    PLUGIN = 3  #: a plugin is broken or conflicts with another
-    INTERNAL = 4  #: a defect in evalkit itself; EVALKIT_DEBUG=1 shows the traceback
-    INTERRUPTED = 130  #: stopped with Ctrl-C; outputs are left as they were
 
 
 EPILOG = """退出码:

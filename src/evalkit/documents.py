@@ -57,6 +57,13 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
 def decode(data: bytes, name: str) -> str:
     """Text from UTF-8 (with or without BOM), GB18030/GBK, or UTF-16 with a BOM (Notepad's
     "Unicode"); binary data is refused."""
+    result = _decoded(data, name)
+    if not result.strip():
+        raise InputError("file_empty", file=name)  # a byte-order mark and nothing else
+    return result
+
+
+def _decoded(data: bytes, name: str) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             return data.decode("utf-16")
@@ -71,8 +78,32 @@ def decode(data: bytes, name: str) -> str:
             continue
         if _looks_binary(result):
             raise InputError("file_binary", file=name)
+        if encoding == "gb18030" and _looks_big5(result, data):
+            break
         return result
     raise InputError("file_encoding", file=name)
+
+
+def _looks_big5(text: str, data: bytes) -> bool:
+    """Traditional Chinese in Big5 also decodes as GB18030, into characters a Simplified text
+    hardly uses: outside GB2312 for a fifth or more of its Chinese, and valid Big5 as well."""
+    chinese = [ch for ch in text[:4096] if "\u4e00" <= ch <= "\u9fff"]
+    rare = sum(1 for ch in chinese if not _in_gb2312(ch))
+    if not chinese or rare < len(chinese) / 5:
+        return False
+    try:
+        data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

@@ -17,7 +17,8 @@ from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Pro
 from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess, is_item
 from evalkit.submission import Submission
 from evalkit.rules import referenced_items
-from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Scorecard, quantize
+from evalkit.points import quantize
+from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Scorecard
 
 ZERO = Decimal(0)
 NO_EVIDENCE = (Status.MISSING, Status.NEEDS_REVIEW, Status.ERROR)  # a tuple: members are found by identity, not hashed

@@ -21,6 +21,7 @@ from evalkit.scorecard import SCHEMA_VERSION, Scorecard
 
 
 SUBMISSION_SUFFIXES = (".json", ".yaml", ".yml")
+UNKNOWN_SHOWN = 20  #: unknown items named one by one; the rest are counted
 
 
 @attrs.frozen
@@ -45,6 +46,8 @@ class Evaluator:
         criteria = apply_profile(chosen, self.catalog)
         self.plan = Plan(criteria, self.catalog.categories, self.catalog.rule_kinds, self.catalog.items, chosen, self._meta(chosen))
         self.reviews: tuple[Review, ...] = load_reviews(Path(reviews), criteria) if reviews else ()
+        unaddressed = sum(1 for r in self.reviews if r.subject is not None and not r.subject.strip())
+        self.review_notes = (text("review_empty_subject", count=unaddressed),) if unaddressed else ()
         self._validator = None
         self.prior = None  #: ``prior(subject, year)``: last year's gaps (see rectification.PriorLookup)
 
@@ -100,15 +103,17 @@ class Evaluator:
 
     def _loaded(self, doc: dict) -> Loaded:
         unknown = sorted(set(doc.get("items", {})) - set(self.catalog.items))
-        warnings = tuple(text("unknown_item", item=i) for i in unknown)
-        known = {k: v for k, v in doc.get("items", {}).items() if k not in unknown}
+        warnings = tuple(text("unknown_item", item=i) for i in unknown[:UNKNOWN_SHOWN])
+        if len(unknown) > UNKNOWN_SHOWN:
+            warnings += (text("more_unknown_items", count=len(unknown) - UNKNOWN_SHOWN),)
+        known = {k: v for k, v in doc.get("items", {}).items() if k in self.catalog.items}
         return Loaded(Submission.from_dict({**doc, "items": known}), warnings=warnings)
 
     def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
         """Check and score one loaded submission; ``extra_findings`` come from the batch."""
         findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
         prior = self.prior(loaded.submission.subject, loaded.submission.year) if self.prior else ()
-        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings, source, prior)
+        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings + self.review_notes, source, prior)
 
     def _meta(self, profile) -> dict:
         plugins = [

@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 
 from evalkit.errors import InputError
-from evalkit.scorecard import quantize
+from evalkit.points import quantize
 
 MOVED_SHOWN = 3  #: categories listed as having moved most
 

@@ -37,6 +37,11 @@ def printable(value: str) -> str:
     return HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", shown(value))
 
 
+def visible(message: str) -> str:
+    """A message of several lines for the terminal: as ``printable``, but its line breaks and tabs kept."""
+    return "\n".join("\t".join(printable(part) for part in line.split("\t")) for line in message.split("\n"))
+
+
 def same_name_key(name: str) -> str:
     """What two spellings of one township share: NFKC, without invisible characters."""
     return INVISIBLE.sub("", unicodedata.normalize("NFKC", name)).strip()

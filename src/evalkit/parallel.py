@@ -1,21 +1,40 @@
-"""Scoring a batch's files in worker processes; the results come back in input order."""
+"""Scoring a batch's files in worker processes; the results come back in input order.
+
+The pool knows nothing of how a file is scored: the batch hands it the function. A worker that
+dies (killed, out of memory, a crash in a library) fails only the file it held: the chunk it
+was working on is scored again one file at a time, each in a process of its own, and the file
+whose process dies again comes back as ``Died``, for the batch to report; the rest go on.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
+import attrs
+
+_PROCESS = None
 _EVALUATOR = None
 _COPIES: dict = {}
 _OPTIONS: tuple = (True, None)  #: (markdown, keep)
 CHUNK = 16
 
 
-def _process(job):
-    from evalkit.batch import process_one
+@attrs.frozen
+class Died:
+    """A file whose worker process died while scoring it, twice."""
 
+    path: str
+
+
+def _process(job):
     index, path = job
-    return process_one(_EVALUATOR, path, _COPIES.get(index, ()), *_OPTIONS)
+    return _PROCESS(_EVALUATOR, path, _COPIES.get(index, ()), *_OPTIONS)
+
+
+def _process_chunk(chunk):
+    return [_process(job) for job in chunk]
 
 
 def available() -> bool:
@@ -23,9 +42,37 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def process_parallel(evaluator, files, copies, jobs: int, markdown: bool = True, keep: tuple | None = None):
-    """process_one over ``files`` in ``jobs`` forked processes, yielding results in input order."""
-    global _EVALUATOR, _COPIES, _OPTIONS
-    _EVALUATOR, _COPIES, _OPTIONS = evaluator, copies, (markdown, keep)  # inherited by the forked workers: plugins, plan and validator built once
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_process, enumerate(files), chunksize=CHUNK)
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def process_parallel(process, evaluator, files, copies, jobs: int, markdown: bool = True, keep: tuple | None = None):
+    """``process(evaluator, path, findings, markdown, keep)`` over ``files`` in ``jobs`` forked
+    processes, yielding results in input order."""
+    global _PROCESS, _EVALUATOR, _COPIES, _OPTIONS
+    _PROCESS, _EVALUATOR, _COPIES, _OPTIONS = process, evaluator, copies, (markdown, keep)  # inherited by the forked workers: plugins, plan and validator built once
+    jobs_ = list(enumerate(files))
+    chunks = [jobs_[start : start + CHUNK] for start in range(0, len(jobs_), CHUNK)]
+    done = 0
+    while done < len(chunks):
+        with _pool(jobs) as pool:
+            futures = [pool.submit(_process_chunk, chunk) for chunk in chunks[done:]]
+            for future in futures:
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    break
+                yield from results
+                done += 1
+        if done < len(chunks):  # the pool broke on this chunk (or while it waited): one file at a time
+            yield from (_alone(job) for job in chunks[done])
+            done += 1
+
+
+def _alone(job):
+    """One file in a process of its own; ``Died`` if that process dies too."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(_process, job).result()
+        except BrokenProcessPool:
+            return Died(str(job[1]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -75,12 +76,21 @@ def _selected(profile: Profile, criterion: Criterion) -> bool:
 
 
 def _override(criterion: Criterion, change: Mapping | None) -> Criterion:
-    if not change:
+    if change:
+        fields = {k: change[k] for k in ("points", "cap") if k in change}
+        if "rule" in change:
+            fields["rule"] = {**criterion.rule, **change["rule"]}
+        criterion = attrs.evolve(criterion, **fields)
+    return _targeted(criterion)
+
+
+def _targeted(criterion: Criterion) -> Criterion:
+    """The basis with ``{target}`` replaced by the rule's target, so that it follows the profile."""
+    target = criterion.rule.get("target")
+    if target is None or "{target}" not in criterion.basis:
         return criterion
-    fields = {k: change[k] for k in ("points", "cap") if k in change}
-    if "rule" in change:
-        fields["rule"] = {**criterion.rule, **change["rule"]}
-    return attrs.evolve(criterion, **fields)
+    shown = format(Decimal(str(target)).normalize(), "f")
+    return attrs.evolve(criterion, basis=criterion.basis.replace("{target}", shown))
 
 
 def _check_ids(profile: Profile, catalog) -> None:

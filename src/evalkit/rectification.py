@@ -21,6 +21,7 @@ from decimal import Decimal
 import attrs
 
 from evalkit.model import Status, _decimal
+from evalkit.points import number
 
 
 class Rectification(str, enum.Enum):
@@ -63,8 +64,6 @@ class Item:
     lost_now: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
 
     def to_dict(self) -> dict:
-        from evalkit.scorecard import number
-
         lost_now = None if self.lost_now is None else number(self.lost_now)
         return {"criterion": self.criterion, "title": self.title, "status": self.status.value, "lost_before": number(self.lost_before), "lost_now": lost_now}
 

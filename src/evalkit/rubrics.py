@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from evalkit import schemas
-from evalkit.documents import load_document
+from evalkit import cache, schemas
+from evalkit.documents import load_document, read_bytes
 from evalkit.errors import EvalkitError, PluginError
 from evalkit.model import Category, Criterion, ItemSpec, Kind, Rubric
 
@@ -55,13 +55,36 @@ def _criterion(doc: dict) -> Criterion:
     )
 
 
-def _load(path: Path, schema_name: str) -> dict:
+def load_data(path: Path) -> dict:
+    """A plugin's data file (YAML or JSON, its top level an object), read through the cache."""
+    return _load(path, None)
+
+
+def _load(path: Path, schema_name: str | None) -> dict:
+    """The file read and checked, or as it was when last read and checked (see evalkit.cache)."""
     try:
-        doc = load_document(path)
+        data = read_bytes(path)
     except EvalkitError as exc:
-        raise PluginError(exc.key, file=exc.file, place=exc.place, **exc.params) from None
-    problems = schemas.errors(schemas.shipped_validator(schema_name), doc)
+        raise _plugin_error(exc) from None
+    name = cache.key(schema_name or "", path.suffix.lower(), data)
+    doc = cache.get(name)
+    if doc is None:
+        doc = _read(path, schema_name, data)
+        cache.put(name, doc)
+    return doc
+
+
+def _read(path: Path, schema_name: str | None, data: bytes) -> dict:
+    try:
+        doc = load_document(path, data)
+    except EvalkitError as exc:
+        raise _plugin_error(exc) from None
+    problems = schemas.errors(schemas.shipped_validator(schema_name), doc) if schema_name else []
     if problems:
         where, detail = problems[0]
         raise PluginError(f"{schema_name}_invalid", file=str(path), path=where, detail=detail, plugin="?")
     return doc
+
+
+def _plugin_error(exc: EvalkitError) -> PluginError:
+    return PluginError(exc.key, file=exc.file, place=exc.place, **exc.params)

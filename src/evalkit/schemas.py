@@ -4,6 +4,7 @@ from the plugins' item fragments, and explaining every error in Chinese."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -117,17 +118,21 @@ def compose_submission(items: Mapping) -> dict:
     return schema
 
 
-def errors(validator_, doc: Any) -> list[tuple[str, str]]:
-    """Every error as (JSON path, Chinese explanation), in document order."""
-    found = sorted(validator_.iter_errors(doc), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+ERRORS_COUNTED = 10_000  #: a hostile document may hold millions of errors; counting stops here
+ERRORS_SHOWN = 50  #: errors listed one by one; the rest are counted
+
+
+def errors(validator_, doc: Any, limit: int = ERRORS_COUNTED) -> list[tuple[str, str]]:
+    """Every error (up to ``limit``) as (JSON path, Chinese explanation), in document order."""
+    found = sorted(itertools.islice(validator_.iter_errors(doc), limit), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     return [(e.json_path, explain(e)) for e in found]
 
 
 def check(validator_, doc: Any, file: str) -> None:
-    """Raise a DataError listing every error when ``doc`` is invalid."""
+    """Raise a DataError listing the first ERRORS_SHOWN errors when ``doc`` is invalid."""
     problems = errors(validator_, doc)
     if problems:
-        raise DataError("invalid", file=file, count=len(problems), problems=problems)
+        raise DataError("invalid", file=file, count=len(problems), problems=problems[:ERRORS_SHOWN])
 
 
 def explain(error) -> str:

@@ -9,30 +9,11 @@ from typing import Any
 import attrs
 
 from evalkit.model import Finding, Kind, Review, Severity, Status, _decimal, _tuple
+from evalkit.points import number, quantize
 from evalkit.rectification import Item, Rectification
 from evalkit.submission import Level, Subject
 
 SCHEMA_VERSION = "1"
-CENT = Decimal("0.01")
-
-
-def quantize(value: Decimal) -> Decimal:
-    """Round half-up to 2 places, as every displayed or written point value is."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def number(value: Decimal) -> int | float:
-    """A 2-place Decimal as a JSON number, written the same way every time."""
-    found = _NUMBERS.get(value)
-    if found is None:
-        rounded = quantize(value)
-        found = int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
-        if len(_NUMBERS) < 10_000:  # points take few values: remember them
-            _NUMBERS[value] = found
-    return found
-
-
-_NUMBERS: dict[Decimal, int | float] = {}
 
 
 def display(value: Decimal) -> str:

@@ -7,6 +7,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
 from evalkit.errors import InputError
 from evalkit.messages import text
 from evalkit.scorecard import display
@@ -38,35 +39,6 @@ def points(value: str) -> Decimal:
     return points
 
 
-def add_scoring_options(parser) -> None:
-    parser.add_argument("--profile", metavar="FILE|NAME", help="评分配置:YAML 文件,或已注册配置的名称")
-    parser.add_argument("--reviews", metavar="FILE", help="评审记录文件(人工评分与复核)")
-
-
-def add_report_options(parser) -> None:
-    """--township and --year: what a report does not show, or shows wrongly."""
-    parser.add_argument("--township", metavar="NAME", help="乡镇（街道）名称，如 贤庠镇；报告中未写明或写错时使用")
-    parser.add_argument("--year", type=report_year, metavar="YYYY", help="报告年度，如 2023；报告中未写明或写错时使用")
-
-
-def report_year(value: str) -> int:
-    """An argparse type: a report year."""
-    if not (value.isascii() and value.isdigit() and 2000 <= int(value) <= 2100):
-        raise ValueError(value)
-    return int(value)
-
-
-def evaluator(args, with_reviews: bool = True):
-    from evalkit.evaluator import Evaluator
-
-    reviews = args.reviews if with_reviews else None
-    raw = getattr(args, "township", None)  # commands without --township and --year have neither
-    township = raw.strip() if raw is not None else None
-    if township is not None and not (0 < len(township) <= 64 and township.isprintable()):
-        raise InputError("bad_township")
-    return Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews, township=township, year=getattr(args, "year", None))
-
-
 def pick_format(catalog, name: str):
     """A scorecard format by name."""
     known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard"}
@@ -76,7 +48,7 @@ def pick_format(catalog, name: str):
 
 
 def run(args) -> int:
-    from evalkit.cli import ExitCode
+    from evalkit.exitcodes import ExitCode
     from evalkit.outputs import save
 
     ev = evaluator(args)

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from evalkit.commands.check import add_report_options
+from evalkit.commands.common import add_report_options
 from evalkit.messages import text
 
 
@@ -22,7 +22,7 @@ def add(subparsers, common) -> None:
 
 
 def run(args) -> int:
-    from evalkit.commands.check import evaluator
+    from evalkit.commands.common import evaluator
     from evalkit.outputs import save
 
     ev = evaluator(args, with_reviews=False)

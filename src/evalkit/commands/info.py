@@ -6,7 +6,7 @@ import json
 import sys
 
 from evalkit import __version__
-from evalkit.commands.check import add_scoring_options, evaluator
+from evalkit.commands.common import add_scoring_options, evaluator
 from evalkit.errors import InputError
 from evalkit.messages import KIND, label, text
 from evalkit.model import Kind

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import attrs
 
-from evalkit.commands.check import add_report_options, add_scoring_options, evaluator
+from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
 from evalkit.messages import text
+from evalkit.names import visible
 from evalkit.scorecard import display
 
 
@@ -45,7 +46,7 @@ def run(args) -> int:
 
 def _run(args, unpacked) -> int:
     from evalkit import batch as batch_
-    from evalkit.cli import ExitCode
+    from evalkit.exitcodes import ExitCode
     from evalkit.exports import OutputDir
 
     if args.jobs < 1:
@@ -68,7 +69,7 @@ def _run(args, unpacked) -> int:
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
         result = attrs.evolve(result, failures=(*(batch_.failed(n, e) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
-            print(line, file=sys.stderr)
+            print(visible(line), file=sys.stderr)
         if not result.entries:
             raise DataError("all_failed", file=str(outdir))
         result = _with_sensitivity(result, ev)
@@ -157,7 +158,8 @@ def ranking_table(result, lang: str) -> str:
     header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
     header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
-    return tabulate(ranking_rows(result), header, tablefmt="simple", disable_numparse=True) + "\n" + legend
+    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in row] for row in ranking_rows(result))
+    return tabulate(rows, header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
 
 def _summary(result, outdir: Path, written: list[str]) -> dict:

@@ -7,6 +7,7 @@ import datetime
 import re
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from evalkit import Finding, Severity, hookimpl
 from evalkit.default_plugins.rule_kinds import SECTION_TITLES
@@ -26,9 +27,9 @@ def load_law_table(path) -> dict:
     A plugin that knows more (a province's regulations, say) ships its own file and calls
     ``outdated_citations(submission, text, load_law_table(its_file))`` from its check_report.
     """
-    from evalkit.documents import load_yaml
+    from evalkit.rubrics import load_data
 
-    table = load_yaml(path.read_text("utf-8"), str(path)) or {}
+    table = load_data(Path(str(path)))
     return {"superseded": table.get("superseded", []), "revised": table.get("revised", [])}
 
 

@@ -7,6 +7,7 @@ import re
 
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, RECTIFICATION, SEVERITY, STATUS, label, text
+from evalkit.names import visible
 from evalkit.rectification import tally
 from evalkit.scorecard import coverage_text
 from evalkit.scorecard import display as _n
@@ -97,17 +98,17 @@ def _location(finding) -> list[str]:
 def write_table(card, stream, lang: str = "zh") -> None:
     from tabulate import tabulate
 
-    header, rows = category_rows(card, lang)
+    header, rows = category_rows(card, lang, visible)  # a terminal shows escapes, never obeys them
     blocks = [
-        "\n".join(headline(card, lang)),
+        "\n".join(headline(card, lang, visible)),
         tabulate(rows, header, tablefmt="simple", colalign=("left", "right", "right"), disable_numparse=True),
-        f"{text('gaps', lang)}\n" + "\n".join(gap_lines(card, lang)),
-        f"{text('findings', lang)}\n" + "\n".join(finding_lines(card, lang)),
+        f"{text('gaps', lang)}\n" + "\n".join(gap_lines(card, lang, visible)),
+        f"{text('findings', lang)}\n" + "\n".join(finding_lines(card, lang, visible)),
     ]
     if card.rectification:
         blocks.insert(2, "\n".join(rectification_lines(card, lang)))
     if card.warnings:
-        blocks.append(f"{text('warnings', lang)}\n" + "\n".join(card.warnings))
+        blocks.append(f"{text('warnings', lang)}\n" + "\n".join(map(visible, card.warnings)))
     stream.write("\n\n".join(blocks) + "\n")
 
 

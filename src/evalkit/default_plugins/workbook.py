@@ -13,7 +13,7 @@ import tempfile
 from evalkit import Format, hookimpl
 from evalkit.default_plugins.ranking_csv import cell, header, row
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
-from evalkit.scorecard import number
+from evalkit.points import number
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60

@@ -75,7 +75,6 @@ class Figure:
     year: int | None  #: the year the sentence speaks of, if it names one
 
 
-
 @attrs.frozen
 class _Page:
     """A text with what every figure looks up, each found once: reading stays linear."""

@@ -12,6 +12,9 @@ SKIPPED_TAGS = {"head", "script", "style", "noscript", "nav", "header", "footer"
 BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "title"}
 VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 BOILERPLATE = re.compile(r"nav|menu|foot|header|head-|banner|crumb|share|sidebar|side|copyright|toolbar|login|search|links|friend|bottom|topbar|print|close", re.I)
+SELF_CLOSING = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}  #: a new one ends the open one
+SCOPE_TAGS = {"div", "table", "ul", "ol", "dl", "section", "article", "blockquote", "body", "html"}
+IMPLIED_REACH = 8  #: how far down the open elements an implied end looks
 MAX_DEPTH = 5000  #: open elements at once; deeper pages are refused
 CONTENT = re.compile(r"article|content|detail|正文|zoom|trs_editor|txt|text|main", re.I)
 
@@ -35,6 +38,8 @@ class _Page(HTMLParser):
         self.paragraph_start = 0
 
     def handle_starttag(self, tag, attrs):
+        if tag in SELF_CLOSING:
+            self._close_implied(tag)
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
         parent_skip, content = self.stack[-1][1:] if self.stack else (False, 0)
         skip = parent_skip or tag in SKIPPED_TAGS or bool(BOILERPLATE.search(marks) and not CONTENT.search(marks))
@@ -47,6 +52,18 @@ class _Page(HTMLParser):
             self.paragraph_start = len(self.lines)
         if tag not in VOID_TAGS:
             self._push(tag, skip, content)
+
+    def _close_implied(self, tag: str) -> None:
+        """``<p>a<p>b``: a new paragraph (list item, cell, row) ends the open one, as browsers do,
+        looking a few elements down and not past a container."""
+        for depth, (open_tag, _skip, _content) in enumerate(reversed(self.stack[-IMPLIED_REACH:])):
+            if open_tag == tag:
+                for closed, *_ in self.stack[len(self.stack) - depth - 1 :]:
+                    self.open[closed] -= 1
+                del self.stack[len(self.stack) - depth - 1 :]
+                return
+            if open_tag in SCOPE_TAGS:
+                return
 
     def _push(self, tag: str, skip: bool, content: int) -> None:
         if len(self.stack) >= MAX_DEPTH:

@@ -9,7 +9,7 @@ import json
 
 from evalkit import archive
 from evalkit.errors import InputError
-from evalkit.store import failure_reason
+from evalkit.store.failures import failure_reason
 
 
 def save_run(store, batch, criteria, created: str | None = None) -> int:
