@@ -45,3 +45,21 @@ def test_a_saved_page_gives_its_body_then_its_metadata(tmp_path):
     parsed = structure.parse(text)
     assert (parsed.name, parsed.year) == ("青石镇", 2023)
     assert [f.text for f in report_figures(text, parsed)] == ["8场"]
+
+
+def test_metadata_laid_out_as_table_rows_is_furniture():
+    """| 索引号 | … | rows give fields and are furniture; no part of the code or of hh:mm:ss is a figure."""
+    text = (
+        "| 索引号 | 11530581-2/20250310-00007 | 发布机构 | 和顺乡人民政府 |\n"
+        "| 公开目录 | 工作报告 | 发布日期 | 2025-03-10 09:27:45 |\n"
+        "和顺乡2024年法治政府建设情况报告\n全年开展普法宣传9场。会议于16:05:30结束。\n"
+    )
+    parsed = structure.parse(text)
+    assert (parsed.name, parsed.year) == ("和顺乡", 2024) and parsed.page.furniture >= {0, 1}
+    assert [f.text for f in report_figures(text, parsed)] == ["9场"]
+
+
+def test_a_body_table_with_a_date_column_keeps_its_figures():
+    """A table whose cell merely ends in 时间 is not metadata: its row's figures stay."""
+    text = "东坪镇2023年法治政府建设年度报告\n| 培训时间段 | 12次 |\n"
+    assert [f.text for f in report_figures(text, structure.parse(text))] == ["12次"]

@@ -22,7 +22,7 @@ from evalkit.report.structure import Structure, parse
 
 UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
 TIME_OR_CODE = re.compile(
-    r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
+    r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
 )
 PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
@@ -151,6 +151,8 @@ def _subject(s: Structure, given: Given, file_name: str) -> tuple[dict, list[Fin
         named = identity.split_name(given.township)
         name, level, county = (named[0], named[1], named[2] or county) if named else (given.township, level, county)
     findings = []
+    if s.name_from == "compound" and not given.township:
+        findings.append(Finding("report-name-guessed", Severity.WARNING, message("report_name_guessed", name=name)))
     if not name:
         name = re.sub(r"[\x00-\x1f\x7f]", "", identity.file_stem(file_name))[:64] or "未命名"
         findings.append(Finding("report-name-unknown", Severity.WARNING, message("report_name_unknown", name=name)))

@@ -17,7 +17,10 @@ FIELD_NAMES = (
     "索引号|信息索引号|发布机构|发文机关|发布单位|信息来源|来源|发布时间|发布日期|成文日期|生成日期|公开日期|文号|发文字号"
     "|主题分类|体裁分类|组配分类|主题词|公开方式|公开范围|公开时限|有效性|作者|责任编辑|编辑|审核|浏览次数|浏览量|访问量|访问次数|点击数|点击量|阅读数|阅读量|字号|时间|日期"
 )
-FIELD = re.compile(rf"(?P<key>{FIELD_NAMES})\s*[:：]\s*(?P<value>[^\s:：|｜]*)")
+FIELD = re.compile(
+    rf"(?P<key>{FIELD_NAMES})\s*[:：]\s*(?P<value>[^\s:：|｜]*)"
+    rf"|(?:^|[|｜])\s*(?P<cell>{FIELD_NAMES})\s*[|｜]\s*(?P<cell_value>[^|｜]*?)\s*(?=[|｜]|$)"  # | 索引号 | … |: a table row
+)
 FURNITURE = re.compile(
     r"^(?:当前位置|您当前的位置|你的位置|您的位置|首页\s*[>＞»/])|[>＞»]\s*(?:政务公开|信息公开|政府信息公开|法定主动公开|工作动态|通知公告)"
     r"|【\s*(?:打印|关闭|字体|大|中|小|收藏)|扫一扫|分享到|无障碍|简体\s*[|｜]\s*繁体|繁體|星期[一二三四五六日天]"
@@ -48,7 +51,7 @@ def read(lines: list[str], title_line: int | None) -> Page:
     """The page metadata and furniture among ``lines``; every line above the title is furniture."""
     fields, furniture = [], set(range(title_line or 0))
     for number, line in enumerate(lines):
-        found = [(m["key"], m["value"]) for m in FIELD.finditer(line)]
+        found = [(m["key"], m["value"]) if m["key"] else (m["cell"], m["cell_value"]) for m in FIELD.finditer(line)]
         if found and _is_field_line(line, found):
             fields += found
             furniture.add(number)
@@ -59,7 +62,7 @@ def read(lines: list[str], title_line: int | None) -> Page:
 
 def _is_field_line(line: str, found: list[tuple[str, str]]) -> bool:
     """A metadata line opens with its field, or is short; a sentence naming 来源 is not one."""
-    stripped = line.strip()
+    stripped = line.strip().lstrip("|｜ ")
     return stripped.startswith(found[0][0]) or len(stripped) < 60
 
 
