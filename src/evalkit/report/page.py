@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 import attrs
 
 FIELD_NAMES = (
-    "索引号|信息索引号|发布机构|发文机关|发布单位|信息来源|来源|发布时间|发布日期|成文日期|生成日期|公开日期|文号|发文字号"
+    "索引号|信息索引号|发布机构|发文机关|发布单位|信息来源|来源|发布时间|发布日期|发文日期|成文日期|生成日期|公开日期|文号|发文字号"
     "|主题分类|体裁分类|组配分类|主题词|公开方式|公开范围|公开时限|有效性|作者|责任编辑|编辑|审核|浏览次数|浏览量|访问量|访问次数|点击数|点击量|阅读数|阅读量|字号|时间|日期"
 )
 FIELD = re.compile(
@@ -42,7 +42,7 @@ class Page:
 
     def published(self) -> tuple[int, int] | None:
         """(year, month) the page says it was published or written."""
-        value = self.field("发布时间", "发布日期", "成文日期", "生成日期", "公开日期", "时间", "日期")
+        value = self.field("发布时间", "发布日期", "发文日期", "成文日期", "生成日期", "公开日期", "时间", "日期")
         match = PUBLISHED.match(value or "")
         return (int(match["y"]), int(match["m"])) if match else None
 
@@ -69,6 +69,7 @@ def _is_field_line(line: str, found: list[tuple[str, str]]) -> bool:
 #: The <meta> names government sites carry (the 政府网站 page standard) and the field each fills.
 META_FIELDS = {"contentsource": "来源", "pubdate": "发布时间", "firstpublishedtime": "发布时间", "author": "发布机构"}
 INFO_LINE = re.compile(rf"^\s*(?:{FIELD_NAMES})\s*[:：]")
+LABEL_CELL = re.compile(rf"^\s*(?P<key>{FIELD_NAMES})\s*[:：]?\s*$")  #: a label in a cell of its own, its value in the next
 MAX_INFO_LINES = 50  #: a page's metadata block is short; a hostile page's is cut
 
 
@@ -79,6 +80,7 @@ class _Metadata(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
         self.lines: dict[str, None] = {}  #: in page order, each once
+        self.label: str | None = None  #: a field label whose value is the next text (<th>索引号</th><td>…</td>)
 
     def handle_starttag(self, tag, attrs):
         if tag == "meta":
@@ -89,7 +91,14 @@ class _Metadata(HTMLParser):
 
     def handle_data(self, data):
         line = " ".join(data.split())
-        if INFO_LINE.match(line) and len(line) < 120 and len(self.lines) < MAX_INFO_LINES:
+        if not line or len(self.lines) >= MAX_INFO_LINES:
+            return
+        label, self.label = self.label, None
+        if LABEL_CELL.match(line):
+            self.label = LABEL_CELL.match(line)["key"]
+        elif label and len(line) < 100:
+            self.lines[f"{label}：{line}"] = None
+        elif INFO_LINE.match(line) and len(line) < 120:
             self.lines[line] = None
 
 
