@@ -47,6 +47,9 @@ CASES = [
     # who takes part: cadres at large are trained, the leading group studies, invited lecturers train
     ("组织村组干部开展集中学习9次、专题学习3次。", {"9次": "leadership.staff_training_sessions", "3次": "leadership.staff_training_sessions"}),
     ("班子成员开展专题研讨4场次。", {"4场次": "leadership.study_sessions"}),
+    ("组织领导班子学法、研讨、专题党课、法治讲座共9次。", {"9次": "leadership.study_sessions"}),
+    ("组织机关全体人员开展专题集中学习11次。", {"11次": "leadership.staff_training_sessions"}),
+    ("组织150余名工作人员参加法律知识网上测试。", {"150余名": "leadership.exam_participants"}),
     ("邀请县司法局业务骨干开展依法行政专题讲座2次。", {"2次": "leadership.staff_training_sessions"}),
     ("邀请律师为村民开展法治讲座5场。", {"5场": "publicity.sessions"}),
     ("开展“以案述法”2场次。", {"2场次": "leadership.staff_training_sessions"}),
