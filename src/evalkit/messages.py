@@ -66,7 +66,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # reading real reports, second round: a name guessed from a compound noun
     "report_name_guessed": (
-        "报告的标题、落款、网页信息和开头均未写明单位名称，暂按正文中“{name}”所属单位（如“{name}幼儿园”）推断，请核对；如不对，请用 --township 指定",
+        "报告的标题、落款、网页信息和开头均未写明单位名称，暂按正文中“{name}幼儿园”“{name}社区”这类词推断为“{name}”，请核对；如不对，请用 --township 指定",
         "the title, signature, page and opening do not name the unit; guessed as “{name}” from a compound noun in the text (such as {name}幼儿园); check it, or give it with --township",
     ),
     "report_year_guessed": (
