@@ -178,3 +178,29 @@ def test_missing_chinese_data_says_what_to_install(monkeypatch, tmp_path, capsys
     assert main(["check", str(source)]) == ExitCode.USAGE
     err = capsys.readouterr().err
     assert err.startswith(str(source)) and "chi_sim" in err and "tesseract-ocr-chi-sim" in err
+
+
+def test_a_figures_ocr_mark_is_found_without_walking_every_mark():
+    """Marking a figure reads the few marks it touches, not all the page's: a long scan costs no square."""
+    from collections.abc import Sequence
+
+    from decimal import Decimal
+
+    from evalkit.report.extraction import _review
+    from evalkit.report.figures import Figure
+
+    class Counted(Sequence):
+        def __init__(self, items):
+            self.items, self.reads = items, 0
+
+        def __len__(self):
+            return len(self.items)
+
+        def __getitem__(self, index):
+            self.reads += 1
+            return self.items[index]
+
+    marks = Counted([(i, i + 1, 90 - (i == 150_001)) for i in range(300_000)])
+    figure = Figure("23场", Decimal(23), "场", False, None, 150_000, 150_003, 1, "", "", None)
+    assert _review(figure, marks) == {"needs_review": {"reason": "ocr", "confidence": 89}}
+    assert marks.reads < 100

@@ -1,4 +1,7 @@
-"""A YAML SafeLoader that refuses duplicate keys and NaN, and keeps dates as text."""
+"""A YAML SafeLoader that refuses duplicate keys, NaN and aliases, and keeps dates as text.
+
+Aliases (``*name``) are refused outright: a few hundred bytes of nested aliases expand to
+hundreds of millions of values, and no submission, profile, review or rubric needs them."""
 
 from __future__ import annotations
 
@@ -12,6 +15,10 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when t
 
 class StrictLoader(_BASE):
     """safe_load's rules, plus: duplicate keys are errors, timestamps stay ISO strings."""
+
+    def construct_document(self, node):
+        _refuse_aliases(node)
+        return super().construct_document(node)
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -29,6 +36,21 @@ class StrictLoader(_BASE):
         if not math.isfinite(value):
             raise yaml.constructor.ConstructorError(None, None, f"{node.value} is not allowed", node.start_mark)
         return value
+
+
+def _refuse_aliases(root) -> None:
+    """Refuse a document in which any node is reached twice, which only an alias can do.
+    Each node is visited once, so this costs the size of the text, not of its expansion."""
+    seen, stack = set(), [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _refuse(loader, node):

@@ -22,6 +22,7 @@ from evalkit.errors import DataError, EvalkitError, PluginError, describe
 from evalkit.evaluator import SUBMISSION_SUFFIXES, Evaluator, Loaded
 from evalkit.exports import MARKER
 from evalkit.messages import text
+from evalkit.names import has_invisible, printable, same_name_key, shown
 from evalkit.scorecard import Scorecard
 
 DETAIL_LIMIT = 200  #: up to this many files, the batch keeps whole scorecards: the page and the workbook show everything
@@ -124,12 +125,17 @@ def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
     except EvalkitError as exc:
         return failed(path, exc)
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
-        return Failure(archive.shown(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+        return _internal(path, exc)
 
 
 def failed(path: str | Path, exc: EvalkitError) -> Failure:
     """The failure of a file (or a zip's member, named as in the zip) that ``exc`` refused."""
-    return Failure(archive.shown(path), archive.named(exc.full_message(), path), _kind(exc))
+    return Failure(_shown(path), archive.named(exc.full_message(), path), _kind(exc))
+
+
+def _shown(path: str | Path) -> str:
+    """How a file of the batch is named: a zip's member as in the zip, a GBK file name decoded."""
+    return shown(archive.shown(path))
 
 
 def _kind(exc: EvalkitError) -> FailureKind:
@@ -147,10 +153,16 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
     if isinstance(loaded, Failure):
         return loaded
     try:
-        card = evaluator.evaluate(loaded, source=archive.shown(path), extra_findings=extra_findings)
+        card = evaluator.evaluate(loaded, source=_shown(path), extra_findings=extra_findings)
         return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
-        return Failure(archive.shown(path), text("internal_error", detail=describe(exc)), FailureKind.INTERNAL)
+        return _internal(path, exc)
+
+
+def _internal(path: str | Path, exc: Exception) -> Failure:
+    """A defect of ours or a plugin's on one file, its message naming the file."""
+    name = _shown(path)
+    return Failure(name, text("where", where=printable(name), body=text("internal_error", detail=describe(exc))), FailureKind.INTERNAL)
 
 
 def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:
@@ -190,7 +202,7 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
             if write is not None:
                 write(stem, result)
             key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
-            scored.append(Scored(archive.shown(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
+            scored.append(Scored(_shown(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
         if progress:
             progress(index, len(files))
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
@@ -219,13 +231,15 @@ def batch_warnings(scored: Sequence[Scored], reviews) -> tuple[str, ...]:
     """A township in several files, mixed report years, reviews that match no township."""
     by_name: dict[str, list[str]] = {}
     for township in scored:
-        by_name.setdefault(township.name, []).append(Path(township.source).name)
-    found = [text("duplicate_township", name=n, files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
+        by_name.setdefault(same_name_key(township.name), []).append(printable(Path(township.source).name))
+    found = [text("duplicate_township", name=printable(n), files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
+    found += [text("name_invisible", name=printable(s.name), file=printable(Path(s.source).name)) for s in scored if has_invisible(s.name)]
     years = sorted({s.year for s in scored})
     if len(years) > 1:
         found.append(text("mixed_years", years="、".join(map(str, years))))
-    unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in by_name})
-    found += [text("unmatched_review", name=n) for n in unmatched]
+    names = {s.name for s in scored}
+    unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in names})
+    found += [text("unmatched_review", name=printable(n)) for n in unmatched]
     return tuple(found)
 
 
@@ -303,12 +317,15 @@ class Stems:
     """Safe, unique file stems for township names, given out in input order."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+        self.seen: dict[str, int] = {}  #: every stem given out (casefolded), and how many names wanted it
 
     def next(self, name: str) -> str:
-        stem = safe_name(name)
-        self.seen[stem] = self.seen.get(stem, 0) + 1
-        return stem if self.seen[stem] == 1 else f"{stem}-{self.seen[stem]}"
+        stem = candidate = safe_name(name)
+        while candidate.casefold() in self.seen:  # "甲镇-2" may be a township's own name; "A" and "a" one file on Windows
+            self.seen[stem.casefold()] += 1
+            candidate = f"{stem}-{self.seen[stem.casefold()]}"
+        self.seen[candidate.casefold()] = 1
+        return candidate
 
 
 def safe_name(name: str) -> str:

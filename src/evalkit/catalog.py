@@ -64,14 +64,25 @@ def build_catalog(pm) -> Catalog:
     )
 
 
+def implementations(pm, hook_name: str) -> list:
+    """A hook's implementations in the order pluggy calls them: ``tryfirst`` ones first,
+    ``trylast`` ones last, the rest the last registered first. evalkit calls each one itself,
+    so a wrapper (``wrapper``/``hookwrapper``), which wraps pluggy's own call, is refused."""
+    impls = getattr(pm.hook, hook_name).get_hookimpls()
+    for impl in impls:
+        if impl.wrapper or impl.hookwrapper:
+            raise PluginError("plugin_hook_wrapper", plugin=impl.plugin_name, hook=hook_name)
+    return impls[::-1]
+
+
 def _results(pm, hook_name: str, **kwargs) -> list[tuple[str, object]]:
-    """Each implementation's (plugin name, returned list entry), in registration order.
+    """Each implementation's (plugin name, returned list entry), in pluggy's calling order.
 
     The implementations are called one by one, not through ``pm.hook``, so that every value
     is known by the plugin that gave it and a failing plugin is named.
     """
     out = []
-    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+    for impl in implementations(pm, hook_name):
         args = {name: kwargs[name] for name in impl.argnames}
         trace(f"{hook_name}({', '.join(args)}) → {impl.plugin_name}")
         try:
@@ -193,12 +204,12 @@ def _check_rubric(rubric: Rubric, categories, rule_kinds, items) -> None:
 
 
 def run_checks(pm, submission: Submission, text: str | None) -> tuple[Finding, ...]:
-    """Call ``check_report`` once: every finding, in plugin order.
+    """Call ``check_report`` once: every finding, in pluggy's calling order.
 
     A check that raises becomes a finding that names its plugin; the others still run.
     """
     findings = []
-    for impl in pm.hook.check_report.get_hookimpls():
+    for impl in implementations(pm, "check_report"):
         args = {name: {"submission": submission, "text": text}[name] for name in impl.argnames}
         trace(f"check_report({', '.join(args)}) → {impl.plugin_name}")
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,24 +37,53 @@ def report_copies(evaluator, files: Sequence[str | Path]) -> dict[int, tuple[Fin
 def copied_reports(texts: Sequence[tuple[str, str | None]], threshold: float = COPY_THRESHOLD) -> dict[int, tuple[Finding, ...]]:
     """Findings for reports whose text largely repeats another report's in the batch."""
     names = [name for name, _ in texts]
-    sets = {i: _shingles(body, names) for i, (_name, body) in enumerate(texts) if body}
-    common = _common(sets)
-    sets = {i: s - common for i, s in sets.items()}
     found: dict[int, list[Finding]] = {}
-    for i, mine in sets.items():
-        for j, theirs in sets.items():
-            if i != j and mine:
-                share = len(mine & theirs) / len(mine)
-                if share >= threshold:
-                    message = f"报告有 {share:.0%} 的文字与{names[j]}的报告相同,疑似照抄照搬"
-                    found.setdefault(i, []).append(Finding("copied-report", Severity.WARNING, message, quote=names[j]))
+    for i, j, share in _shares(shingle_sets(texts), threshold):
+        message = f"报告有 {share:.0%} 的文字与{names[j]}的报告相同,疑似照抄照搬"
+        found.setdefault(i, []).append(Finding("copied-report", Severity.WARNING, message, quote=names[j]))
     return {i: tuple(f) for i, f in found.items()}
 
 
-def _shingles(body: str, names: Sequence[str]) -> set[int]:
-    for name in sorted(set(names), key=len, reverse=True):
-        body = body.replace(name, "").replace(name[:-1] if len(name) > 2 else name, "")
-    body = re.sub(r"[\s\W0-9_]+", "", body)
+def _shares(sets: dict[int, set[int]], threshold: float):
+    """(i, j, share) for each ordered pair where ``share`` of i's shingles are also j's and
+    share >= threshold, in the order of i then j.
+
+    Pairs come from an index of shingles, not from comparing every report with every other:
+    if i shares at least k of its m shingles with j, then j holds one of any m - k + 1 of
+    i's shingles, so the candidates for i are the holders of its m - k + 1 rarest ones.
+    """
+    holders: dict[int, list[int]] = {}
+    for i, mine in sets.items():
+        for shingle in mine:
+            holders.setdefault(shingle, []).append(i)
+    for i, mine in sets.items():
+        needed = math.ceil(threshold * len(mine))
+        if not mine:
+            continue
+        rarest = sorted(mine, key=lambda s: (len(holders[s]), s))[: len(mine) - needed + 1] if needed else mine
+        candidates = set().union(*(holders[s] for s in rarest)) if needed else set(sets)
+        for j in sorted(candidates - {i}):
+            share = len(mine & sets[j]) / len(mine)
+            if share >= threshold:
+                yield i, j, share
+
+
+def shingle_sets(texts: Sequence[tuple[str, str | None]]) -> dict[int, set[int]]:
+    """Each report's shingles, without the townships' names and without set phrases."""
+    names = _names([name for name, _ in texts])
+    sets = {i: _shingles(body, names) for i, (_name, body) in enumerate(texts) if body}
+    common = _common(sets)
+    return {i: s - common for i, s in sets.items()}
+
+
+def _names(names: Sequence[str]) -> re.Pattern:
+    """One pattern for every township's name and its short form (贤庠镇, 贤庠), longest first."""
+    forms = {form for name in names if name for form in (name, name[:-1] if len(name) > 2 else name)}
+    return re.compile("|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f))) or "(?!)")
+
+
+def _shingles(body: str, names: re.Pattern) -> set[int]:
+    body = re.sub(r"[\s\W0-9_]+", "", names.sub("", body))
     return {hash(body[i : i + SHINGLE]) for i in range(max(0, len(body) - SHINGLE + 1))}
 
 

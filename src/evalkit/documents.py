@@ -238,6 +238,7 @@ def _place(line: int, column: int) -> str:
 
 
 _YAML_PROBLEMS = {
+    "aliases (*name) are not allowed": "不允许使用锚点和别名（& 与 *），请把内容直接写出",
     "found a tab character": "缩进中不能使用 Tab 键,请改用空格",
     "mapping values are not allowed": "此处不能出现“键: 值”(可能缩进不对,或值中的冒号需要加引号)",
     "could not find expected ':'": "缺少冒号",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from evalkit.messages import text
+from evalkit.names import printable
 
 
 class EvalkitError(Exception):
@@ -11,7 +12,7 @@ class EvalkitError(Exception):
     def __init__(self, message_key: str, *, file: str | None = None, place: str | None = None, **params):
         super().__init__(message_key)
         self.key = message_key
-        self.file = file
+        self.file = printable(file) if file else file  #: as a person should see it (see evalkit.names)
         self.place = place
         self.params = params
 

@@ -77,7 +77,7 @@ class Evaluator:
 
     def read_report(self, path: Path) -> Loaded:
         """Read a report, extract a draft submission from it, and validate that."""
-        from evalkit.report.extraction import Given, extract, submission_document
+        from evalkit.report.extraction import Given, extract, left_out, submission_document
 
         require_file(path)
         reader = self.catalog.readers.get(path.suffix.lower())
@@ -89,8 +89,9 @@ class Evaluator:
         doc, findings = submission_document(extraction, content, self.catalog.items, str(path), Given(*self.given), marks)
         loaded = self.validate(doc, str(path))
         flagged = sum(1 for item in loaded.submission.items.values() if item.needs_review)
-        warnings = loaded.warnings + ((text("ocr_unconfirmed", count=flagged),) if flagged else ())
-        return attrs.evolve(loaded, text=content, extraction=extraction, findings=findings, warnings=warnings)
+        notes = tuple(text(f"left_out_{what}", count=count, limit=limit) for what, count, limit in left_out(extraction))
+        notes += (text("ocr_unconfirmed", count=flagged),) if flagged else ()
+        return attrs.evolve(loaded, text=content, extraction=extraction, findings=findings, warnings=loaded.warnings + notes)
 
     def validate(self, doc: dict, name: str) -> Loaded:
         """Validate a submission document; unknown items become warnings and are dropped."""

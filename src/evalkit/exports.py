@@ -9,9 +9,11 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from evalkit.errors import InputError, PluginError, describe
+from evalkit.outfolder import Guard, refuse
 
 MARKER = ".evalkit-output"
 
@@ -19,7 +21,8 @@ MARKER = ".evalkit-output"
 class OutputDir:
     """A staging folder that becomes OUTDIR when the ``with`` block ends without an error."""
 
-    def __init__(self, outdir: Path):
+    def __init__(self, outdir: Path, keep: Iterable[str | Path | None] = ()):
+        refuse(outdir, keep)
         if outdir.exists() and (not outdir.is_dir() or (any(outdir.iterdir()) and not (outdir / MARKER).exists())):
             raise InputError("outdir_not_ours", file=str(outdir))
         self.outdir = outdir
@@ -27,20 +30,27 @@ class OutputDir:
 
     def __enter__(self) -> OutputDir:
         try:
-            self.outdir.parent.mkdir(parents=True, exist_ok=True)
+            self.guard = Guard(self.outdir).__enter__()
+        except OSError as exc:
+            raise InputError("output_unwritable", file=str(self.outdir), detail=exc.strerror or type(exc).__name__) from None
+        try:
             self.staging = Path(tempfile.mkdtemp(dir=self.outdir.parent, prefix=f".{self.outdir.name}.staging-"))
         except OSError as exc:
+            self.guard.__exit__(None, None, None)
             raise InputError("output_unwritable", file=str(self.outdir), detail=exc.strerror or type(exc).__name__) from None
         self.staging.chmod(0o755)
         (self.staging / "townships").mkdir()
         return self
 
     def __exit__(self, kind, value, traceback) -> None:
-        if kind is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-            return
-        (self.staging / MARKER).write_text("evalkit\n", encoding="utf-8")
-        _swap(self.staging, self.outdir)
+        try:
+            if kind is not None:
+                shutil.rmtree(self.staging, ignore_errors=True)
+                return
+            (self.staging / MARKER).write_text("evalkit\n", encoding="utf-8")
+            _swap(self.staging, self.outdir)
+        finally:  # the lock is released however this ends
+            self.guard.__exit__(None, None, None)
 
     def township(self, stem: str, processed) -> None:
         """Write one township's scorecard as JSON and Markdown."""

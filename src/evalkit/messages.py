@@ -89,6 +89,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_township": ("--township 须为乡镇（街道）名称，不超过 64 个字且不含控制字符", "--township takes a township name of at most 64 characters, without control characters"),
     "bad_year": ("--year 须为 2000 至 2100 之间的四位年份", "--year takes a year from 2000 to 2100"),
     "township_one_file": ("--township 只能用于单个文件；批量评分时以各文件的文件名识别乡镇", "--township is for a single file; in a batch each file's name serves"),
+    # limits on what is read (hardening)
+    "name_invisible": ("警告：{file} 中的乡镇名称“{name}”含有不可见字符或文字方向控制符，请核对", "warning: the township name '{name}' in {file} holds invisible or bidi control characters; check it"),
+    "left_out_sections": ("报告另有 {count} 个标题超出上限（{limit} 个），未列入提交材料", "{count} more headings than the limit of {limit} were left out"),
+    "left_out_citations": ("报告另有 {count} 处引用文件超出上限（{limit} 处），未列入提交材料", "{count} more citations than the limit of {limit} were left out"),
+    "left_out_unmapped": ("报告另有 {count} 个未对应指标项的数字超出上限（{limit} 个），未逐一列出", "{count} more unmapped figures than the limit of {limit} are not listed"),
+    "outdir_locked": ("另一个 evalkit 正在写入这个输出目录，请等它结束后再试", "another evalkit run is writing this output folder; try again when it ends"),
+    "outdir_holds_input": ("输出目录中有本次运行要读的文件 {input}，替换输出目录会删除它；请换一个输出目录", "the output folder holds {input}, which this run reads; replacing the folder would delete it: choose another"),
+    "outdir_is_cwd": ("输出目录不能是当前目录或它的上级目录（替换输出目录会把当前目录移走）；请换一个输出目录", "the output folder cannot be the current folder or one holding it; choose another"),
+    "plugin_hook_wrapper": ("插件 {plugin} 把 {hook} 实现为包装器（wrapper/hookwrapper）；evalkit 逐个调用各插件的实现，不支持包装器，请改为普通实现（可用 tryfirst/trylast 调整顺序）", "plugin {plugin} implements {hook} as a wrapper; evalkit calls each implementation itself and takes no wrappers: use a plain one (tryfirst/trylast set the order)"),
+    "html_too_deep": ("网页元素嵌套过深（超过 {limit} 层），已拒绝读取；请另存为 .txt 或 .docx 后重试", "the web page nests elements too deeply (more than {limit} levels); refused: save it as .txt or .docx and retry"),
     # validation
     "invalid": ("数据不符合格式要求,共 {count} 处错误", "the data is invalid: {count} errors"),
     "unknown_item": ("未定义的指标项“{item}”,已忽略", "unknown item '{item}', ignored"),

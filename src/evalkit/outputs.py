@@ -13,8 +13,12 @@ def save(path: Path, data: bytes, source: Path | None = None) -> None:
 
     if source is not None and path.resolve() == source.resolve():
         raise InputError("output_is_input", file=str(path))
+    target = path.resolve() if path.is_symlink() else path  # a link is kept; what it points to is written
     try:
-        write_atomic(path, data)
+        if target.exists() and not target.is_file() and not target.is_dir():
+            _write_through(target, data)
+        else:
+            write_atomic(target, data)
     except OSError as exc:
         raise InputError("output_unwritable", file=str(path), detail=exc.strerror or type(exc).__name__) from None
 
@@ -33,3 +37,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    """Write into a device or a named pipe rather than replace it; a pipe nobody reads fails at once."""
+    fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

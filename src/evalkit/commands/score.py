@@ -54,7 +54,8 @@ def _run(args, unpacked) -> int:
     outdir = Path(args.out)
     readable = batch_.suffixes(ev)
     wanted = [*readable, *batch_.OFFICE_SUFFIXES]
-    files, refused = unpacked.add([str(p) for p in batch_.inputs(args.paths, [*wanted, ".zip"], skip=outdir)], wanted)
+    found = [str(p) for p in batch_.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
+    files, refused = unpacked.add(found, wanted)
     if not files and not refused:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     if args.township and len(files) > 1:
@@ -62,7 +63,7 @@ def _run(args, unpacked) -> int:
     progress = _bar if sys.stderr.isatty() else None
     chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
     db = _prepare_store(args.db, ev)
-    with OutputDir(outdir) as out:
+    with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, markdown)
         result = attrs.evolve(result, failures=(*(batch_.failed(n, e) for n, e in refused), *result.failures))

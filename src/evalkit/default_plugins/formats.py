@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from evalkit import Format, hookimpl
 from evalkit.messages import KIND, RECTIFICATION, SEVERITY, STATUS, label, text
@@ -11,44 +12,57 @@ from evalkit.scorecard import coverage_text
 from evalkit.scorecard import display as _n
 
 
-def headline(card, lang: str) -> list[str]:
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  #: what can start markup mid-line; our own text starts each line
+
+
+def plain(value: str) -> str:
+    """Text as it is: the terminal and JSON show what was written."""
+    return value
+
+
+def md_escape(value: str) -> str:
+    """Quoted text that stays text in Markdown: no heading, list, link, table cell or HTML from it."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", re.sub(r"[\r\n]+", " ", value))
+
+
+def headline(card, lang: str, esc=plain) -> list[str]:
     """The lines that state who scored what."""
     subject = card.subject
     lines = [
-        f"{subject.name}({subject.level.value}) {card.year}",
+        f"{esc(subject.name)}({subject.level.value}) {card.year}",
         f"{text('total', lang)}:{_n(card.total)} / {_n(card.max)}({_n(card.percent)}%)  {text('grade', lang)}:{card.grade}",
         f"{text('coverage', lang)}:{coverage_text(card)}  {text('pending', lang)}:{_n(card.pending)}  "
         f"{text('profile', lang)}:{card.meta['profile']['id']}",
     ]
     if card.grade_note:
-        lines.append(card.grade_note)
+        lines.append(esc(card.grade_note))
     return lines
 
 
-def category_rows(card, lang: str) -> tuple[list[str], list[list[str]]]:
+def category_rows(card, lang: str, esc=plain) -> tuple[list[str], list[list[str]]]:
     header = [text("category", lang), text("score", lang), text("max", lang)]
-    rows = [[c.title, _n(c.score), _n(c.max)] for c in card.categories]
+    rows = [[esc(c.title), _n(c.score), _n(c.max)] for c in card.categories]
     if card.adjustment:
         rows.append([text("adjustment", lang), _n(card.adjustment), ""])
     rows.append([text("total", lang), _n(card.total), _n(card.max)])
     return header, rows
 
 
-def gap_lines(card, lang: str) -> list[str]:
+def gap_lines(card, lang: str, esc=plain) -> list[str]:
     lines = []
     for number_, gap in enumerate(card.gaps, 1):
         lost = f"{text('lost', lang)} {_n(gap.points_lost)}"
         if gap.pending:
             lost += f",{text('pending', lang)} {_n(gap.pending)}"
         repeat = f",{text('repeat_mark', lang, status=label(RECTIFICATION, gap.repeat.value, lang))}" if gap.repeat else ""
-        lines.append(f"{number_}. [{gap.criterion}] {gap.title}({label(KIND, gap.kind.value, lang)},{lost},{label(STATUS, gap.status.value, lang)}{repeat})")
-        lines.append(f"   {text('reason', lang)}:{gap.reason}")
-        lines.append(f"   {text('remediation', lang)}:{gap.remediation}")
-        lines.append(f"   {text('basis', lang)}:{gap.basis}")
+        lines.append(f"{number_}. [{esc(gap.criterion)}] {esc(gap.title)}({label(KIND, gap.kind.value, lang)},{lost},{label(STATUS, gap.status.value, lang)}{repeat})")
+        lines.append(f"   {text('reason', lang)}:{esc(gap.reason)}")
+        lines.append(f"   {text('remediation', lang)}:{esc(gap.remediation)}")
+        lines.append(f"   {text('basis', lang)}:{esc(gap.basis)}")
     return lines or [text("no_gaps", lang)]
 
 
-def rectification_lines(card, lang: str) -> list[str]:
+def rectification_lines(card, lang: str, esc=plain) -> list[str]:
     """Last year's gaps, counted by 整改 status, then one line each."""
     counts = tally(item.status for item in card.rectification)
     shown = text("tally_sep", lang).join(f"{label(RECTIFICATION, s.value, lang)} {n}" for s, n in counts.items())
@@ -56,15 +70,16 @@ def rectification_lines(card, lang: str) -> list[str]:
     for number_, item in enumerate(card.rectification, 1):
         now = "" if item.lost_now is None else text("lost_now", lang, points=_n(item.lost_now))
         status = label(RECTIFICATION, item.status.value, lang)
-        lines.append(text("rectification_item", lang, n=number_, criterion=item.criterion, title=item.title, status=status, before=_n(item.lost_before), now=now))
+        named = {"criterion": esc(item.criterion), "title": esc(item.title)}
+        lines.append(text("rectification_item", lang, n=number_, **named, status=status, before=_n(item.lost_before), now=now))
     return lines
 
 
-def finding_lines(card, lang: str) -> list[str]:
+def finding_lines(card, lang: str, esc=plain) -> list[str]:
     lines = []
     for number_, finding in enumerate(card.findings, 1):
-        where = "".join(f",{part}" for part in _location(finding))
-        lines.append(f"{number_}. [{label(SEVERITY, finding.severity.value, lang)}] {finding.message}({finding.code}{where})")
+        where = "".join(f",{esc(part)}" for part in _location(finding))
+        lines.append(f"{number_}. [{label(SEVERITY, finding.severity.value, lang)}] {esc(finding.message)}({finding.code}{where})")
     return lines or [text("no_findings", lang)]
 
 
@@ -103,14 +118,15 @@ def write_json(card, stream, lang: str = "zh") -> None:
 def write_md(card, stream, lang: str = "zh") -> None:
     from tabulate import tabulate
 
-    header, rows = category_rows(card, lang)
-    out = [f"# {headline(card, lang)[0]}", "", *(f"- {line}" for line in headline(card, lang)[1:]), ""]
+    header, rows = category_rows(card, lang, md_escape)
+    top = headline(card, lang, md_escape)
+    out = [f"# {top[0]}", "", *(f"- {line}" for line in top[1:]), ""]
     out += [tabulate(rows, header, tablefmt="github", disable_numparse=True), ""]
     if card.rectification:
-        heading, *lines = rectification_lines(card, lang)
+        heading, *lines = rectification_lines(card, lang, md_escape)
         out += [f"## {heading}", "", *lines, ""]
-    out += [f"## {text('gaps', lang)}", "", *gap_lines(card, lang), ""]
-    out += [f"## {text('findings', lang)}", "", *finding_lines(card, lang)]
+    out += [f"## {text('gaps', lang)}", "", *gap_lines(card, lang, md_escape), ""]
+    out += [f"## {text('findings', lang)}", "", *finding_lines(card, lang, md_escape)]
     stream.write("\n".join(out) + "\n")
 
 

@@ -9,6 +9,8 @@ from evalkit.documents import decode, read_bytes
 from evalkit.errors import InputError
 from evalkit.report.reader import Reader
 
+HTML_BYTES = 8 * 1024 * 1024  #: a saved report page is far smaller; parsing HTML costs more per byte than text
+
 
 def read_txt(path: Path) -> str:
     """UTF-8 (with or without BOM) or GB18030/GBK text, with line ends made \\n."""
@@ -21,8 +23,8 @@ def read_html(path: Path) -> str:
     from evalkit.report.html import page_text
     from evalkit.report.page import metadata_lines
 
-    html = decode(read_bytes(path), str(path))
-    return _lines("\n".join([page_text(html), *metadata_lines(html)]))
+    html = decode(read_bytes(path, HTML_BYTES), str(path))
+    return _lines("\n".join([page_text(html, str(path)), *metadata_lines(html)]))
 
 
 def read_docx(path: Path) -> str:

@@ -3,6 +3,7 @@ percentages and wording for the wrong level. Each finding names its section, lin
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -37,6 +38,12 @@ def located(code, severity, message, text, offset) -> Finding:
 
 def sentence_at(text: str, offset: int) -> str:
     from evalkit.report.extraction import sentence_at as around
+
+    return around(text, offset)
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    from evalkit.report.extraction import sentence_span as around
 
     return around(text, offset)
 
@@ -101,11 +108,11 @@ def seventh_plan(submission, text) -> list[Finding]:
 def claims_without_base(submission, text) -> list[Finding]:
     structure, found, _ = read(text)
     findings = []
+    starts = [f.start for f in found]
     for match in COVERAGE.finditer(text):
-        quote = sentence_at(text, match.start())
-        start = text.find(quote)
-        counts = [f for f in found if start <= f.start < start + len(quote) and f.unit not in ("%", "")]
-        if not counts:
+        start, end = sentence_span(text, match.start())
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, min(end, start + 200))
+        if not any(f.unit not in ("%", "") for f in found[first:last]):
             message = "声称覆盖情况但未给出基数(如审查件数、应覆盖的村社数),无法核实"
             findings.append(_finding("claim-without-base", Severity.INFO, message, structure, text, match.start()))
     return findings
@@ -117,6 +124,17 @@ def percentages(submission, text) -> list[Finding]:
         _finding("percent-over-100", Severity.ERROR, f"比例 {f.text} 超过 100%", structure, text, f.start)
         for f in found
         if f.unit == "%" and f.value > 100
+    ]
+
+
+def long_numbers(submission, text) -> list[Finding]:
+    """Runs of thousands of digits: no figure is read from them, and the report says so."""
+    from evalkit.report import figures
+
+    structure, *_ = read(text)
+    return [
+        _finding("number-too-long", Severity.WARNING, f"此处有一个 {length} 位长的数字，无法作为数据读取，请核对", structure, text, offset)
+        for offset, length in figures.long_numerals(text)
     ]
 
 
@@ -134,5 +152,5 @@ def wrong_level(submission, text) -> list[Finding]:
 def check_report(submission, text):
     if text is None:
         return []
-    checks = (year_mismatch, heading_years, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level)
+    checks = (year_mismatch, heading_years, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level, long_numbers)
     return [finding for check in checks for finding in check(submission, text)]

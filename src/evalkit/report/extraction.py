@@ -7,9 +7,11 @@ dropped and nothing is guessed without saying so.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 
@@ -17,16 +19,20 @@ from evalkit.messages import text as message
 from evalkit.model import Finding, Severity
 from evalkit.report import figures as figures_, identity
 from evalkit.report.figures import Figure
+from evalkit.report.lines import Marks
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
 
+SENTENCE_END = re.compile("[。;；!！?？\n]")
+SENTENCE_SCAN = 1000  #: a quoted sentence is cut to 200 characters, so no more than this is copied
 UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
 TIME_OR_CODE = re.compile(
     r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
 )
 PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
-LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's
+LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's; more is left out and said
+TEXT_LENGTH = 100  #: an unmapped figure's text is kept to this
 HEADCOUNT_UNITS = ("人", "人次", "名")  #: a head count may take its activity from the clause before
 CONTINUATION = 8  #: the longest own clause of such a head count ("覆盖", "参加人数达")
 AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
@@ -127,10 +133,19 @@ def _phrase(text: str, extractor: Extractor, structure: Structure) -> tuple[str,
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence around an offset, trimmed to 200 characters."""
-    start = max(text.rfind(ch, 0, offset) for ch in "。;；!！?？\n") + 1
-    ends = [i for ch in "。;；!！?？\n" if (i := text.find(ch, offset)) != -1]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()[:200]
+    return text[slice(*sentence_span(text, offset))].strip()[:200]
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """Where the sentence around an offset begins and ends, at most SENTENCE_SCAN long."""
+    marks = _sentence_ends(text)
+    start, end = marks.last_before(offset) + 1, marks.next_from(offset)
+    return start, min(end + 1, len(text), start + SENTENCE_SCAN)
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> Marks:
+    return Marks(SENTENCE_END, text)
 
 
 @attrs.frozen
@@ -151,16 +166,16 @@ def submission_document(
     (inside one of ``marks``, (start, end, confidence) spans) is marked ``needs_review`` with
     the lowest confidence of its characters.
     """
-    s = extraction.structure
+    s, marks = extraction.structure, sorted(marks)
     subject, findings = _subject(s, given, name)
     year, year_findings = _year(s, given)
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
-    report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings]
-    report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))
-    report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped]
+    report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings[: LIMITS["sections"]]]
+    report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))[: LIMITS["citations"]]
+    report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped[: LIMITS["unmapped"]]]
     values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
-    cut = _fit(report)
+    cut = _fit(report, extraction)
     doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
     return doc, (*findings, *year_findings, *cut)
 
@@ -192,15 +207,25 @@ def _year(s: Structure, given: Given) -> tuple[int, list[Finding]]:
     return s.year, []
 
 
-def _fit(report: dict) -> list[Finding]:
-    """Cut what is longer than the submission schema allows, with a finding for each cut."""
-    cut = []
-    for field, limit in LIMITS.items():
-        value = report.get(field)
-        if value is not None and len(value) > limit:
-            report[field] = value[:limit]
-            cut.append(Finding("report-field-cut", Severity.INFO, message("report_field_cut", field=message(f"field_{field}"), limit=limit)))
-    return cut
+def _fit(report: dict, extraction: Extraction) -> list[Finding]:
+    """Cut a title or unit longer than the submission schema allows, with a finding for each
+    cut, and a finding for each list longer than the schema holds (see left_out)."""
+    fields = [field for field in ("title", "unit") if len(report.get(field) or "") > LIMITS[field]]
+    for field in fields:
+        report[field] = report[field][: LIMITS[field]]
+    fields += [what for what, _count, _limit in left_out(extraction)]
+    return [
+        Finding("report-field-cut", Severity.INFO, message("report_field_cut", field=message(f"field_{field}"), limit=LIMITS[field]))
+        for field in fields
+    ]
+
+
+def left_out(extraction: Extraction) -> list[tuple[str, int, int]]:
+    """(what, how many, the limit) for each list of the report longer than the schema holds."""
+    s = extraction.structure
+    citations = {c[:200] for c, _line in s.citations}
+    counts = {"sections": len(s.headings), "citations": len(citations), "unmapped": len(extraction.unmapped)}
+    return [(what, count - LIMITS[what], LIMITS[what]) for what, count in counts.items() if count > LIMITS[what]]
 
 
 def _source(structure: Structure, start: int, end: int) -> dict:
@@ -234,7 +259,11 @@ def _item(figure: Figure, structure: Structure, text: str, spec) -> dict:
 
 
 def _review(figure: Figure, marks: Sequence) -> dict:
-    confidences = [c for start, end, c in marks if start < figure.end and end > figure.start]
+    """The OCR mark of a figure; ``marks`` are sorted and do not overlap, so bisection finds them."""
+    at, confidences = bisect.bisect_right(marks, figure.start, key=lambda mark: mark[1]), []
+    while at < len(marks) and marks[at][0] < figure.end:
+        confidences.append(marks[at][2])
+        at += 1
     return {"needs_review": {"reason": "ocr", "confidence": min(confidences)}} if confidences else {}
 
 
@@ -243,7 +272,7 @@ def _practice(offset: int, quote: str, structure: Structure) -> dict:
 
 
 def _unmapped(figure: Figure, structure: Structure, text: str) -> dict:
-    entry = {"text": figure.text[:100], "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
+    entry = {"text": figure.text[:TEXT_LENGTH], "value": _number(figure.value, None), "unit": figure.unit, "line": figure.line}
     heading = structure.heading_at(figure.start)
     if heading:
         entry["section"] = heading.title

@@ -71,8 +71,7 @@ class Structure:
 
     def heading_at(self, offset: int) -> Heading | None:
         """The innermost heading an offset falls under."""
-        starts = [h.start for h in self.headings]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self.headings, offset, key=lambda h: h.start) - 1
         return self.headings[index] if index >= 0 else None
 
     def line_of(self, offset: int) -> int:

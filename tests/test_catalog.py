@@ -1,0 +1,49 @@
+"""Hooks are called in pluggy's order, and a wrapper implementation is refused by name."""
+
+import pytest
+
+from evalkit import Finding, Severity, hookimpl
+from evalkit.catalog import run_checks
+from evalkit.errors import PluginError
+from evalkit.evaluator import Evaluator
+from evalkit.plugins import make_plugin_manager
+
+import toyplugin
+from conftest import toy_doc
+
+
+def _check(code: str, **marks):
+    class Check:
+        @hookimpl(**marks)
+        def check_report(self, submission):
+            return [Finding(code, Severity.INFO, code)]
+
+    Check.__name__ = code  # the plugin's name
+    return Check()
+
+
+def _codes(*plugins) -> list[str]:
+    pm = make_plugin_manager(load_entrypoints=False, plugins=[toyplugin, *plugins])
+    loaded = Evaluator(pm).validate(toy_doc(), "x")
+    return [f.code for f in run_checks(pm, loaded.submission, None) if f.code.startswith("order-")]
+
+
+def test_tryfirst_runs_first_and_trylast_last():
+    """Whatever the registration order, tryfirst is called first and trylast last, as pluggy does."""
+    plugins = [_check("order-last", trylast=True), _check("order-plain"), _check("order-first", tryfirst=True)]
+    assert _codes(*plugins) == ["order-first", "order-plain", "order-last"]
+    assert _codes(*plugins[::-1]) == ["order-first", "order-plain", "order-last"]
+
+
+def test_a_wrapper_is_refused_naming_its_plugin():
+    """A wrapper implementation of a hook evalkit calls itself gets a message naming the plugin."""
+
+    class Wrapping:
+        @hookimpl(wrapper=True)
+        def register_items(self):
+            return (yield)
+
+    with pytest.raises(PluginError) as caught:
+        Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[toyplugin, Wrapping()]))
+    assert caught.value.key == "plugin_hook_wrapper" and "包装器" in caught.value.message()
+    assert caught.value.params["plugin"] in caught.value.message()
