@@ -63,3 +63,9 @@ def test_no_report_under_64kb_costs_unbounded_work(parts, repeat):
     text = ("".join(parts) * repeat)[: 64 * 1024]
     assert per_character(_read, text, 40)
     assert per_character(page_text, text, 40)
+
+
+def test_a_count_after_a_period_is_a_figure_and_a_date_is_not():
+    """每月2场次 and 每个月1次 are counts (how often); 3月2日 and the 5 of 2023年5月 are dates."""
+    text = "坚持每月2场次法治讲座、每个月1次例会，3月2日召开大会，2023年5月启动。"
+    assert [f.text for f in figures.find(text)] == ["2场次", "1次"]

@@ -62,6 +62,7 @@ CASES = [
     ("先后召开7次党委会、9次党政联席会、3次村干部会议。", {"7次": None, "9次": "leadership.topic_meetings", "3次": None}),
     ("通过政务网站发布政策解读信息27个。", {"27个": "openness.proactive_items"}),
     ("通过公众号发布普法信息12条。", {"12条": "publicity.online_posts"}),
+    ("坚持每月2场次法治宣传进村居。", {"2场次": None}),  # how often, not how many
 ]
 
 
