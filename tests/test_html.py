@@ -47,3 +47,9 @@ def test_too_large_a_page_is_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         read_html(path)
     assert caught.value.key == "file_too_large" and str(HTML_BYTES) in caught.value.message()
+
+
+def test_a_rows_cells_are_joined_by_tabs():
+    """Cells of a row stay apart (as a .docx table's do), so a label cell and its value cell can be told apart."""
+    html = "<div class='content'><h1>某镇法治政府建设情况报告</h1><table><tr><th>索引号</th><td> 0001/2025-01 </td><td></td></tr></table></div>"
+    assert page_text(html).split("\n")[1] == "索引号\t0001/2025-01"

@@ -131,7 +131,24 @@ def plain_page() -> str:
 </body></html>"""
 
 
-PAGES = [(trs_page, "石桥镇", "镇", 2024), (hanweb_page, "柳溪乡", "乡", 2024), (plain_page, "东坪街道", "街道", 2024)]
+def inline_page() -> str:
+    """One content div holding it all: breadcrumbs, the title, an info table of bare label and value cells
+    (浏览次数 among them), the article, share buttons and related articles; the footer outside it."""
+    return f"""<html><head><title>报告</title></head><body><div class="main-content">
+<div class="crumbs">首页 &gt; 政务公开 &gt; 法治政府建设</div><h2>法治政府建设情况报告</h2>
+<table class="info"><tr><td>索引号</td><td>000014349/2025-00021</td><td>发布机构</td><td>青山乡人民政府</td></tr>
+<tr><td>发布日期</td><td>2025-01-08 08:30:12</td><td>浏览次数</td><td>321</td></tr></table>
+<div class="text">{_article("我乡")}</div><div class="share">分享到：微信 微博 QQ空间</div>
+<ul class="links"><li>相关文章：青山乡开展普法宣传12场</li></ul></div>
+<div class="foot">网站标识码：1234000012 ICP备案号：皖ICP备13001234号-2 联系电话：0551-62123456 访问量：54321</div></body></html>"""
+
+
+PAGES = [
+    (trs_page, "石桥镇", "镇", 2024),
+    (hanweb_page, "柳溪乡", "乡", 2024),
+    (plain_page, "东坪街道", "街道", 2024),
+    (inline_page, "青山乡", "乡", 2024),
+]
 
 
 @pytest.mark.parametrize("page, name, level, year", PAGES)

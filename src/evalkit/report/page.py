@@ -19,7 +19,7 @@ FIELD_NAMES = (
 )
 FIELD = re.compile(
     rf"(?P<key>{FIELD_NAMES})\s*[:：]\s*(?P<value>[^\s:：|｜]*)"
-    rf"|(?:^|[|｜])\s*(?P<cell>{FIELD_NAMES})\s*[|｜]\s*(?P<cell_value>[^|｜]*?)\s*(?=[|｜]|$)"  # | 索引号 | … |: a table row
+    rf"|(?:^|[|｜\t])[ \u3000]*(?P<cell>{FIELD_NAMES})[ \u3000]*[|｜\t][ \u3000]*(?P<cell_value>[^|｜\t]*?)[ \u3000]*(?=[|｜\t]|$)"  # a table row: | 索引号 | … | or cells between tabs
 )
 FURNITURE = re.compile(
     r"^(?:当前位置|您当前的位置|你的位置|您的位置|首页\s*[>＞»/])|[>＞»]\s*(?:政务公开|信息公开|政府信息公开|法定主动公开|工作动态|通知公告)"
@@ -62,7 +62,7 @@ def read(lines: list[str], title_line: int | None) -> Page:
 
 def _is_field_line(line: str, found: list[tuple[str, str]]) -> bool:
     """A metadata line opens with its field, or is short; a sentence naming 来源 is not one."""
-    stripped = line.strip().lstrip("|｜ ")
+    stripped = line.strip().lstrip("|｜ \t")
     return stripped.startswith(found[0][0]) or len(stripped) < 60
 
 
