@@ -99,6 +99,16 @@ def test_plan_figures_and_impossible_values_go_to_no_item(tmp_path):
     assert {u["text"] for u in loaded.submission.report.unmapped} == {"120%", "10次"}
 
 
+def test_a_name_guessed_from_a_compound_noun_is_said(tmp_path):
+    """A name taken only from 'X街道幼儿园' is scored with a finding that asks to check it."""
+    path = tmp_path / "report.txt"
+    path.write_text("2023年法治政府建设情况\n一、主要举措和成效\n完成柏树街道幼儿园移交。全街开展法治讲座4次。\n", "utf-8")
+    ev = Evaluator()
+    card = ev.evaluate(ev.load(path))
+    assert card.subject.name == "柏树街道" and "report-name-guessed" in _codes(card)
+    assert "--township" in next(f.message for f in card.findings if f.code == "report-name-guessed")
+
+
 def _write(tmp_path, body: str):
     path = tmp_path / "报告.txt"
     path.write_text(HEAD + body + TAIL, encoding="utf-8")

@@ -71,3 +71,9 @@ def _page_or_refusal(text: str) -> None:
         page_text(text)
     except InputError:  # nested past the limit: refused, which is an answer too
         pass
+
+
+def test_a_count_after_a_period_is_a_figure_and_a_date_is_not():
+    """每月2场次 and 每个月1次 are counts (how often); 3月2日 and the 5 of 2023年5月 are dates."""
+    text = "坚持每月2场次法治讲座、每个月1次例会，3月2日召开大会，2023年5月启动。"
+    assert [f.text for f in figures.find(text)] == ["2场次", "1次"]

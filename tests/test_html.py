@@ -53,3 +53,9 @@ def test_unclosed_paragraphs_do_not_nest():
     """Thousands of <p> without </p>, as old editors write them, are paragraphs, not a deep page."""
     page = '<div class="content">' + "<p>全年开展学法活动12次。<span>" * 6000 + "</div>"
     assert page_text(page).count("全年开展学法活动12次。") == 6000
+
+
+def test_a_rows_cells_are_joined_by_tabs():
+    """Cells of a row stay apart (as a .docx table's do), so a label cell and its value cell can be told apart."""
+    html = "<div class='content'><h1>某镇法治政府建设情况报告</h1><table><tr><th>索引号</th><td> 0001/2025-01 </td><td></td></tr></table></div>"
+    assert page_text(html).split("\n")[1] == "索引号\t0001/2025-01"

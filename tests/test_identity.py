@@ -63,3 +63,23 @@ def test_a_paragraph_is_never_the_title():
     long_line = "2023年，某地坚持以习近平新时代中国特色社会主义思想为指导，" * 6
     assert structure.parse(long_line + "\n" + BODY).title == ""
     assert structure.parse("首页 > 信息公开\n索引号：123456789012345678\n东坪镇2023年法治政府建设年度报告\n" + BODY).title == "东坪镇2023年法治政府建设年度报告"
+
+
+def test_a_long_name_standing_as_the_opening_subject_is_taken_whole():
+    """A six-character name (a transliterated 镇 name) as the subject of the opening sentence is the township."""
+    parsed = structure.parse("2024年，阿克托别克镇坚持依法行政，全面推进法治建设。\n" + BODY)
+    assert (parsed.name, parsed.level, parsed.name_from) == ("阿克托别克镇", "镇", "opening")
+
+
+def test_a_heading_line_is_never_glued_onto_a_name():
+    """A name opening the line after a heading is read alone, not with the heading's last words."""
+    text = "区委、区政府：\n2025年以来，我镇稳步推进法治建设。\n一、完善工作体制机制\n南湾镇加强组织领导，全年开展法治讲座4次。\n"
+    assert structure.parse(text).name == "南湾镇"
+
+
+def test_a_street_named_only_in_a_compound_noun_is_a_guess():
+    """A 街道 named only in 'X街道幼儿园' is taken when the text speaks of itself as 全街, and marked as a guess."""
+    text = "一、主要举措和成效\n完成柏树街道幼儿园移交工作。全街全年开展法治讲座4次。\n"
+    parsed = structure.parse(text)
+    assert (parsed.name, parsed.level, parsed.name_from) == ("柏树街道", "街道", "compound")
+    assert structure.parse(text.replace("全街", "全镇")).name is None  # a 镇 report naming a street's school names no township

@@ -64,6 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未能识别单位层级（镇、乡或街道），暂按“镇”评分；请用 --township 给出带“镇”“乡”或“街道”的全称",
         "cannot tell the level (镇, 乡 or 街道); scored as 镇; give the full name with --township",
     ),
+    # reading real reports, second round: a name guessed from a compound noun
+    "report_name_guessed": (
+        "报告的标题、落款、网页信息和开头均未写明单位名称，暂按正文中“{name}幼儿园”“{name}社区”这类词推断为“{name}”，请核对；如不对，请用 --township 指定",
+        "the title, signature, page and opening do not name the unit; guessed as “{name}” from a compound noun in the text (such as {name}幼儿园); check it, or give it with --township",
+    ),
     "report_year_guessed": (
         "报告未写明年度，暂按正文中最常提到的 {year} 年评分，请核对；可用 --year 指定年度",
         "the report does not state its year; scored as {year}, the year its text names most; check it, or give it with --year",

@@ -44,6 +44,25 @@ CASES = [
     ("组织乡村干部培训2场，参训干部150人次。", {"2场": "leadership.staff_training_sessions", "150人次": "leadership.staff_trained"}),
     ("坚持每季度召开一次法治工作会议。", {"一次": None}),
     ("新增持证执法人员2名。", {"2名": None}),
+    # who takes part: cadres at large are trained, the leading group studies, invited lecturers train
+    ("组织村组干部开展集中学习9次、专题学习3次。", {"9次": "leadership.staff_training_sessions", "3次": "leadership.staff_training_sessions"}),
+    ("班子成员开展专题研讨4场次。", {"4场次": "leadership.study_sessions"}),
+    ("组织领导班子学法、研讨、专题党课、法治讲座共9次。", {"9次": "leadership.study_sessions"}),
+    ("组织机关全体人员开展专题集中学习11次。", {"11次": "leadership.staff_training_sessions"}),
+    ("组织150余名工作人员参加法律知识网上测试。", {"150余名": "leadership.exam_participants"}),
+    ("邀请县司法局业务骨干开展依法行政专题讲座2次。", {"2次": "leadership.staff_training_sessions"}),
+    ("邀请律师为村民开展法治讲座5场。", {"5场": "publicity.sessions"}),
+    ("开展“以案述法”2场次。", {"2场次": "leadership.staff_training_sessions"}),
+    ("组织干部观看法治教育片6次，参加人数达210余人。", {"6次": "leadership.staff_training_sessions", "210余人": "leadership.staff_trained"}),
+    ("开展干部法治培训3场次，覆盖180余人次。", {"3场次": "leadership.staff_training_sessions", "180余人次": "leadership.staff_trained"}),
+    # advice the legal advisers give the government is not a 普法 consultation
+    ("法律顾问全年提供法律咨询及法律意见21次。", {"21次": None}),
+    ("为镇重点项目提供合同审查、风险研判及法律咨询等服务7次。", {"7次": None}),
+    # counts written before their nouns, in a list
+    ("先后召开7次党委会、9次党政联席会、3次村干部会议。", {"7次": None, "9次": "leadership.topic_meetings", "3次": None}),
+    ("通过政务网站发布政策解读信息27个。", {"27个": "openness.proactive_items"}),
+    ("通过公众号发布普法信息12条。", {"12条": "publicity.online_posts"}),
+    ("坚持每月2场次法治宣传进村居。", {"2场次": None}),  # how often, not how many
 ]
 
 

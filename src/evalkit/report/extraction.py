@@ -27,12 +27,14 @@ SENTENCE_END = re.compile("[。;；!！?？\n]")
 SENTENCE_SCAN = 1000  #: a quoted sentence is cut to 200 characters, so no more than this is copied
 UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a finding that says so
 TIME_OR_CODE = re.compile(
-    r"[0-9]{1,2}[:：][0-9]{2}|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
+    r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
 )
 PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's; more is left out and said
 TEXT_LENGTH = 100  #: an unmapped figure's text is kept to this
+HEADCOUNT_UNITS = ("人", "人次", "名")  #: a head count may take its activity from the clause before
+CONTINUATION = 8  #: the longest own clause of such a head count ("覆盖", "参加人数达")
 AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
 
@@ -68,9 +70,27 @@ def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = 
 
 
 def classify(found: Iterable[Figure], extractors: Iterable[Extractor], structure: Structure, items: Mapping) -> list[tuple[Figure, str | None]]:
-    """Each figure with the item its nearest extractor names, or None."""
+    """Each figure with the item its nearest extractor names, or None.
+
+    A head count whose own clause names nothing ("覆盖400余人次") is read with the clause
+    before it, where its activity stands ("干部法治培训4场次").
+    """
     numeric = [e for e in extractors if not e.phrase]
-    return [(figure, _item_of(figure, numeric, structure, items)) for figure in found]
+    classified, previous = [], None
+    for figure in found:
+        item = _item_of(figure, numeric, structure, items)
+        if item is None and previous is not None and _continues(previous, figure):
+            joined = attrs.evolve(figure, before=f"{previous.before}{previous.text}{previous.after}，{figure.before}")
+            item = _item_of(joined, numeric, structure, items)
+        classified.append((figure, item))
+        previous = figure
+    return classified
+
+
+def _continues(previous: Figure, figure: Figure) -> bool:
+    """Whether a head count's clause directly follows the clause of the figure before it."""
+    adjacent = previous.end + len(previous.after) + 1 + len(figure.before) == figure.start
+    return figure.unit in HEADCOUNT_UNITS and adjacent and len(figure.before) <= CONTINUATION
 
 
 def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, items: Mapping) -> str | None:
@@ -91,11 +111,11 @@ def report_figures(text: str, structure: Structure) -> list[Figure]:
 
 def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
     """The extractor whose pattern stands nearest the figure: before it first, then after."""
-    ranked = []
+    ranked, entry = [], figure.before.endswith("、") and bool(figure.unit)  # "、5次镇村干部大会": the noun follows the count
     for order, extractor in enumerate(extractors):
         if extractor.units and figure.unit not in extractor.units:
             continue
-        before = [m.end() for m in re.finditer(extractor.pattern, figure.before)]
+        before = [] if entry else [m.end() for m in re.finditer(extractor.pattern, figure.before)]
         after = re.search(extractor.pattern, figure.after.split("、")[0])
         after = after if after is not None and after.start() < AFTER_REACH else None
         if before:
@@ -166,6 +186,8 @@ def _subject(s: Structure, given: Given, file_name: str) -> tuple[dict, list[Fin
         named = identity.split_name(given.township)
         name, level, county = (named[0], named[1], named[2] or county) if named else (given.township, level, county)
     findings = []
+    if s.name_from == "compound" and not given.township:
+        findings.append(Finding("report-name-guessed", Severity.WARNING, message("report_name_guessed", name=name)))
     if not name:
         name = re.sub(r"[\x00-\x1f\x7f]", "", identity.file_stem(file_name))[:64] or "未命名"
         findings.append(Finding("report-name-unknown", Severity.WARNING, message("report_name_unknown", name=name)))

@@ -49,7 +49,7 @@ HEADING_NUMBER = re.compile(
     r"|第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+是)",
     re.M,
 )
-ORDINAL_OR_DATE_BEFORE = re.compile(r"(?:第|月|年|[—–\-~～])\s*$")
+ORDINAL_OR_DATE_BEFORE = re.compile(r"(?:第|(?<![每个])月|年|[—–\-~～])\s*$")  # 每月2场, 3个月2次: a period, not a date
 DATE_AFTER = re.compile(r"\s*(?:年|月|日|号|时|点|周岁|岁)")
 CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 SENTENCE_END = re.compile(r"[。;；!！?？\n]")

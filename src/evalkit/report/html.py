@@ -10,6 +10,7 @@ from evalkit.report.structure import DATE_LINE
 
 SKIPPED_TAGS = {"head", "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button", "select", "template", "svg"}
 BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "table", "ul", "ol", "dd", "dt", "blockquote", "pre", "title"}
+CELL_TAGS = {"td", "th"}  #: a row's cells are joined by tabs, as a .docx table's are
 VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 BOILERPLATE = re.compile(r"nav|menu|foot|header|head-|banner|crumb|share|sidebar|side|copyright|toolbar|login|search|links|friend|bottom|topbar|print|close", re.I)
 SELF_CLOSING = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}  #: a new one ends the open one
@@ -48,6 +49,8 @@ class _Page(HTMLParser):
             content = len(self.parents) - 1
         if tag in BLOCK_TAGS:
             self._flush()
+        elif tag in CELL_TAGS:
+            self.current.append("\t")
         if tag == "p":
             self.paragraph_start = len(self.lines)
         if tag not in VOID_TAGS:
@@ -86,7 +89,7 @@ class _Page(HTMLParser):
             self.current.append(data)
 
     def _flush(self):
-        line = re.sub(r"[ \t\r\n\u00a0]+", " ", "".join(self.current)).strip()
+        line = re.sub(r" *\t[\t ]*", "\t", re.sub(r"[ \r\n\u00a0]+", " ", "".join(self.current))).strip()
         self.current = []
         if line:
             tag, _skip, content = self.stack[-1] if self.stack else ("", False, 0)

@@ -22,12 +22,17 @@ from evalkit.report.numerals import narrow
 NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=人民政府|政府|办事处|党委|党工委|委员会|委|人大|关于|法治|依法治|年度|[0-9]{4}|$)")
 UNIT = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)")
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
-LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|完善|以及|[0-9])")
+LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|完善|以及|完成|开展|组织|成立|建成|撤销|设立|指导|配合|协助|[0-9])")
 LEADING_CHAR = re.compile(r"^[将对在由为是与和及的把向从年](?=[\u4e00-\u9fff]{2})")
 NOT_A_NAME = re.compile(r"[各全我本该每这此其的]|乡$")
-SELF_LEVEL = {"镇": r"[我全本]镇(?![村街])", "乡": r"[我全本]乡(?![镇村])", "街道": r"[我全本]街道|我街(?![道镇])"}
+SELF_LEVEL = {"镇": r"[我全本]镇(?![村街])", "乡": r"[我全本]乡(?![镇村])", "街道": r"[我全本]街道|[我全本]街(?![道镇头巷区面])"}
 OPENING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度)?(?:以来|,|，|全年|是|里|中|我|本|全|在|[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))")
-OPENING_NAME = re.compile(r"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{2,4}?)(?P<level>街道|街(?![道街])|镇|乡)(?![村镇政府人党办委])")
+#: What a unit's name also stands before as part of a compound noun (XX街道幼儿园, XX镇卫生院).
+COMPOUND_NOUN = r"[\u4e00-\u9fff]{0,2}(?:幼儿园|学校|小学|中学|卫生院|卫生服务中心|社区|文化站|派出所|便民服务中心|市场|医院)"
+OPENING_NAME = re.compile(rf"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{{2,5}}?)(?P<level>街道|街(?![道街])|镇|乡)(?![村镇政府人党办委])(?!{COMPOUND_NOUN})")
+OPENING_CORE = 5  #: an opening sentence's subject stands whole after its comma: 杰勒阿尕什镇 (transliterated names run long)
+#: A 街道 named only inside a compound noun: a guess, used last and reported as one.
+COMPOUND = re.compile(rf"(?P<core>[\u4e00-\u9fff]{{2,4}}?)(?P<level>街道)(?={COMPOUND_NOUN})")
 FILE_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
 
 
@@ -38,13 +43,13 @@ class Subject:
     name: str | None = None
     level: str | None = None
     county: str | None = None
-    name_from: str | None = None  #: title, header, page, signature, opening, text, file
+    name_from: str | None = None  #: title, header, page, signature, opening, text, file, compound (a guess)
 
 
 def find_name(candidates: list[tuple[str, str | None]], body: str, file_name: str | None) -> tuple[str | None, str | None, str | None, str | None]:
     """(name, level, county, where) from the first candidate naming a township, else the text, else the file."""
     for source, value in candidates:
-        found = (source == "opening" and _name_in(value or "", OPENING_NAME)) or _name_in(value or "")
+        found = (source == "opening" and _name_in(value or "", OPENING_NAME, OPENING_CORE)) or _name_in(value or "")
         if found:
             return (*found[:2], found[2] or _county(found[0], candidates), source)
     found = _most_named(body)
@@ -53,6 +58,9 @@ def find_name(candidates: list[tuple[str, str | None]], body: str, file_name: st
     found = next(filter(None, map(_name_in, re.findall(r"[\u4e00-\u9fff]+", file_stem(file_name)))), None)
     if found:
         return (*found, "file")
+    found = _self_level(body) == "街道" and _name_in(body, COMPOUND)
+    if found:
+        return (*found, "compound")
     return None, _self_level(body), None, None
 
 
@@ -62,21 +70,21 @@ def _county(name: str, candidates: list[tuple[str, str | None]]) -> str | None:
     return next((n[2] for n in named if n and n[0] == name and n[2]), None)
 
 
-def _name_in(value: str, pattern: re.Pattern = NAME) -> tuple[str, str, str | None] | None:
+def _name_in(value: str, pattern: re.Pattern = NAME, keep: int = 4) -> tuple[str, str, str | None] | None:
     for match in pattern.finditer(value):
-        named = _clean(value[: match.start("core")], match["core"], match["level"])
+        named = _clean(value[: match.start("core")], match["core"], match["level"], keep)
         if named:
             return named
     return None
 
 
-def _clean(before: str, core: str, level: str) -> tuple[str, str, str | None] | None:
-    """The name without the words and the county that stand before it."""
-    before = re.search(r"[\u4e00-\u9fff]{0,8}$", before).group()
+def _clean(before: str, core: str, level: str, keep: int = 4) -> tuple[str, str, str | None] | None:
+    """The name without the words and the county that stand before it (never across a line break)."""
+    before = re.search(r"[\u4e00-\u9fff]{0,8}\Z", before).group()
     words = LEADING_CHAR.sub("", LEADING_WORDS.sub("", before + core))
     cut = COUNTY_CUT.match(words)
     rest = cut["rest"] if cut else words
-    county, rest = (cut["county"] if cut else None), rest[-7:] if rest.endswith("族") else rest[-4:]  # 罗子山瑶族乡
+    county, rest = (cut["county"] if cut else None), rest[-7:] if rest.endswith("族") else rest[-keep:]  # 罗子山瑶族乡
     if len(rest) < 2 or NOT_A_NAME.search(rest):
         return None
     return rest + level, "街道" if level == "街" else level, county

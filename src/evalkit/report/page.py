@@ -14,10 +14,13 @@ from html.parser import HTMLParser
 import attrs
 
 FIELD_NAMES = (
-    "索引号|信息索引号|发布机构|发文机关|发布单位|信息来源|来源|发布时间|发布日期|成文日期|生成日期|公开日期|文号|发文字号"
+    "索引号|信息索引号|发布机构|发文机关|发布单位|信息来源|来源|发布时间|发布日期|发文日期|成文日期|生成日期|公开日期|文号|发文字号"
     "|主题分类|体裁分类|组配分类|主题词|公开方式|公开范围|公开时限|有效性|作者|责任编辑|编辑|审核|浏览次数|浏览量|访问量|访问次数|点击数|点击量|阅读数|阅读量|字号|时间|日期"
 )
-FIELD = re.compile(rf"(?P<key>{FIELD_NAMES})\s*[:：]\s*(?P<value>[^\s:：|｜]*)")
+FIELD = re.compile(
+    rf"(?P<key>{FIELD_NAMES})\s*[:：]\s*(?P<value>[^\s:：|｜]*)"
+    rf"|(?:^|[|｜\t])[ \u3000]*(?P<cell>{FIELD_NAMES})[ \u3000]*[|｜\t][ \u3000]*(?P<cell_value>[^|｜\t]*?)[ \u3000]*(?=[|｜\t]|$)"  # a table row: | 索引号 | … | or cells between tabs
+)
 FURNITURE = re.compile(
     r"^(?:当前位置|您当前的位置|你的位置|您的位置|首页\s*[>＞»/])|[>＞»]\s*(?:政务公开|信息公开|政府信息公开|法定主动公开|工作动态|通知公告)"
     r"|【\s*(?:打印|关闭|字体|大|中|小|收藏)|扫一扫|分享到|无障碍|简体\s*[|｜]\s*繁体|繁體|星期[一二三四五六日天]"
@@ -39,7 +42,7 @@ class Page:
 
     def published(self) -> tuple[int, int] | None:
         """(year, month) the page says it was published or written."""
-        value = self.field("发布时间", "发布日期", "成文日期", "生成日期", "公开日期", "时间", "日期")
+        value = self.field("发布时间", "发布日期", "发文日期", "成文日期", "生成日期", "公开日期", "时间", "日期")
         match = PUBLISHED.match(value or "")
         return (int(match["y"]), int(match["m"])) if match else None
 
@@ -48,7 +51,7 @@ def read(lines: list[str], title_line: int | None) -> Page:
     """The page metadata and furniture among ``lines``; every line above the title is furniture."""
     fields, furniture = [], set(range(title_line or 0))
     for number, line in enumerate(lines):
-        found = [(m["key"], m["value"]) for m in FIELD.finditer(line)]
+        found = [(m["key"], m["value"]) if m["key"] else (m["cell"], m["cell_value"]) for m in FIELD.finditer(line)]
         if found and _is_field_line(line, found):
             fields += found
             furniture.add(number)
@@ -59,13 +62,14 @@ def read(lines: list[str], title_line: int | None) -> Page:
 
 def _is_field_line(line: str, found: list[tuple[str, str]]) -> bool:
     """A metadata line opens with its field, or is short; a sentence naming 来源 is not one."""
-    stripped = line.strip()
+    stripped = line.strip().lstrip("|｜ \t")
     return stripped.startswith(found[0][0]) or len(stripped) < 60
 
 
 #: The <meta> names government sites carry (the 政府网站 page standard) and the field each fills.
 META_FIELDS = {"contentsource": "来源", "pubdate": "发布时间", "firstpublishedtime": "发布时间", "author": "发布机构"}
 INFO_LINE = re.compile(rf"^\s*(?:{FIELD_NAMES})\s*[:：]")
+LABEL_CELL = re.compile(rf"^\s*(?P<key>{FIELD_NAMES})\s*[:：]?\s*$")  #: a label in a cell of its own, its value in the next
 MAX_INFO_LINES = 50  #: a page's metadata block is short; a hostile page's is cut
 
 
@@ -76,6 +80,7 @@ class _Metadata(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
         self.lines: dict[str, None] = {}  #: in page order, each once
+        self.label: str | None = None  #: a field label whose value is the next text (<th>索引号</th><td>…</td>)
 
     def handle_starttag(self, tag, attrs):
         if tag == "meta":
@@ -86,7 +91,14 @@ class _Metadata(HTMLParser):
 
     def handle_data(self, data):
         line = " ".join(data.split())
-        if INFO_LINE.match(line) and len(line) < 120 and len(self.lines) < MAX_INFO_LINES:
+        if not line or len(self.lines) >= MAX_INFO_LINES:
+            return
+        label, self.label = self.label, None
+        if LABEL_CELL.match(line):
+            self.label = LABEL_CELL.match(line)["key"]
+        elif label and len(line) < 100:
+            self.lines[f"{label}：{line}"] = None
+        elif INFO_LINE.match(line) and len(line) < 120:
             self.lines[line] = None
 
 
