@@ -141,3 +141,21 @@ def test_a_word_97_report_is_read_in_a_worker_while_others_are_answered(served, 
         page = slow.result(timeout=170)
         other.close()
     assert 'id="score"' in page.text and "贤庠镇.doc" in page.text
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_a_township_cannot_fill_the_workers_queue(served, tmp_path):
+    """Three slow uploads at once from one township: two are scored, the third is told to wait (429, in Chinese)."""
+    from made import convert
+
+    server, _clerk, docx = served
+    doc = convert(docx, "doc", tmp_path).read_bytes()
+    clerks = [Client(server.url) for _ in range(3)]
+    for clerk in clerks:
+        clerk.login(*XIANXIANG)
+    with ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(lambda n: clerks[n].post("/check", files={"report": (f"贤庠镇{n}.doc", doc + bytes(n))}), range(3)))
+    assert sorted(a.status_code for a in answers) == [200, 200, 429]
+    assert "请等页面显示结果后再上传" in next(a.text for a in answers if a.status_code == 429)
+    for clerk in clerks:
+        clerk.close()

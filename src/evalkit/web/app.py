@@ -127,6 +127,7 @@ async def _lifespan(app):
     app.state.web = database = StoreThread(config.store)
     app.state.readers = build_catalog(make_plugin_manager()).readers
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
+    app.state.busy = {}  #: township id -> its self-checks being scored
     app.state.pool = _pool(config)
     loop = asyncio.get_running_loop()  # start every worker now, not on the first clerk's upload
     await asyncio.gather(*(loop.run_in_executor(app.state.pool, scoring.ready) for _ in range(config.workers)))

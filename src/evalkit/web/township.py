@@ -17,6 +17,7 @@ from evalkit.web.access import page, require_visible
 from evalkit.web.app import error_message, render, run_scoring
 
 FIELD = "item:"  #: a figure's form field is FIELD + its item id
+IN_FLIGHT = 2  #: a township's self-checks scored at once (a double click passes); more wait their turn with 429
 
 
 def routes() -> list[Route]:
@@ -56,12 +57,24 @@ async def upload(request, account):
     data = await file.read(request.app.state.config.max_upload + 1)
     if len(data) > request.app.state.config.max_upload:
         return await own_page(request, account, error_message(request, 413), 413)
-    result = await run_scoring(request, scoring.self_check, data, name, {})
+    result = await _self_check(request, account, data, name, {})
     await access.record(request, account, "self_check", file=name, sha256=hashlib.sha256(data).hexdigest(), error="error" in result)
     if "error" in result:
         return await own_page(request, account, result["error"], 422)
     draft = request.app.state.drafts.add(account.township_id, data, name, result)
     return RedirectResponse(f"/check/{draft.token}", status_code=303)
+
+
+async def _self_check(request, account, *args) -> dict:
+    """scoring.self_check in a worker: one township cannot fill the workers' queue (429 past IN_FLIGHT)."""
+    busy = request.app.state.busy
+    if busy.get(account.township_id, 0) >= IN_FLIGHT:
+        await access.deny(request, account, 429, "busy")
+    busy[account.township_id] = busy.get(account.township_id, 0) + 1
+    try:
+        return await run_scoring(request, scoring.self_check, *args)
+    finally:
+        busy[account.township_id] -= 1
 
 
 async def _draft(request, account):
@@ -84,7 +97,7 @@ async def rescore(request, account):
     form = await request.form()
     typed = {key[len(FIELD):]: str(value)[:40] for key, value in form.items() if key.startswith(FIELD)}
     corrections = {k: v.strip() for k, v in typed.items() if k in draft.original and v.strip() != draft.original[k]}
-    result = await run_scoring(request, scoring.self_check, draft.data, draft.filename, corrections)
+    result = await _self_check(request, account, draft.data, draft.filename, corrections)
     await access.record(request, account, "rescore", file=draft.filename, corrections=corrections, error="error" in result)
     if "error" in result:
         return await show_check(request, account, result["error"], 422)
