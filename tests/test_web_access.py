@@ -183,3 +183,15 @@ def test_behind_a_proxy_on_the_same_machine_the_clerks_own_address_is_logged(cou
     assert re.search(r"无此用户.*?10\.20\.30\.40", office.get("/office/audit").text, re.S)
     client.close()
     office.close()
+
+
+def test_every_form_refuses_a_forged_token(county):
+    """Each POST route, sent by the signed-in clerk with a wrong token, is refused (403) and changes nothing."""
+    server, values, township_id, clerk = county
+    before = clerk.get("/township").text
+    posts = [path for method, path in every_route(values, township_id) if method == "POST" and path != "/login"]
+    assert len(posts) >= 5
+    for path in posts:
+        assert clerk.http.post(path, data={"csrf": "forged"}).status_code == 403, path
+    assert clerk.get(f"/check/{values['token']}").status_code == 200  # neither submitted nor signed out
+    assert clerk.get("/township").text.count("/submissions/") == before.count("/submissions/")
