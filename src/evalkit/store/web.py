@@ -1,8 +1,8 @@
 """The web app's tables: accounts, sessions, submissions and the audit log (migration 2).
 
 Every write is one transaction, and an action writes its audit entry in the same one: an action
-is never kept without its entry, nor an entry without its action. Rows come back as frozen attrs objects; passwords and session
-tokens arrive here already hashed (see ``evalkit.web.auth``).
+is never kept without its entry, nor an entry without its action. Rows come back as frozen attrs
+objects; passwords and session tokens arrive here already hashed (see ``evalkit.web.auth``).
 """
 
 from __future__ import annotations

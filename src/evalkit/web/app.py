@@ -154,7 +154,7 @@ async def login_page(request, message: str = "", status: int = 200, username: st
 
 
 async def login(request):
-    state, config = request.app.state, request.app.state.config
+    state = request.app.state
     refused = access.length_refused(request, 16 * 1024)
     if refused:
         raise HTTPException(refused)
