@@ -6,6 +6,7 @@ import pytest
 
 from evalkit.store import Store
 from evalkit.store.schema import MIGRATIONS, RESULTS, WEB
+from evalkit.store.web import Entry
 
 CARD = {"total": 88.5, "grade": "良好", "year": 2022, "subject": {"name": "甲镇"}}
 
@@ -51,10 +52,10 @@ def test_accounts_are_unique_and_a_township_account_names_its_township(web):
 def test_a_session_ends_when_it_expires_or_is_ended(web):
     """A session is found until its expiry, and not after it is ended."""
     web.add_account("办", "office", None, "hash", "2026-01-01T00:00:00+00:00")
-    web.add_session("t1", web.account("办").id, "c1", "2026-01-01T00:00:00+00:00", "2026-01-01T10:00:00+00:00")
+    web.add_session("t1", "c1", "2026-01-01T10:00:00+00:00", Entry("2026-01-01T00:00:00+00:00", web.account("办"), "办", "login", {}, ""))
     assert web.session("t1", "2026-01-01T09:59:59+00:00")[1] == "c1"
     assert web.session("t1", "2026-01-01T10:00:01+00:00") is None
-    web.end_session("t1")
+    web.end_session("t1", Entry("2026-01-01T09:00:00+00:00", web.account("办"), "办", "logout", {}, ""))
     assert web.session("t1", "2026-01-01T09:00:00+00:00") is None
 
 
@@ -62,9 +63,10 @@ def test_the_latest_submission_of_each_township_is_current(web):
     """Submitting twice for a year keeps both; the later one counts."""
     tid = web.township("甲镇", "乙县", "镇")
     web.add_account("甲镇", "township", tid, "hash", "2026-01-01T00:00:00+00:00")
-    aid = web.account("甲镇").id
-    first = web.add_submission(tid, 2022, aid, "2026-01-01T00:00:00+00:00", ("a" * 64, ".docx", "草稿.docx"), {}, CARD)
-    second = web.add_submission(tid, 2022, aid, "2026-01-02T00:00:00+00:00", ("b" * 64, ".txt", "定稿.txt"), {"x": "1"}, {**CARD, "total": 90})
+    clerk = web.account("甲镇")
+    first = web.add_submission(("a" * 64, ".docx", "草稿.docx"), {}, CARD, Entry("2026-01-01T00:00:00+00:00", clerk, "甲镇", "submit", {}, ""))
+    second = web.add_submission(("b" * 64, ".txt", "定稿.txt"), {"x": "1"}, {**CARD, "total": 90},
+                                Entry("2026-01-02T00:00:00+00:00", clerk, "甲镇", "submit", {}, ""))
     assert [s.id for s in web.submissions(tid)] == [second, first]
     (current,) = web.current(2022)
     assert (current.id, current.total, current.corrections, current.filename) == (second, "90", {"x": "1"}, "定稿.txt")
@@ -73,7 +75,21 @@ def test_the_latest_submission_of_each_township_is_current(web):
 
 def test_the_audit_log_keeps_every_entry_newest_first(web):
     """Entries come back newest first, with their details."""
-    web.audit("2026-01-01T00:00:00+00:00", None, "某人", "login_failed", {}, "127.0.0.1")
-    web.audit("2026-01-01T00:00:01+00:00", None, "某人", "login_blocked", {"n": 6}, "127.0.0.1")
+    web.audit(Entry("2026-01-01T00:00:00+00:00", None, "某人", "login_failed", {}, "127.0.0.1"))
+    web.audit(Entry("2026-01-01T00:00:01+00:00", None, "某人", "login_blocked", {"n": 6}, "127.0.0.1"))
     entries = web.audit_log()
     assert [(e.action, e.detail) for e in entries] == [("login_blocked", {"n": 6}), ("login_failed", {})]
+
+
+def test_an_action_and_its_audit_entry_are_written_together(web):
+    """A submission, a login and a logout each come with their entry; a submission that fails leaves neither."""
+    tid = web.township("甲镇", "乙县", "镇")
+    web.add_account("甲镇", "township", tid, "hash", "2026-01-01T00:00:00+00:00")
+    clerk = web.account("甲镇")
+    web.add_session("t1", "c1", "2026-01-01T10:00:00+00:00", Entry("2026-01-01T00:00:00+00:00", clerk, "甲镇", "login", {}, "10.0.0.7"))
+    sid = web.add_submission(("a" * 64, ".docx", "草稿.docx"), {}, CARD, Entry("2026-01-01T00:00:01+00:00", clerk, "甲镇", "submit", {"year": 2022}, ""))
+    with pytest.raises(KeyError):
+        web.add_submission(("b" * 64, ".docx", "坏.docx"), {}, {"year": 2022}, Entry("2026-01-01T00:00:02+00:00", clerk, "甲镇", "submit", {}, ""))
+    web.end_session("t1", Entry("2026-01-01T00:00:03+00:00", clerk, "甲镇", "logout", {}, ""))
+    assert [(e.action, e.detail) for e in web.audit_log()] == [("logout", {}), ("submit", {"submission": sid, "year": 2022}), ("login", {})]
+    assert [s.id for s in web.submissions(tid)] == [sid]

@@ -137,3 +137,61 @@ def test_uploads_are_limited_in_type_and_size(county):
     assert response.status_code == 415 and "不支持" in response.text
     big = b"x" * (Config(Path("x"), Path("x")).max_upload + 100 * 1024)
     assert clerk.post("/check", files={"report": ("报告.txt", big)}).status_code == 413
+
+
+def test_a_body_that_does_not_say_its_length_is_refused(county):
+    """A chunked body without Content-Length is refused (411) before it is read, at login and at upload alike."""
+    server, _values, _tid, clerk = county
+
+    def endless():
+        for _ in range(4):
+            yield b"x" * 1024
+
+    stranger = Client(server.url)
+    stranger.get("/login")
+    assert stranger.http.post("/login", content=endless(), headers={"content-type": "application/x-www-form-urlencoded"}).status_code == 411
+    assert clerk.http.post("/check", content=endless(), headers={"content-type": "multipart/form-data; boundary=x"}).status_code == 411
+    stranger.close()
+
+
+def test_logging_in_gives_a_new_session_and_logging_out_ends_it(county):
+    """A session id planted before login is never used; after 退出 the old cookie opens nothing."""
+    server = county[0]
+    client = Client(server.url)
+    client.http.cookies.set("evalkit_session", "planted-by-someone-else", domain="127.0.0.1")
+    client.login(*DANDONG)
+    token = client.http.cookies.get("evalkit_session")
+    assert token and token != "planted-by-someone-else"
+    assert client.get("/township").status_code == 200
+    assert client.post("/logout", follow=False).status_code == 303
+    replay = Client(server.url)
+    replay.http.cookies.set("evalkit_session", token, domain="127.0.0.1")
+    answer = replay.get("/township")
+    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+    client.close()
+    replay.close()
+
+
+def test_behind_a_proxy_on_the_same_machine_the_clerks_own_address_is_logged(county):
+    """A reverse proxy on 127.0.0.1 passes X-Forwarded-For: the audit log (and the login limit) see the clerk's address."""
+    server = county[0]
+    client = Client(server.url)
+    client.get("/login")
+    client.http.post("/login", data={"csrf": client.csrf, "username": "无此用户", "password": "x"}, headers={"x-forwarded-for": "10.20.30.40"})
+    office = Client(server.url)
+    office.login(*OFFICE)
+    assert re.search(r"无此用户.*?10\.20\.30\.40", office.get("/office/audit").text, re.S)
+    client.close()
+    office.close()
+
+
+def test_every_form_refuses_a_forged_token(county):
+    """Each POST route, sent by the signed-in clerk with a wrong token, is refused (403) and changes nothing."""
+    server, values, township_id, clerk = county
+    before = clerk.get("/township").text
+    posts = [path for method, path in every_route(values, township_id) if method == "POST" and path != "/login"]
+    assert len(posts) >= 5
+    for path in posts:
+        assert clerk.http.post(path, data={"csrf": "forged"}).status_code == 403, path
+    assert clerk.get(f"/check/{values['token']}").status_code == 200  # neither submitted nor signed out
+    assert clerk.get("/township").text.count("/submissions/") == before.count("/submissions/")

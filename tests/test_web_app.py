@@ -70,3 +70,22 @@ def test_a_worker_that_dies_costs_one_request_not_the_service(server, tmp_path):
     assert broken.status_code == 503 and "评分进程意外中止" in broken.text
     assert clerk.post("/check", files={"report": ("r.docx", data)}).status_code == 200
     clerk.close()
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_cookies_are_sent_over_https_only_when_served_behind_it(tmp_path, secure):
+    """--secure-cookies marks every cookie Secure (HttpOnly and SameSite=Strict always)."""
+    import asyncio
+
+    import httpx
+
+    from evalkit.web.app import Config, create_app
+
+    async def login_page():
+        app = create_app(Config(tmp_path / "s.db", tmp_path / "files", secure_cookies=secure))
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://intranet") as client:
+            return await client.get("/login")
+
+    cookie = asyncio.run(login_page()).headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+    assert ("Secure" in cookie) is secure

@@ -43,3 +43,15 @@ def test_the_limiter_blocks_an_address_that_tries_many_names():
     for n in range(5 * auth.ADDRESS_FACTOR):
         limiter.failed(f"镇{n}", "10.0.0.1")
     assert limiter.blocked("新名字", "10.0.0.1") and not limiter.blocked("新名字", "10.0.0.2")
+
+
+def test_the_limiter_remembers_only_the_failures_of_one_window():
+    """Names asked about or failed long ago leave nothing behind: many guessed names cost bounded memory."""
+    now = [0.0]
+    limiter = auth.LoginLimiter(tries=5, window=300, clock=lambda: now[0])
+    for n in range(100):
+        assert not limiter.blocked(f"猜测{n}", "10.0.0.1")
+    assert limiter.failures == {}
+    limiter.failed("甲镇", "10.0.0.1")
+    now[0] = 301
+    assert not limiter.blocked("乙镇", "10.0.0.2") and limiter.failures == {}

@@ -5,11 +5,13 @@ the file under its SHA-256."""
 import hashlib
 import json
 import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from evalkit.cli import main
-from webserver import COUNTY, XIANXIANG, Client, Server, report_docx
+from webserver import COUNTY, DANDONG, XIANXIANG, Client, Server, report_docx
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +95,67 @@ def test_submitting_keeps_the_file_under_its_hash(served):
     assert not list(server.folder.rglob("我的 报告.docx"))
     assert "我的 报告.docx" in clerk.get("/township").text
     assert clerk.get(f"/check/{token}").status_code == 404  # the self-check is gone once submitted
+
+
+def test_markup_in_a_report_is_shown_as_text_never_run(served):
+    """A report line carrying HTML shows escaped on the self-check and the submission pages."""
+    _server, clerk, _docx = served
+    from webserver import REPORT
+
+    hostile = REPORT.read_text(encoding="utf-8").replace("办结群众信访件170件。", "办结群众信访件170件。<script>alert(1)</script><img src=x onerror=alert(2)>")
+    page = clerk.post("/check", files={"report": ("贤庠镇<i>稿.txt", hostile.encode("gb18030"))})
+    token = re.search(r"/check/([\w-]+)/submit", page.text).group(1)
+    submitted = clerk.post(f"/check/{token}/submit")
+    for text in (page.text, submitted.text):
+        assert "<script>" not in text and "<img src=x" not in text and "<i>稿" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text and "贤庠镇&lt;i&gt;稿.txt" in submitted.text
+
+
+def test_a_docx_bomb_is_refused_naming_the_file(served):
+    """A small .docx that would inflate past the readers' limit is refused in Chinese (422), with no draft kept."""
+    import io
+    import zipfile
+
+    _server, clerk, _docx = served
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<a/>" + " " * 5_000_000)
+    response = clerk.post("/check", files={"report": ("炸弹.docx", buffer.getvalue())})
+    assert response.status_code == 422 and "炸弹.docx" in response.text and "压缩比" in response.text
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_a_word_97_report_is_read_in_a_worker_while_others_are_answered(served, tmp_path):
+    """A .doc goes through LibreOffice in a scoring worker; meanwhile another township's self-check is answered."""
+    from made import convert
+
+    _server, clerk, docx = served
+    doc = convert(docx, "doc", tmp_path).read_bytes()
+    with ThreadPoolExecutor(1) as pool:
+        slow = pool.submit(clerk.post, "/check", None, {"report": ("贤庠镇.doc", doc)})
+        other = Client(_server.url)
+        other.login(*DANDONG)
+        answered = other.post("/check", files={"report": ("丹东.json", next(COUNTY.glob("01-*.json")).read_bytes())})
+        assert 'id="score"' in answered.text and not slow.done()
+        page = slow.result(timeout=170)
+        other.close()
+    assert 'id="score"' in page.text and "贤庠镇.doc" in page.text
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_a_township_cannot_fill_the_workers_queue(served, tmp_path):
+    """Three slow uploads at once from one township: two are scored, the third is told to wait (429, in Chinese)."""
+    from made import convert
+
+    server, _clerk, docx = served
+    doc = convert(docx, "doc", tmp_path).read_bytes()
+    clerks = [Client(server.url) for _ in range(3)]
+    for clerk in clerks:
+        clerk.login(*XIANXIANG)
+    with ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(lambda n: clerks[n].post("/check", files={"report": (f"贤庠镇{n}.doc", doc + bytes(n))}), range(3)))
+    assert sorted(a.status_code for a in answers) == [200, 200, 429]
+    assert "请等页面显示结果后再上传" in next(a.text for a in answers if a.status_code == 429)
+    for clerk in clerks:
+        clerk.close()

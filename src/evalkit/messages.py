@@ -264,6 +264,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_listening": ("evalkit 网页服务已启动：http://{host}:{port}/ （按 Ctrl-C 停止）", "evalkit is serving at http://{host}:{port}/ (Ctrl-C stops it)"),
     "web_address": ("无法在 {host}:{port} 上提供服务（{detail}）；请换一个端口（--port），或检查地址（--host）", "cannot listen on {host}:{port} ({detail}); choose another --port or check --host"),
     "web_demo_leave_unknown": ("演示县中没有名为“{name}”的乡镇", "the demo county has no township named '{name}'"),
+    # evalkit serve: a township's uploads scored a few at a time
+    "web_429": ("本单位已有报告正在评分，请等页面显示结果后再上传。", "this township's earlier uploads are still being scored; wait for their results"),
 }
 
 STATUS = {

@@ -1,7 +1,8 @@
 """The web app's tables: accounts, sessions, submissions and the audit log (migration 2).
 
-Every write is one transaction. Rows come back as frozen attrs objects; passwords and session
-tokens arrive here already hashed (see ``evalkit.web.auth``).
+Every write is one transaction, and an action writes its audit entry in the same one: an action
+is never kept without its entry, nor an entry without its action. Rows come back as frozen attrs
+objects; passwords and session tokens arrive here already hashed (see ``evalkit.web.auth``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,18 @@ class SubmissionRow:
     total: str
     grade: str
     card: str  #: the scorecard JSON
+
+
+@attrs.frozen
+class Entry:
+    """One line of the audit log, as an action writes it."""
+
+    at: str
+    account: Account | None
+    username: str
+    action: str
+    detail: dict
+    address: str
 
 
 @attrs.frozen
@@ -101,10 +114,12 @@ class WebStore:
             "SELECT DISTINCT t.id, t.name, t.county, t.level FROM townships t JOIN accounts a ON a.township_id = t.id ORDER BY t.id")
         return [TownshipRow(*row) for row in rows]
 
-    def add_session(self, token: str, account_id: int, csrf: str, created: str, expires: str) -> None:
+    def add_session(self, token: str, csrf: str, expires: str, entry: Entry) -> None:
+        """A new session for the entry's account (its login), with the entry."""
         with self.store.transaction() as conn:
-            conn.execute("DELETE FROM sessions WHERE expires < ?", (created,))
-            conn.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?)", (token, account_id, csrf, created, expires))
+            conn.execute("DELETE FROM sessions WHERE expires < ?", (entry.at,))
+            conn.execute("INSERT INTO sessions VALUES (?, ?, ?, ?, ?)", (token, entry.account.id, csrf, entry.at, expires))
+            _audit(conn, entry)
 
     def session(self, token: str, now: str) -> tuple[Account, str] | None:
         """The account and CSRF token of a session that has not expired."""
@@ -113,20 +128,22 @@ class WebStore:
             (token, now)).fetchone()
         return (Account(*row[1:]), row[0]) if row else None
 
-    def end_session(self, token: str) -> None:
+    def end_session(self, token: str, entry: Entry) -> None:
         with self.store.transaction() as conn:
             conn.execute("DELETE FROM sessions WHERE token = ?", (token,))
+            _audit(conn, entry)
 
-    def add_submission(self, township_id: int, year: int, account_id: int, created: str, file: tuple[str, str, str],
-                       corrections: dict, card: dict) -> int:
-        """Keep a submission; ``file`` is (sha256, suffix, name shown). Its id."""
+    def add_submission(self, file: tuple[str, str, str], corrections: dict, card: dict, entry: Entry) -> int:
+        """Keep a submission of the entry's account and the entry, which is told the submission's id;
+        ``file`` is (sha256, suffix, name shown). Its id."""
         body = json.dumps(card, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         with self.store.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO submissions (township_id, year, account_id, created, sha256, suffix, filename, corrections, total, grade, card)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (township_id, year, account_id, created, *file, json.dumps(corrections, ensure_ascii=False, sort_keys=True),
-                 str(card["total"]), card["grade"], body))
+                (entry.account.township_id, card["year"], entry.account.id, entry.at, *file,
+                 json.dumps(corrections, ensure_ascii=False, sort_keys=True), str(card["total"]), card["grade"], body))
+            _audit(conn, attrs.evolve(entry, detail={"submission": cursor.lastrowid, **entry.detail}))
             return cursor.lastrowid
 
     def submission(self, submission_id: int) -> SubmissionRow | None:
@@ -147,12 +164,17 @@ class WebStore:
         """The years anything was submitted for, newest first."""
         return [row[0] for row in self.conn.execute("SELECT DISTINCT year FROM submissions ORDER BY year DESC")]
 
-    def audit(self, at: str, account: Account | None, username: str, action: str, detail: dict, address: str) -> None:
+    def audit(self, entry: Entry) -> None:
         with self.store.transaction() as conn:
-            conn.execute("INSERT INTO audit (at, account_id, username, action, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
-                         (at, account.id if account else None, username, action, json.dumps(detail, ensure_ascii=False, sort_keys=True), address))
+            _audit(conn, entry)
 
     def audit_log(self, limit: int = 200) -> list[AuditRow]:
         """The latest entries, newest first."""
         rows = self.conn.execute("SELECT at, username, action, detail, address FROM audit ORDER BY id DESC LIMIT ?", (limit,))
         return [AuditRow(at, user, action, json.loads(detail), address) for at, user, action, detail, address in rows]
+
+
+def _audit(conn, entry: Entry) -> None:
+    conn.execute("INSERT INTO audit (at, account_id, username, action, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
+                 (entry.at, entry.account.id if entry.account else None, entry.username, entry.action,
+                  json.dumps(entry.detail, ensure_ascii=False, sort_keys=True), entry.address))

@@ -16,6 +16,7 @@ import hmac
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse
 
+from evalkit.store.web import Entry
 from evalkit.web.auth import token_hash
 
 COOKIE = "evalkit_session"
@@ -35,12 +36,22 @@ def address(request) -> str:
     return request.client.host if request.client else ""
 
 
-def signed_in(request):
+def entry(request, account, action: str, username: str = "", **detail) -> Entry:
+    """An audit entry for ``action`` by ``account`` (or by the user name tried), now, from the request's address."""
+    return Entry(now(), account, account.username if account else username, action, detail, address(request))
+
+
+async def record(request, account, action: str, **detail) -> None:
+    """Write ``action`` to the audit log."""
+    await request.app.state.web.audit(entry(request, account, action, **detail))
+
+
+async def signed_in(request):
     """The (account, csrf token) of the request's session, or None."""
     token = request.cookies.get(COOKIE)
     if not token:
         return None
-    return request.app.state.web.session(token_hash(token), now())
+    return await request.app.state.web.session(token_hash(token), now())
 
 
 def page(role: str | None = None):
@@ -49,19 +60,19 @@ def page(role: str | None = None):
     def wrap(route):
         @functools.wraps(route)
         async def endpoint(request):
-            found = signed_in(request)
+            found = await signed_in(request)
             if found is None:
                 return RedirectResponse("/login", status_code=303)
             account, csrf = found
             request.state.csrf = csrf
             request.state.account = account
             if role is not None and account.role != role:
-                deny(request, account, 403)
+                await deny(request, account, 403)
             if request.method == "POST":
-                _check_length(request, account)
+                await _check_length(request, account)
                 form = await request.form(max_files=1, max_fields=300)
                 if not hmac.compare_digest(str(form.get("csrf", "")), csrf):
-                    deny(request, account, 403, "csrf")
+                    await deny(request, account, 403, "csrf")
             return await route(request, account)
 
         return endpoint
@@ -69,13 +80,19 @@ def page(role: str | None = None):
     return wrap
 
 
-def _check_length(request, account) -> None:
-    """A body must say its length, within the upload limit (checked again as it is read)."""
+async def _check_length(request, account) -> None:
+    """A body must say its length, within the upload limit (the server reads no more than it says)."""
+    status = length_refused(request, request.app.state.config.max_upload + 64 * 1024)  # room for the form's other fields
+    if status:
+        await deny(request, account, status)
+
+
+def length_refused(request, limit: int) -> int | None:
+    """411 for a body that does not say its length, 413 for one longer than ``limit`` bytes."""
     length = request.headers.get("content-length", "")
     if not length.isdigit():
-        deny(request, account, 411)
-    if int(length) > request.app.state.config.max_upload + 64 * 1024:  # room for the form's other fields
-        deny(request, account, 413)
+        return 411
+    return 413 if int(length) > limit else None
 
 
 def visible(account, township_id: int) -> bool:
@@ -83,14 +100,13 @@ def visible(account, township_id: int) -> bool:
     return account.role == "office" or account.township_id == township_id
 
 
-def require_visible(request, account, township_id: int | None) -> None:
+async def require_visible(request, account, township_id: int | None) -> None:
     """404 unless ``account`` may see the township's data (or the thing does not exist: None)."""
     if township_id is None or not visible(account, township_id):
-        deny(request, account, 404)
+        await deny(request, account, 404)
 
 
-def deny(request, account, status: int, why: str = "") -> None:
+async def deny(request, account, status: int, why: str = "") -> None:
     """Record the refusal in the audit log, then refuse."""
-    request.app.state.web.audit(now(), account, account.username, "denied",
-                                {"path": request.url.path, "method": request.method, "status": status, "why": why}, address(request))
+    await record(request, account, "denied", path=request.url.path, method=request.method, status=status, why=why)
     raise HTTPException(status)

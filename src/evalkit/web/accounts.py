@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 
 from evalkit.errors import InputError
+from evalkit.store.web import Entry
 from evalkit.web import auth
 from evalkit.web.access import now
 
@@ -62,7 +63,7 @@ def add_office(web, username: str) -> NewAccount:
 def _account(web, role: str, username: str, township_id: int | None, password: str) -> NewAccount:
     created = web.add_account(username, role, township_id, auth.hash_password(password), now())
     if created:
-        web.audit(now(), web.account(username), "evalkit serve", "account_created", {"username": username, "role": role}, "")
+        web.audit(Entry(now(), web.account(username), "evalkit serve", "account_created", {"username": username, "role": role}, ""))
     return NewAccount(role, username, password, created)
 
 
@@ -82,5 +83,4 @@ def submit_demo(web, files: Path, made: list[NewAccount], leave: set[str]) -> No
             continue
         account, card = web.account(entry.username), result["card"]
         file = keep_file(files, data, Path(entry.source).name)
-        sid = web.add_submission(account.township_id, card["year"], account.id, now(), file, {}, card)
-        web.audit(now(), account, entry.username, "demo_submit", {"submission": sid}, "")
+        web.add_submission(file, {}, card, Entry(now(), account, entry.username, "demo_submit", {}, ""))

@@ -119,15 +119,15 @@ def create_app(config: Config) -> Starlette:
 async def _lifespan(app):
     from evalkit.catalog import build_catalog
     from evalkit.plugins import make_plugin_manager
-    from evalkit.store import Store
     from evalkit.web import drafts, scoring
+    from evalkit.web.database import StoreThread
 
     config = app.state.config
     config.files.mkdir(parents=True, exist_ok=True)
-    store = Store(config.store)
-    app.state.web, app.state.store = store.web, store
+    app.state.web = database = StoreThread(config.store)
     app.state.readers = build_catalog(make_plugin_manager()).readers
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
+    app.state.busy = {}  #: township id -> its self-checks being scored
     app.state.pool = _pool(config)
     loop = asyncio.get_running_loop()  # start every worker now, not on the first clerk's upload
     await asyncio.gather(*(loop.run_in_executor(app.state.pool, scoring.ready) for _ in range(config.workers)))
@@ -135,11 +135,11 @@ async def _lifespan(app):
         yield
     finally:
         app.state.pool.shutdown(wait=True, cancel_futures=True)
-        store.close()
+        database.close()
 
 
 async def home(request):
-    found = access.signed_in(request)
+    found = await access.signed_in(request)
     if found is None:
         return RedirectResponse("/login", status_code=303)
     return RedirectResponse("/office" if found[0].role == "office" else "/township", status_code=303)
@@ -154,26 +154,26 @@ async def login_page(request, message: str = "", status: int = 200, username: st
 
 
 async def login(request):
-    state, config = request.app.state, request.app.state.config
-    if int(request.headers.get("content-length") or 0) > 16 * 1024:
-        raise HTTPException(413)
+    state = request.app.state
+    refused = access.length_refused(request, 16 * 1024)
+    if refused:
+        raise HTTPException(refused)
     form = await request.form(max_files=0, max_fields=10)
     username, password, where = str(form.get("username", "")).strip()[:64], str(form.get("password", ""))[:256], access.address(request)
     expected = request.cookies.get(access.LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(str(form.get("csrf", "")), expected):
         return await login_page(request, text("web_login_expired"), 403, username)
     if state.limiter.blocked(username, where):
-        state.web.audit(access.now(), None, username, "login_blocked", {}, where)
+        await state.web.audit(access.entry(request, None, "login_blocked", username))
         return await login_page(request, text("web_login_blocked", minutes=auth.WINDOW // 60), 429, username)
-    account = state.web.account(username)
+    account = await state.web.account(username)
     if account is None or not await run_in_threadpool(auth.verify_password, password, account.password):  # 16 MiB, ~50 ms: off the loop
         state.limiter.failed(username, where)
-        state.web.audit(access.now(), None, username, "login_failed", {}, where)
+        await state.web.audit(access.entry(request, None, "login_failed", username))
         return await login_page(request, text("web_login_failed"), 401, username)
     state.limiter.succeeded(username)
-    token = auth.new_token()
-    state.web.add_session(auth.token_hash(token), account.id, auth.new_token(), access.now(), access.expiry())
-    state.web.audit(access.now(), account, username, "login", {}, where)
+    token = auth.new_token()  # always a new one: a session id planted in the browser before login is never used
+    await state.web.add_session(auth.token_hash(token), auth.new_token(), access.expiry(), access.entry(request, account, "login"))
     response = RedirectResponse("/", status_code=303)
     _cookie(request, response, access.COOKIE, token, access.SESSION_HOURS * 3600)
     response.delete_cookie(access.LOGIN_COOKIE, path="/login")
@@ -181,8 +181,7 @@ async def login(request):
 
 
 async def logout(request, account):
-    request.app.state.web.end_session(auth.token_hash(request.cookies.get(access.COOKIE, "")))
-    request.app.state.web.audit(access.now(), account, account.username, "logout", {}, access.address(request))
+    await request.app.state.web.end_session(auth.token_hash(request.cookies.get(access.COOKIE, "")), access.entry(request, account, "logout"))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(access.COOKIE, path="/")
     return response

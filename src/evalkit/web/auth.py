@@ -64,16 +64,24 @@ class LoginLimiter:
         self.failures: dict[tuple[str, str], deque] = defaultdict(deque)
 
     def blocked(self, username: str, address: str) -> bool:
-        keys = (("name", username), ("address", address))
-        for key in keys:
-            failures = self.failures[key]
-            while failures and failures[0] < self.clock() - self.window:
-                failures.popleft()
-        return len(self.failures[keys[0]]) >= self.tries or len(self.failures[keys[1]]) >= self.tries * ADDRESS_FACTOR
+        self._forget()
+        name, where = self.failures.get(("name", username), ()), self.failures.get(("address", address), ())
+        return len(name) >= self.tries or len(where) >= self.tries * ADDRESS_FACTOR
 
     def failed(self, username: str, address: str) -> None:
         for key in (("name", username), ("address", address)):
             self.failures[key].append(self.clock())
+
+    def _forget(self) -> None:
+        """Drop failures older than the window, and the names and addresses left with none:
+        what is remembered is bounded by the failures of one window."""
+        limit = self.clock() - self.window
+        for key in list(self.failures):
+            failures = self.failures[key]
+            while failures and failures[0] < limit:
+                failures.popleft()
+            if not failures:
+                del self.failures[key]
 
     def succeeded(self, username: str) -> None:
         self.failures.pop(("name", username), None)

@@ -30,8 +30,8 @@ def routes() -> list[Route]:
     ]
 
 
-def _year(request) -> int | None:
-    years = request.app.state.web.years()
+async def _year(request) -> int | None:
+    years = await request.app.state.web.years()
     asked = request.query_params.get("year", "")
     if asked.isdigit() and int(asked) in years:
         return int(asked)
@@ -39,13 +39,13 @@ def _year(request) -> int | None:
 
 
 async def overview(request, account):
-    web, year = request.app.state.web, _year(request)
-    current = {s.township_id: s for s in web.current(year)} if year else {}
+    web, year = request.app.state.web, await _year(request)
+    current = {s.township_id: s for s in await web.current(year)} if year else {}
     ranking = (await _outputs(request, year, list(current.values())))["ranking"] if current else []
     places = {row["name"]: row for row in ranking}
-    rows = [_row(t, current.get(t.id), places) for t in web.townships()]
-    web.audit(access.now(), account, account.username, "office_view", {"year": year}, access.address(request))
-    return render(request, "office.html.j2", year=year, years=web.years(), rows=rows, ranking=ranking,
+    rows = [_row(t, current.get(t.id), places) for t in await web.townships()]
+    await access.record(request, account, "office_view", year=year)
+    return render(request, "office.html.j2", year=year, years=await web.years(), rows=rows, ranking=ranking,
                   missing=[r for r in rows if r["submission"] is None],
                   archived=request.query_params.get("archived", ""))
 
@@ -74,10 +74,10 @@ async def _outputs(request, year: int, submissions) -> dict:
 
 async def year_file(request, account):
     name, year = request.path_params["name"], request.path_params["year"]
-    if name not in DOWNLOADS or year not in request.app.state.web.years():
+    if name not in DOWNLOADS or year not in await request.app.state.web.years():
         raise HTTPException(404)
-    outputs = await _outputs(request, year, request.app.state.web.current(year))
-    request.app.state.web.audit(access.now(), account, account.username, "download", {"year": year, "file": name}, access.address(request))
+    outputs = await _outputs(request, year, await request.app.state.web.current(year))
+    await access.record(request, account, "download", year=year, file=name)
     headers = dict(SECURITY_HEADERS)
     if name != "report.html":
         headers["Content-Disposition"] = f'attachment; filename="{year}-{name}"'
@@ -87,27 +87,27 @@ async def year_file(request, account):
 async def archive(request, account):
     """Keep the year's submitted results as a run of the results store (for history and next year's 整改)."""
     year = request.path_params["year"]
-    submissions = request.app.state.web.current(year)
+    submissions = await request.app.state.web.current(year)
     if not submissions:
         raise HTTPException(404)
     files = str(request.app.state.config.files)
     cards = [(f"{files}/{s.sha256}{s.suffix}", json.loads(s.card)) for s in submissions]
     run_id = await run_scoring(request, scoring.archive, str(request.app.state.config.store), cards)
-    request.app.state.web.audit(access.now(), account, account.username, "archive", {"year": year, "run": run_id}, access.address(request))
+    await access.record(request, account, "archive", year=year, run=run_id)
     return RedirectResponse(f"/office?year={year}&archived={run_id}", status_code=303)
 
 
 async def township_page(request, account):
     web = request.app.state.web
-    township = next((t for t in web.townships() if t.id == request.path_params["id"]), None)
+    township = next((t for t in await web.townships() if t.id == request.path_params["id"]), None)
     if township is None:
         raise HTTPException(404)
-    history = web.submissions(township.id)
-    web.audit(access.now(), account, account.username, "office_township", {"township": township.name}, access.address(request))
+    history = await web.submissions(township.id)
+    await access.record(request, account, "office_township", township=township.name)
     return render(request, "office_township.html.j2", township=township, submissions=history)
 
 
 async def audit_page(request, account):
-    request.app.state.web.audit(access.now(), account, account.username, "audit_view", {}, access.address(request))
+    await access.record(request, account, "audit_view")
     actions = {key: label(WEB_ACTIONS, key) for key in WEB_ACTIONS}
-    return render(request, "audit.html.j2", entries=request.app.state.web.audit_log(), actions=actions)
+    return render(request, "audit.html.j2", entries=await request.app.state.web.audit_log(), actions=actions)

@@ -17,6 +17,7 @@ from evalkit.web.access import page, require_visible
 from evalkit.web.app import error_message, render, run_scoring
 
 FIELD = "item:"  #: a figure's form field is FIELD + its item id
+IN_FLIGHT = 2  #: a township's self-checks scored at once (a double click passes); more wait their turn with 429
 
 
 def routes() -> list[Route]:
@@ -31,10 +32,6 @@ def routes() -> list[Route]:
     ]
 
 
-def _audit(request, account, action: str, **detail) -> None:
-    request.app.state.web.audit(access.now(), account, account.username, action, detail, access.address(request))
-
-
 def known_suffixes(request) -> list[str]:
     """Every file type a clerk may upload: whatever the readers registry reads, and submissions."""
     from evalkit.evaluator import SUBMISSION_SUFFIXES
@@ -43,7 +40,7 @@ def known_suffixes(request) -> list[str]:
 
 
 async def own_page(request, account, message: str = "", status: int = 200):
-    submissions = request.app.state.web.submissions(account.township_id)
+    submissions = await request.app.state.web.submissions(account.township_id)
     return render(request, "home.html.j2", status, message=message, submissions=submissions, suffixes=known_suffixes(request),
                   limit_mb=request.app.state.config.max_upload // (1024 * 1024))
 
@@ -60,23 +57,35 @@ async def upload(request, account):
     data = await file.read(request.app.state.config.max_upload + 1)
     if len(data) > request.app.state.config.max_upload:
         return await own_page(request, account, error_message(request, 413), 413)
-    result = await run_scoring(request, scoring.self_check, data, name, {})
-    _audit(request, account, "self_check", file=name, sha256=hashlib.sha256(data).hexdigest(), error="error" in result)
+    result = await _self_check(request, account, data, name, {})
+    await access.record(request, account, "self_check", file=name, sha256=hashlib.sha256(data).hexdigest(), error="error" in result)
     if "error" in result:
         return await own_page(request, account, result["error"], 422)
     draft = request.app.state.drafts.add(account.township_id, data, name, result)
     return RedirectResponse(f"/check/{draft.token}", status_code=303)
 
 
-def _draft(request, account):
+async def _self_check(request, account, *args) -> dict:
+    """scoring.self_check in a worker: one township cannot fill the workers' queue (429 past IN_FLIGHT)."""
+    busy = request.app.state.busy
+    if busy.get(account.township_id, 0) >= IN_FLIGHT:
+        await access.deny(request, account, 429, "busy")
+    busy[account.township_id] = busy.get(account.township_id, 0) + 1
+    try:
+        return await run_scoring(request, scoring.self_check, *args)
+    finally:
+        busy[account.township_id] -= 1
+
+
+async def _draft(request, account):
     """The self-check named in the path, if it is this township's; else 404."""
     draft = request.app.state.drafts.get(request.path_params["token"])
-    require_visible(request, account, draft.township_id if draft else None)
+    await require_visible(request, account, draft.township_id if draft else None)
     return draft
 
 
 async def show_check(request, account, message: str = "", status: int = 200):
-    draft = _draft(request, account)
+    draft = await _draft(request, account)
     card = draft.result["card"]
     mismatch = card["subject"]["name"] != account.township
     return render(request, "check.html.j2", status, draft=draft, t=draft.result["view"], card=card, message=message,
@@ -84,12 +93,12 @@ async def show_check(request, account, message: str = "", status: int = 200):
 
 
 async def rescore(request, account):
-    draft = _draft(request, account)
+    draft = await _draft(request, account)
     form = await request.form()
     typed = {key[len(FIELD):]: str(value)[:40] for key, value in form.items() if key.startswith(FIELD)}
     corrections = {k: v.strip() for k, v in typed.items() if k in draft.original and v.strip() != draft.original[k]}
-    result = await run_scoring(request, scoring.self_check, draft.data, draft.filename, corrections)
-    _audit(request, account, "rescore", file=draft.filename, corrections=corrections, error="error" in result)
+    result = await _self_check(request, account, draft.data, draft.filename, corrections)
+    await access.record(request, account, "rescore", file=draft.filename, corrections=corrections, error="error" in result)
     if "error" in result:
         return await show_check(request, account, result["error"], 422)
     draft.result, draft.corrections = result, corrections
@@ -97,13 +106,13 @@ async def rescore(request, account):
 
 
 async def submit(request, account):
-    draft = _draft(request, account)
+    draft = await _draft(request, account)
     card = draft.result["card"]
     if card["subject"]["name"] != account.township:
         return await show_check(request, account, text("web_wrong_township", found=card["subject"]["name"], township=account.township), 409)
     file = await run_in_threadpool(keep_file, request.app.state.config.files, draft.data, draft.filename)  # fsync'ed: off the event loop
-    sid = request.app.state.web.add_submission(account.township_id, card["year"], account.id, access.now(), file, draft.corrections, card)
-    _audit(request, account, "submit", submission=sid, year=card["year"], sha256=file[0], total=str(card["total"]))
+    done = access.entry(request, account, "submit", year=card["year"], sha256=file[0], total=str(card["total"]))
+    sid = await request.app.state.web.add_submission(file, draft.corrections, card, done)
     request.app.state.drafts.drop(draft.token)
     return RedirectResponse(f"/submissions/{sid}?submitted=1", status_code=303)
 
@@ -120,24 +129,24 @@ def keep_file(folder: Path, data: bytes, filename: str) -> tuple[str, str, str]:
     return digest, suffix, filename
 
 
-def _submission(request, account):
-    row = request.app.state.web.submission(request.path_params["id"])
-    require_visible(request, account, row.township_id if row else None)
+async def _submission(request, account):
+    row = await request.app.state.web.submission(request.path_params["id"])
+    await require_visible(request, account, row.township_id if row else None)
     return row
 
 
 async def show_submission(request, account):
-    row = _submission(request, account)
-    _audit(request, account, "view_submission", submission=row.id)
+    row = await _submission(request, account)
+    await access.record(request, account, "view_submission", submission=row.id)
     card = json.loads(row.card)
     return render(request, "submission.html.j2", row=row, t=scoring.scorecard_view(card, row.filename), card=card,
                   submitted=request.query_params.get("submitted") == "1")
 
 
 async def download(request, account):
-    row = _submission(request, account)
+    row = await _submission(request, account)
     path = request.app.state.config.files / f"{row.sha256}{row.suffix}"
     if not path.is_file():
         raise HTTPException(404)
-    _audit(request, account, "download_file", submission=row.id)
+    await access.record(request, account, "download_file", submission=row.id)
     return FileResponse(path, filename=f"{row.township}-{row.year}年度报告{row.suffix}", media_type="application/octet-stream")
