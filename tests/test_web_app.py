@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evalkit.web.app import when
+from evalkit.web.pages import when
 from webserver import OFFICE, XIANXIANG, Client, Server, report_docx
 
 

@@ -34,7 +34,7 @@ def run(args) -> int:
     from evalkit import store as store_
     from evalkit.errors import InputError
     from evalkit.web import accounts
-    from evalkit.web.app import Config
+    from evalkit.web.pages import Config
 
     path = args.db or store_.default_path()
     if path is None:

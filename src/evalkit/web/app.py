@@ -9,97 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime
 import hmac
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-import attrs
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import HTMLResponse, RedirectResponse
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
-from evalkit.messages import MESSAGES, text
+from evalkit.messages import text
 from evalkit.web import access, auth
-
-BEIJING = datetime.timezone(datetime.timedelta(hours=8))
-MAX_UPLOAD = 20 * 1024 * 1024  #: bytes: a .docx with photos fits; the readers refuse larger reports anyway
-
-
-@attrs.frozen
-class Config:
-    """How the server runs."""
-
-    store: Path  #: the results store (SQLite); accounts, submissions and the audit log live there too
-    files: Path  #: where submitted files are kept, each under its SHA-256
-    workers: int = 2  #: scoring processes
-    max_upload: int = MAX_UPLOAD
-    secure_cookies: bool = False  #: set behind HTTPS, so cookies are sent only over it
-
-
-@lru_cache(maxsize=1)
-def templates():
-    """The web app's templates, which include report.html's pieces (report.css, township.html.j2)."""
-    from jinja2 import Environment, FunctionLoader, StrictUndefined
-
-    def load(name: str) -> str:
-        own = resources.files("evalkit.web").joinpath("templates", name)
-        return (own if own.is_file() else resources.files("evalkit").joinpath("templates", name)).read_text(encoding="utf-8")
-
-    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["when"] = when
-    return env
-
-
-def when(stamp: str, seconds: bool = False) -> str:
-    """A stored UTC time as Beijing time (UTC+8), as a county office reads it."""
-    moment = datetime.datetime.fromisoformat(stamp).astimezone(BEIJING)
-    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
-
-
-def render(request, name: str, status: int = 200, **values) -> HTMLResponse:
-    """A page, with the signed-in account and its CSRF token for the forms."""
-    account = getattr(request.state, "account", None)
-    csrf = getattr(request.state, "csrf", "")
-    body = templates().get_template(name).render(account=account, csrf=csrf, **values)
-    return HTMLResponse(body, status_code=status, headers=SECURITY_HEADERS)
-
-
-#: No page loads anything from elsewhere, runs a script, or may be framed.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
-}
-
-
-async def run_scoring(request, function, *args):
-    """``function(*args)`` in a worker process: a slow file never holds up the other users.
-
-    A worker that dies (killed, out of memory) breaks the pool: this request is answered 503 and
-    a fresh pool takes the next ones, so one bad upload never stops the service.
-    """
-    state = request.app.state
-    pool = state.pool
-    try:
-        return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
-    except BrokenProcessPool:
-        if state.pool is pool:
-            state.pool = _pool(state.config)
-            pool.shutdown(wait=False, cancel_futures=True)
-        raise HTTPException(503) from None
-
-
-def _pool(config: Config) -> ProcessPoolExecutor:
-    from evalkit.web import scoring
-
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing of the event loop's threads is copied
-    return ProcessPoolExecutor(config.workers, mp_context=context, initializer=scoring.start, initargs=(str(config.store),))
+from evalkit.web.pages import Config, error_message, new_pool, render
 
 
 def create_app(config: Config) -> Starlette:
@@ -128,7 +48,7 @@ async def _lifespan(app):
     app.state.readers = build_catalog(make_plugin_manager()).readers
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
     app.state.busy = {}  #: township id -> its self-checks being scored
-    app.state.pool = _pool(config)
+    app.state.pool = new_pool(config)
     loop = asyncio.get_running_loop()  # start every worker now, not on the first clerk's upload
     await asyncio.gather(*(loop.run_in_executor(app.state.pool, scoring.ready) for _ in range(config.workers)))
     try:
@@ -191,13 +111,6 @@ def _cookie(request, response, name: str, value: str, seconds: int) -> None:
     path = "/login" if name == access.LOGIN_COOKIE else "/"
     response.set_cookie(name, value, max_age=seconds, path=path, httponly=True, samesite="strict",
                         secure=request.app.state.config.secure_cookies)
-
-
-def error_message(request, status: int) -> str:
-    key = f"web_{status}"
-    if key not in MESSAGES:
-        return text("web_error")
-    return text(key, limit=request.app.state.config.max_upload // (1024 * 1024))
 
 
 async def _error(request, exc):

@@ -11,7 +11,7 @@ from starlette.routing import Route
 from evalkit.messages import RECTIFICATION, WEB_ACTIONS, label
 from evalkit.web import access, scoring
 from evalkit.web.access import page
-from evalkit.web.app import SECURITY_HEADERS, render, run_scoring
+from evalkit.web.pages import SECURITY_HEADERS, render, run_scoring
 
 DOWNLOADS = {
     "report.html": "text/html; charset=utf-8",

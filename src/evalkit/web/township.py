@@ -14,7 +14,7 @@ from starlette.routing import Route
 from evalkit.messages import text
 from evalkit.web import access, scoring
 from evalkit.web.access import page, require_visible
-from evalkit.web.app import error_message, render, run_scoring
+from evalkit.web.pages import error_message, render, run_scoring
 
 FIELD = "item:"  #: a figure's form field is FIELD + its item id
 IN_FLIGHT = 2  #: a township's self-checks scored at once (a double click passes); more wait their turn with 429
