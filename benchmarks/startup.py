@@ -1,7 +1,9 @@
 """`evalkit check` start-up against `python3 -c pass`, with the plugin-data cache and without it
 (EVALKIT_CACHE pointing where no cache can be), medians of alternating runs, bytecode compiled.
+With BEFORE (another checkout's root, holding src/ and plugins/), its source is timed in the
+same alternation, so the two are compared on the same machine load.
 
-    .venv/bin/python benchmarks/startup.py
+    BEFORE=/path/to/old/checkout .venv/bin/python benchmarks/startup.py
 """
 
 import compileall
@@ -24,15 +26,26 @@ def _seconds(command, env) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
-    for folder in (ROOT / "src", ROOT / "plugins"):
+def _checks(root: Path, cache: str, label: str) -> dict:
+    """The two `evalkit check` runs of the source under ``root``."""
+    for folder in (root / "src", root / "plugins"):
         compileall.compile_dir(folder, quiet=1)
-    with tempfile.TemporaryDirectory() as cache:
-        runs = {
-            "python3 -c pass": ([sys.executable, "-c", "pass"], None),
-            "evalkit check, cache": ([sys.executable, "-m", "evalkit", "check", str(EXAMPLE)], dict(os.environ, EVALKIT_CACHE=cache)),
-            "evalkit check, no cache": ([sys.executable, "-m", "evalkit", "check", str(EXAMPLE)], dict(os.environ, EVALKIT_CACHE="/dev/null/none")),
-        }
+    path = os.pathsep.join([str(root / "src"), str(root / "plugins" / "xianxiang" / "src")])
+    env = dict(os.environ, PYTHONPATH=path)
+    check = [sys.executable, "-m", "evalkit", "check", str(EXAMPLE)]
+    return {
+        f"{label}check, cache": (check, dict(env, EVALKIT_CACHE=cache)),
+        f"{label}check, no cache": (check, dict(env, EVALKIT_CACHE="/dev/null/none")),
+    }
+
+
+def main() -> None:
+    before = os.environ.get("BEFORE")
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as old_cache:
+        runs = {"python3 -c pass": ([sys.executable, "-c", "pass"], None)}
+        if before:
+            runs |= _checks(Path(before), old_cache, "before: ")
+        runs |= _checks(ROOT, cache, "evalkit " if not before else "after:  ")
         times = {name: [] for name in runs}
         for _ in range(RUNS):
             for name, (command, env) in runs.items():
