@@ -176,7 +176,6 @@ def _check_patterns(extractors) -> None:
     cache.put(PATTERNS, stamp)
 
 
-
 def collect_rule_kinds(pm) -> dict[str, RuleKind]:
     """Every rule kind declared through ``register_rule_kinds``, by name."""
     return _unique(_results(pm, "register_rule_kinds"), "rule_kind")
