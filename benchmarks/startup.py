@@ -1,8 +1,9 @@
 """`evalkit check` start-up against `python3 -c pass`, with the plugin-data cache and without it
-(EVALKIT_CACHE pointing where no cache can be), medians of alternating runs (wall-clock and CPU time, the second less
-disturbed by a busy machine), bytecode compiled.
-With BEFORE (another checkout's root, holding src/ and plugins/), its source is timed in the
-same alternation, so the two are compared on the same machine load.
+(EVALKIT_CACHE pointing where no cache can be): medians of alternating runs, wall-clock and CPU
+(user + system) time, the second less disturbed by a busy machine; bytecode compiled.
+With BEFORE (another checkout's root, holding src/ and plugins/ and, once `make` has run
+there, .venv/), its source is timed in the same alternation, so the two are compared on the
+same machine load.
 
     BEFORE=/path/to/old/checkout .venv/bin/python benchmarks/startup.py
 """
@@ -33,12 +34,14 @@ def _seconds(command, env) -> tuple[float, float]:
 
 
 def _checks(root: Path, cache: str, label: str) -> dict:
-    """The two `evalkit check` runs of the source under ``root``."""
+    """The two `evalkit check` runs of the source under ``root``, by its own .venv if it has one
+    (so that the dependencies it pins are the ones timed)."""
     for folder in (root / "src", root / "plugins"):
         compileall.compile_dir(folder, quiet=1)
     path = os.pathsep.join([str(root / "src"), str(root / "plugins" / "xianxiang" / "src")])
     env = dict(os.environ, PYTHONPATH=path)
-    check = [sys.executable, "-m", "evalkit", "check", str(EXAMPLE)]
+    python = root / ".venv" / "bin" / "python"
+    check = [str(python) if python.exists() else sys.executable, "-m", "evalkit", "check", str(EXAMPLE)]
     return {
         f"{label}check, cache": (check, dict(env, EVALKIT_CACHE=cache)),
         f"{label}check, no cache": (check, dict(env, EVALKIT_CACHE="/dev/null/none")),
