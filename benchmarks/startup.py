@@ -27,7 +27,7 @@ def _seconds(command, env) -> tuple[float, float]:
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {child.returncode}")
     return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
@@ -64,6 +64,7 @@ def main() -> None:
     for name, values in times.items():
         medians = [statistics.median(t[i] for t in values) for i in (0, 1)]
         print(f"{name:26}" + "".join(f" {m * 1000:5.0f} ms {m / b:5.1f}×" for m, b in zip(medians, bare)))
+
 
 if __name__ == "__main__":
     main()
