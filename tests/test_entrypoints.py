@@ -25,7 +25,7 @@ def test_a_second_start_takes_the_entry_points_from_the_cache(tmp_path, monkeypa
 
 
 def test_an_installed_removed_or_edited_distribution_is_seen(tmp_path, monkeypatch, entry_point):
-    """A new distribution, an edited entry_points.txt and a removed one each change the stamp."""
+    """A new distribution, an edited entry_points.txt and a deleted one each change the stamp."""
     monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path / "cache"))
     entry_point("first", "")
     assert "first" in [ep.name for ep in entrypoints.found()]
