@@ -1,7 +1,11 @@
 """`evalkit check` start-up against `python3 -c pass`, with the plugin-data cache and without it
-(EVALKIT_CACHE pointing where no cache can be), medians of alternating runs, bytecode compiled.
+(EVALKIT_CACHE pointing where no cache can be): medians of alternating runs, wall-clock and CPU
+(user + system) time, the second less disturbed by a busy machine; bytecode compiled.
+With BEFORE (another checkout's root, holding src/ and plugins/ and, once `make` has run
+there, .venv/), its source is timed in the same alternation, so the two are compared on the
+same machine load.
 
-    .venv/bin/python benchmarks/startup.py
+    BEFORE=/path/to/old/checkout .venv/bin/python benchmarks/startup.py
 """
 
 import compileall
@@ -18,29 +22,48 @@ EXAMPLE = ROOT / "examples" / "xianxiang-2022" / "submission.json"
 RUNS = 15
 
 
-def _seconds(command, env) -> float:
+def _seconds(command, env) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one run, which must succeed."""
     started = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
-    return time.perf_counter() - started
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {child.returncode}")
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime
+
+
+def _checks(root: Path, cache: str, label: str) -> dict:
+    """The two `evalkit check` runs of the source under ``root``, by its own .venv if it has one
+    (so that the dependencies it pins are the ones timed)."""
+    for folder in (root / "src", root / "plugins"):
+        compileall.compile_dir(folder, quiet=1)
+    path = os.pathsep.join([str(root / "src"), str(root / "plugins" / "xianxiang" / "src")])
+    env = dict(os.environ, PYTHONPATH=path)
+    python = root / ".venv" / "bin" / "python"
+    check = [str(python) if python.exists() else sys.executable, "-m", "evalkit", "check", str(EXAMPLE)]
+    return {
+        f"{label}check, cache": (check, dict(env, EVALKIT_CACHE=cache)),
+        f"{label}check, no cache": (check, dict(env, EVALKIT_CACHE="/dev/null/none")),
+    }
 
 
 def main() -> None:
-    for folder in (ROOT / "src", ROOT / "plugins"):
-        compileall.compile_dir(folder, quiet=1)
-    with tempfile.TemporaryDirectory() as cache:
-        runs = {
-            "python3 -c pass": ([sys.executable, "-c", "pass"], None),
-            "evalkit check, cache": ([sys.executable, "-m", "evalkit", "check", str(EXAMPLE)], dict(os.environ, EVALKIT_CACHE=cache)),
-            "evalkit check, no cache": ([sys.executable, "-m", "evalkit", "check", str(EXAMPLE)], dict(os.environ, EVALKIT_CACHE="/dev/null/none")),
-        }
+    before = os.environ.get("BEFORE")
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as old_cache:
+        runs = {"python3 -c pass": ([sys.executable, "-c", "pass"], None)}
+        if before:
+            runs |= _checks(Path(before), old_cache, "before: ")
+        runs |= _checks(ROOT, cache, "evalkit " if not before else "after:  ")
         times = {name: [] for name in runs}
         for _ in range(RUNS):
             for name, (command, env) in runs.items():
                 times[name].append(_seconds(command, env))
-    bare = statistics.median(times["python3 -c pass"])
+    print(f"{'':26} {'wall':>13}  {'CPU':>13}")
+    bare = [statistics.median(t[i] for t in times["python3 -c pass"]) for i in (0, 1)]
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:26} {median * 1000:5.0f} ms  {median / bare:5.1f}×")
+        medians = [statistics.median(t[i] for t in values) for i in (0, 1)]
+        print(f"{name:26}" + "".join(f" {m * 1000:5.0f} ms {m / b:5.1f}×" for m, b in zip(medians, bare)))
 
 
 if __name__ == "__main__":

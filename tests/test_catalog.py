@@ -1,8 +1,11 @@
-"""Hooks are called in pluggy's order, and a wrapper implementation is refused by name."""
+"""Hooks are called in pluggy's order, a wrapper implementation is refused by name, and
+extractor patterns are checked once."""
+
+import re
 
 import pytest
 
-from evalkit import Finding, Severity, hookimpl
+from evalkit import Extractor, Finding, ItemSpec, Severity, hookimpl
 from evalkit.catalog import run_checks
 from evalkit.errors import PluginError
 from evalkit.evaluator import Evaluator
@@ -47,3 +50,29 @@ def test_a_wrapper_is_refused_naming_its_plugin():
         Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[toyplugin, Wrapping()]))
     assert caught.value.key == "plugin_hook_wrapper" and "包装器" in caught.value.message()
     assert caught.value.params["plugin"] in caught.value.message()
+
+
+def _extracting(*patterns) -> Evaluator:
+    class Patterns:
+        @hookimpl
+        def register_items(self):
+            return [ItemSpec("t.count", "件数", "件", {"type": "integer"})]
+
+        @hookimpl
+        def register_extractors(self):
+            return [Extractor("t.count", pattern, ("件",)) for pattern in patterns]
+
+    return Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Patterns()]))
+
+
+def test_extractor_patterns_that_compiled_are_not_compiled_again(tmp_path, monkeypatch):
+    """A set of patterns that compiled once is remembered; a new bad one is still named."""
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
+    _extracting("信访", "调解")
+    compiled, real = [], re.compile
+    monkeypatch.setattr(re, "compile", lambda pattern, *a: compiled.append(pattern) or real(pattern, *a))
+    _extracting("信访", "调解")
+    assert "信访" not in compiled
+    with pytest.raises(PluginError) as caught:
+        _extracting("信访", "调解(")
+    assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message() and "信访" in compiled

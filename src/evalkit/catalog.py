@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from evalkit import cache
 from evalkit.errors import PluginError, describe
 from evalkit.messages import text as text_of
 from evalkit.model import Category, Criterion, Finding, ItemSpec, Kind, Profile, Rubric, RuleKind, Severity
@@ -152,11 +153,27 @@ def collect_extractors(pm, items) -> tuple[Extractor, ...]:
         fits = kind == "boolean" if extractor.phrase else kind in ("integer", "number")
         if not fits:
             raise PluginError("extractor_type", plugin=extractor.plugin, item=extractor.item, type=kind)
+    _check_patterns(extractors)
+    return extractors
+
+
+#: The cache entry holding the stamp of the last set of extractor patterns that compiled.
+PATTERNS = "extractor-patterns"
+
+
+def _check_patterns(extractors) -> None:
+    """Compile every extractor's pattern once, naming a bad one; a set of patterns that compiled
+    before (same patterns, same Python) is remembered in the cache and not compiled again, since
+    compiling them is a large part of start-up and a run that reads no report needs none."""
+    stamp = cache.key(sys.version, *(extractor.pattern for extractor in extractors))
+    if cache.get(PATTERNS) == stamp:
+        return
+    for extractor in extractors:
         try:
             re.compile(extractor.pattern)
         except re.error as exc:
             raise PluginError("bad_pattern", plugin=extractor.plugin, item=extractor.item, detail=str(exc)) from None
-    return extractors
+    cache.put(PATTERNS, stamp)
 
 
 def collect_rule_kinds(pm) -> dict[str, RuleKind]:

@@ -7,7 +7,7 @@ import os
 
 import pluggy
 
-from evalkit import hookspecs
+from evalkit import entrypoints, hookspecs
 from evalkit.errors import PluginError, describe
 from evalkit.messages import text
 
@@ -62,9 +62,7 @@ def _allowed_plugins() -> set[str] | None:
 
 
 def _load_entrypoints(pm: PluginManager, allowed: set[str] | None) -> None:
-    from importlib.metadata import entry_points
-
-    for ep in sorted(entry_points(group="evalkit"), key=lambda ep: ep.name):
+    for ep in entrypoints.found():
         if allowed is not None and ep.name not in allowed:
             continue
         if pm.get_plugin(ep.name) is not None:
@@ -77,7 +75,7 @@ def _load_entrypoints(pm: PluginManager, allowed: set[str] | None) -> None:
             continue
         _register(pm, plugin, ep.name)
         if ep.dist is not None:
-            pm.distributions[ep.name] = (ep.dist.name, ep.dist.version)
+            pm.distributions[ep.name] = ep.dist
 
 
 def _register(pm: PluginManager, plugin: object, name: str | None) -> None:
