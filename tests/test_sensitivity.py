@@ -22,7 +22,7 @@ def scored():
     """The 2023 example batch, scored once, with its evaluator."""
     evaluator = Evaluator()
     files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
-    return evaluator, batch_.run(evaluator, files, markdown=False)
+    return evaluator, batch_.run(evaluator, files, formats=())
 
 
 def test_unvaried_weights_and_the_profiles_policy_rank_as_the_batch_does(scored):
@@ -56,9 +56,9 @@ def test_the_analysis_is_the_same_from_summaries_as_from_whole_scorecards(scored
     files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
     whole = sensitivity.analyse(batch.entries, batch.categories, evaluator.plan)
     monkeypatch.setattr(batch_, "DETAIL_LIMIT", 5)
-    summary = batch_.run(evaluator, files, markdown=False)
+    summary = batch_.run(evaluator, files, formats=())
     monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
-    large = batch_.run(evaluator, files, markdown=False)
+    large = batch_.run(evaluator, files, formats=())
     assert not summary.detailed and large.large
     assert sensitivity.analyse(summary.entries, summary.categories, evaluator.plan) == whole
     assert sensitivity.analyse(large.entries, large.categories, evaluator.plan) == whole

@@ -26,7 +26,7 @@ def scored():
     """The 2022 example batch, scored once, with its evaluator."""
     evaluator = Evaluator()
     files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
-    return evaluator, batch_.run(evaluator, files, markdown=False)
+    return evaluator, batch_.run(evaluator, files, formats=())
 
 
 def snapshot(path) -> list:
@@ -86,7 +86,7 @@ def test_a_summary_batch_keeps_totals_categories_and_its_largest_gaps(tmp_path, 
     evaluator, _batch = scored
     monkeypatch.setattr(batch_, "DETAIL_LIMIT", 10)
     files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
-    batch = batch_.run(evaluator, files, markdown=False)
+    batch = batch_.run(evaluator, files, formats=())
     with Store(tmp_path / "s.db") as store:
         run_id = store.save_run(batch, evaluator.plan.criteria)
         rows = store.scorecards(run_id)
@@ -139,7 +139,7 @@ HALFWAY = textwrap.dedent("""
     write._scorecard = slow
     ev = Evaluator()
     files = [str(p) for p in batch.inputs([sys.argv[2]], [".json"])]
-    Store(sys.argv[1]).save_run(batch.run(ev, files, markdown=False), ev.plan.criteria)
+    Store(sys.argv[1]).save_run(batch.run(ev, files, formats=()), ev.plan.criteria)
 """)
 
 

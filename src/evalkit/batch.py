@@ -62,11 +62,12 @@ class Entry:
 
 @attrs.frozen
 class Processed:
-    """One township scored, with its scorecard rendered for OUTDIR/townships/."""
+    """One township scored, with its files for OUTDIR/townships/: the JSON scorecard, and each
+    township format's bytes by file name suffix."""
 
     card: Scorecard
     json: bytes
-    markdown: bytes | None
+    files: tuple[tuple[str, bytes], ...] = ()
 
 
 @attrs.frozen
@@ -146,8 +147,8 @@ def _kind(exc: EvalkitError) -> FailureKind:
     return FailureKind.DATA if isinstance(exc, DataError) else FailureKind.INPUT
 
 
-def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markdown: bool = True, keep: tuple | None = None) -> Processed | Failure:
-    """Load, score and render one file, or say why it failed; never raise.
+def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), formats: tuple[str, ...] = ("md",), keep: tuple | None = None) -> Processed | Failure:
+    """Load, score and render one file in the township ``formats`` named, or say why it failed; never raise.
 
     With ``keep``, the scorecard handed back is ``card.summary(*keep)`` (the files hold all of it).
     """
@@ -156,7 +157,9 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), markd
         return loaded
     try:
         card = evaluator.evaluate(loaded, source=_shown(path), extra_findings=extra_findings)
-        return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, markdown))
+        return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, formats))
+    except EvalkitError as exc:  # a plugin's township format failed: named, this file fails, the batch goes on
+        return failed(path, exc)
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
         return _internal(path, exc)
 
@@ -173,20 +176,28 @@ def _internal(path: str | Path, exc: Exception) -> Failure:
     return Failure(name, text("where", where=printable(name), body=text("internal_error", detail=describe(exc))), FailureKind.INTERNAL)
 
 
-def render(evaluator: Evaluator, card: Scorecard, markdown: bool = True) -> tuple[bytes, bytes | None]:
-    """The township's scorecard as compact JSON, and as Markdown when asked for."""
+def render(evaluator: Evaluator, card: Scorecard, formats: tuple[str, ...] = ("md",)) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+    """The township's scorecard as compact JSON, and in each township format named (see Format)."""
     import orjson  # the same bytes as json.dumps(ensure_ascii=False, separators=(",", ":")), ~4x sooner
 
     as_json = orjson.dumps(card.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
-    if not markdown:
-        return as_json, None
-    stream = io.StringIO()
-    evaluator.catalog.formats["md"].write(card, stream, "zh")
-    return as_json, stream.getvalue().encode("utf-8")
+    return as_json, tuple(_written(evaluator.catalog.formats[name], card) for name in formats)
 
 
-def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progress=None, write=None, markdown: bool = True) -> Batch:
-    """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done.
+def _written(fmt, card: Scorecard) -> tuple[str, bytes]:
+    """A township format's file name suffix and bytes; a plugin's failure named."""
+    stream = io.BytesIO() if fmt.binary else io.StringIO()
+    try:
+        fmt.write(card, stream, "zh")
+    except Exception as exc:
+        raise PluginError("hook_failed", plugin=fmt.plugin, hook=f"format {fmt.name}", detail=describe(exc)) from exc
+    value = stream.getvalue()
+    return fmt.filename, value if fmt.binary else value.encode("utf-8")
+
+
+def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progress=None, write=None, formats: tuple[str, ...] = ("md",)) -> Batch:
+    """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done,
+    rendered in the township ``formats`` named.
     A national batch's files are best given as strings: 38,741 Paths weigh ~15 MB.
 
     Above DETAIL_LIMIT files the batch keeps a summary of each scorecard with its largest
@@ -201,7 +212,7 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
     keep = None if detailed else (LARGE_GAPS, False) if large else (GAPS_SHOWN, True)
     names, ledger, numbers = Stems(), Ledger() if large else None, {}
     scored, failures = [], []
-    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, markdown, keep)), 1):
+    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, formats, keep)), 1):
         if isinstance(result, Failure):
             failures.append(result)
         else:
@@ -251,13 +262,13 @@ def batch_warnings(scored: Sequence[Scored], reviews) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _process_all(evaluator, files, copies, jobs, markdown, keep):
+def _process_all(evaluator, files, copies, jobs, formats, keep):
     from evalkit import parallel
 
     if jobs > 1 and len(files) > 1 and parallel.available():
-        results = parallel.process_parallel(process_one, evaluator, files, copies, jobs, markdown, keep)
+        results = parallel.process_parallel(process_one, evaluator, files, copies, jobs, formats, keep)
         return (worker_died(r.path) if isinstance(r, parallel.Died) else r for r in results)
-    return (process_one(evaluator, path, copies.get(i, ()), markdown, keep) for i, path in enumerate(files))
+    return (process_one(evaluator, path, copies.get(i, ()), formats, keep) for i, path in enumerate(files))
 
 
 def rank(entries: Sequence[Entry]) -> list[Entry]:

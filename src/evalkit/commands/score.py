@@ -62,11 +62,11 @@ def _run(args, unpacked) -> int:
     if args.township and len(files) > 1:
         raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
-    chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
+    chosen, per_township = _chosen_formats(ev.catalog.formats, args.formats)
     db = _prepare_store(args.db, ev)
     with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
-        result = batch_.run(ev, files, jobs, progress, out.township, markdown)
+        result = batch_.run(ev, files, jobs, progress, out.township, per_township)
         result = attrs.evolve(result, failures=(*(batch_.failed(n, e) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(visible(line), file=sys.stderr)
@@ -117,14 +117,15 @@ def _keep(path: str, result, ev, lang: str) -> None:
         print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
-def _chosen_formats(formats, value: str) -> tuple[list, bool]:
-    """The batch formats named in --formats, and whether Markdown scorecards are wanted."""
-    batch = {name: f for name, f in formats.items() if f.scope == "batch"}
-    names = set(batch) | {"md"} if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
-    unknown = sorted(names - set(batch) - {"md"})
+def _chosen_formats(formats, value: str) -> tuple[list, tuple[str, ...]]:
+    """The batch formats named in --formats, and the names of the township formats named."""
+    known = {name: f for name, f in formats.items() if f.scope in ("batch", "township")}
+    names = set(known) if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
+    unknown = sorted(names - set(known))
     if unknown:
-        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted([*batch, "md"])))
-    return [batch[n] for n in sorted(names) if n in batch], "md" in names
+        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted(known)))
+    chosen = [known[n] for n in sorted(names)]
+    return [f for f in chosen if f.scope == "batch"], tuple(f.name for f in chosen if f.scope == "township")
 
 
 def _bar(done: int, total: int) -> None:

@@ -1,4 +1,5 @@
-"""The built-in output formats of one scorecard: table (the terminal), json and md."""
+"""The built-in output formats of one scorecard: table (the terminal), json, and md (also each
+township's Markdown scorecard in ``evalkit score``'s output folder)."""
 
 from __future__ import annotations
 
@@ -136,5 +137,5 @@ def register_formats():
     return [
         Format("table", "终端表格", write_table),
         Format("json", "JSON 评分卡(符合 scorecard.schema.json)", write_json),
-        Format("md", "Markdown 评分卡", write_md),
+        Format("md", "Markdown 评分卡", write_md, scope="township", filename=".md"),
     ]
