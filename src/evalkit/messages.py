@@ -321,3 +321,26 @@ WEB_ACTIONS = {
     "office_township": ("查看单位提交记录", "viewed a township's submissions"), "audit_view": ("查看操作记录", "viewed the audit log"),
     "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
 }
+
+
+# Ranking columns: the titles of ranking.csv's and the workbook's 排名 sheet (see ranking.py)
+RANKING_COLUMNS = {
+    "rank": ("排名", "Rank"),
+    "level_rank": ("同级排名", "Level rank"),
+    "name": ("乡镇(街道)", "Township"),
+    "level": ("层级", "Level"),
+    "county": ("县(市、区)", "County"),
+    "total": ("总分", "Total"),
+    "max": ("满分", "Max"),
+    "percent": ("得分率(%)", "Percentage"),
+    "grade": ("等次", "Grade"),
+    "bonus": ("加分", "Bonus"),
+    "deductions": ("扣分", "Deductions"),
+    "vetoed": ("一票否决", "Veto"),
+    "pending": ("待评审分值", "Points pending review"),
+    "coverage": ("有据可查占比(%)", "Points with evidence (%)"),
+    "gaps": ("主要失分项", "Top gaps"),
+    "source": ("来源文件", "Source file"),
+    "interval": ("排名区间（5%–95%）", "Rank interval (5%–95%)"),
+    "unstable": ("次序不稳的相邻乡镇", "Neighbours in unstable order"),
+}

@@ -134,17 +134,11 @@ def _bar(done: int, total: int) -> None:
     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-def ranking_rows(result) -> list[list[str]]:
-    """One row per township: ranks, name, level, total, grade, each category, top gaps."""
-    rows = []
-    for entry in result.entries:
-        card = entry.card
-        scores = {c.id: display(c.score) for c in card.categories}
-        gaps = ";".join(_short(g.title) for g in card.top_gaps(2))
-        firmness = list(result.sensitivity.cells(entry.source)) if result.sensitivity else []
-        rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
-                     *(scores.get(cid, "") for cid, _title in result.categories), *firmness, gaps])
-    return rows
+def _table_row(row) -> list:
+    """A township's row of the terminal table: ranks, name, level, total, grade, each category, two top gaps."""
+    scores = ["" if score is None else display(score) for score in row.scores]
+    gaps = ";".join(_short(title) for title in row.gaps[:2])
+    return [row.rank, row.level_rank, row.name, row.level, display(row.total), row.grade, *scores, *(row.firmness or ()), gaps]
 
 
 def _short(title: str, width: int = 16) -> str:
@@ -154,23 +148,26 @@ def _short(title: str, width: int = 16) -> str:
 def ranking_table(result, lang: str) -> str:
     from tabulate import tabulate
 
+    from evalkit.ranking import ranking_rows
+
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
     header += [cid for cid, _ in result.categories]
     header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
     header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
-    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in row] for row in ranking_rows(result))
+    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in _table_row(row)] for row in ranking_rows(result))
     return tabulate(rows, header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
 
 def _summary(result, outdir: Path, written: list[str]) -> dict:
     """The --format json summary; its ranking and file list are iterators, written one by one."""
+    from evalkit.ranking import ranking_rows
+
     return {
         "ranking": (
-            {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json",
-             **_firmness(result.sensitivity, e.source)}
-            for e in result.entries
+            {"rank": r.rank, "level_rank": r.level_rank, "name": r.name, "level": r.level, "total": float(r.total), "grade": r.grade,
+             "source": r.source, "scorecard": f"townships/{r.stem}.json", **_firmness(result.sensitivity, r.source)}
+            for r in ranking_rows(result)
         ),
         "failures": [{"source": f.source, "kind": f.kind.value, "message": f.message} for f in result.failures],
         "warnings": list(result.warnings),

@@ -16,6 +16,7 @@ from importlib import resources
 from evalkit import Format, hookimpl
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.model import Kind
+from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import coverage_text, display
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
@@ -76,7 +77,7 @@ def page(batch) -> dict:
         "sensitivity": firmness_note(batch.sensitivity),
         "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
-        "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
+        "rows": [ranking_row(row, sid) for row, sid in zip(ranking_rows(batch, entries), ids)],
         "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
         "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
     }
@@ -163,15 +164,12 @@ def ranking_chart(entries) -> dict:
     return {"bars": bars, "ticks": ticks, "height": bottom + 8, "bottom": bottom, "geometry": GEOMETRY}
 
 
-def ranking_row(batch, entry, sid: str) -> dict:
-    card = entry.card
-    scores = {c.id: display(c.score) for c in card.categories}
+def ranking_row(row: RankingRow, sid: str) -> dict:
     return {
-        "id": sid, "rank": entry.rank, "level_rank": entry.level_rank, "name": card.subject.name,
-        "level": card.subject.level.value, "total": display(card.total), "grade": card.grade, "colour": grade_colour(card.grade),
-        "scores": [scores.get(cid, "—") for cid, _title in batch.categories],
-        "bonus": display(card.bonus), "deductions": display(card.deductions),
-        "firmness": batch.sensitivity.cells(entry.source) if batch.sensitivity else None,
+        "id": sid, "rank": row.rank, "level_rank": row.level_rank, "name": row.name, "level": row.level,
+        "total": display(row.total), "grade": row.grade, "colour": grade_colour(row.grade),
+        "scores": ["—" if score is None else display(score) for score in row.scores],
+        "bonus": display(row.bonus), "deductions": display(row.deductions), "firmness": row.firmness,
     }
 
 

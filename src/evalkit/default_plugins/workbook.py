@@ -11,18 +11,14 @@ import itertools
 import tempfile
 
 from evalkit import Format, hookimpl
-from evalkit.default_plugins.ranking_csv import cell, header, row
+from evalkit.default_plugins.ranking_csv import cell, cells, header
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.points import number
+from evalkit.ranking import ranking_rows
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
 WIDTH_SAMPLE = 400  #: rows looked at to size the columns
-
-
-def ranking_rows(batch):
-    for entry in batch.entries:
-        yield row(batch, entry, number)
 
 
 def detail_sheet(batch):
@@ -103,7 +99,7 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
         book.set_properties({"author": "evalkit", "created": FIXED_TIME})  # with it, the same batch gives the same bytes
         head = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         sheets = [
-            ("排名", itertools.chain([header(batch)], ranking_rows(batch))),
+            ("排名", itertools.chain([header(batch)], (cells(row, number) for row in ranking_rows(batch)))),
             ("得分明细", detail_sheet(batch)),
             ("扣分清单", gap_rows(batch)),
             ("问题发现", finding_rows(batch)),

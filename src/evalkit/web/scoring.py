@@ -142,10 +142,12 @@ def scorecard_view(card_json: dict, source: str) -> dict:
 def year_outputs(cards: list[tuple[str, dict]]) -> dict[str, bytes]:
     """The year's ranking from the submitted scorecards ((source, card) each): its rows, and
     report.html, evalkit.xlsx and ranking.csv written by the same formats ``evalkit score`` uses."""
+    from evalkit.ranking import ranking_rows
+
     batch = year_batch(cards)
     out: dict = {"ranking": [
-        {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-         "total": display(e.card.total), "grade": e.card.grade} for e in batch.entries]}
+        {"rank": r.rank, "level_rank": r.level_rank, "name": r.name, "level": r.level, "total": display(r.total), "grade": r.grade}
+        for r in ranking_rows(batch)]}
     for fmt in evaluator().catalog.formats.values():
         if fmt.scope == "batch" and fmt.filename in ("report.html", "evalkit.xlsx", "ranking.csv"):
             stream = io.BytesIO() if fmt.binary else io.StringIO()
