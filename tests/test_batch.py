@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from evalkit import schemas
-from evalkit.batch import Stems, rank, safe_name
+from evalkit import sources
+from evalkit.ledger import Ranked
+from evalkit.ranking import Entry, rank
+from evalkit.township import Stems, safe_name
 from evalkit.copies import copied_reports
 from evalkit.cli import ExitCode, main
 from evalkit.evaluator import Evaluator
@@ -162,7 +165,6 @@ def test_ranks_are_shared_on_ties_and_given_within_each_level():
 
     import attrs
 
-    from evalkit.batch import Entry
     from evalkit.testing import score_dict
 
     base = score_dict(next(synthetic_submissions(Evaluator().catalog.items, 1)), evaluator_=Evaluator())
@@ -230,14 +232,14 @@ def test_a_national_batch_reads_its_summaries_back_from_a_ledger(county, monkeyp
     same ranks as summaries kept in memory, by index, by slice and in iteration."""
     from evalkit import batch as batch_
 
-    files = [str(p) for p in batch_.inputs([str(county)], [".json"])]
+    files = [str(p) for p in sources.inputs([str(county)], [".json"])]
     evaluator = Evaluator()
     kept = batch_.run(evaluator, files, formats=())
     monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
     spilled = batch_.run(evaluator, files, formats=())
-    assert isinstance(spilled.entries, batch_.Ranked) and len(spilled.entries) == len(kept.entries) == 18
+    assert isinstance(spilled.entries, Ranked) and len(spilled.entries) == len(kept.entries) == 18
     row = lambda e: (e.stem, e.rank, e.level_rank, e.card.total, e.card.grade, [g.criterion for g in e.card.gaps])  # noqa: E731
-    summarised = [batch_.Entry(e.source, e.stem, e.card.summary(), e.rank, e.level_rank) for e in kept.entries]
+    summarised = [Entry(e.source, e.stem, e.card.summary(), e.rank, e.level_rank) for e in kept.entries]
     assert [row(e) for e in spilled.entries] == [row(e) for e in summarised]
     assert [row(e) for e in spilled.entries[3:6]] == [row(e) for e in list(spilled.entries)[3:6]]
     assert row(spilled.entries[-1]) == row(list(spilled.entries)[17])

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from evalkit import batch as batch_
+from evalkit import sources
 from evalkit.cli import ExitCode, main
 from evalkit.evaluator import Evaluator
 from evalkit.model import Kind
@@ -115,7 +116,7 @@ def test_writer_is_deterministic_on_one_batch(tmp_path):
     """Writing the same Batch object twice gives the same text."""
     ev = Evaluator()
     folder = write_folder(tmp_path / "in")
-    result = batch_.run(ev, batch_.inputs([str(folder)], batch_.suffixes(ev)))
+    result = batch_.run(ev, sources.inputs([str(folder)], sources.suffixes(ev)))
     first, second = io.StringIO(), io.StringIO()
     ev.catalog.formats["html"].write(result, first, "zh")
     ev.catalog.formats["html"].write(result, second, "zh")

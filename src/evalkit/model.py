@@ -37,6 +37,14 @@ class Kind(str, enum.Enum):
     VETO = "veto"  #: 一票否决, caps the total and forces the lowest grade
 
 
+class Detail(str, enum.Enum):
+    """How much of each township's scorecard a batch's entries hold."""
+
+    WHOLE = "whole"  #: the whole scorecard (a county: up to batch.DETAIL_LIMIT files)
+    SUMMARY = "summary"  #: a summary with its batch.GAPS_SHOWN largest gaps and their texts (see Scorecard.summary)
+    LARGE = "large"  #: a national batch's: batch.LARGE_GAPS largest gaps without texts, no findings, read back from a Ledger
+
+
 class Severity(str, enum.Enum):
     """How serious a report finding is."""
 

@@ -1,14 +1,63 @@
-"""The ranking: one row model per township, built once and formatted by each output (the
-terminal table, ranking.csv, the workbook's 排名 sheet, report.html, the web office page)."""
+"""The ranking: competition ranks, overall and within each level, and one row model per
+township, built once and formatted by each output (the terminal table, ranking.csv, the
+workbook's 排名 sheet, report.html, the web office page)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import attrs
 
-from evalkit.scorecard import coverage_text
+from evalkit.scorecard import Scorecard, coverage_text
+
+
+@attrs.frozen
+class Entry:
+    """One scored township, with its ranks."""
+
+    source: str
+    stem: str  #: a safe, unique file name stem for its outputs
+    card: Scorecard
+    rank: int = 0
+    level_rank: int = 0
+
+
+@attrs.frozen
+class Scored:
+    """What the batch holds of a township while it scores the rest: enough to rank and warn,
+    and the scorecard (or, in a national batch, where the Ledger keeps its summary)."""
+
+    source: str
+    stem: str
+    name: str
+    level: str
+    percent: Decimal
+    total: Decimal
+    year: int
+    card: Scorecard | int
+
+
+def rank(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries in ranking order, with their ranks (see ``ranking``)."""
+    scored = [Scored(e.source, e.stem, e.card.subject.name, e.card.subject.level.value, e.card.percent, e.card.total, e.card.year, e.card) for e in entries]
+    return [Entry(s.source, s.stem, s.card, overall, within) for s, overall, within in ranking(scored)]
+
+
+def ranking(scored: Sequence[Scored]) -> list[tuple[Scored, int, int]]:
+    """Sort by percentage and total (highest first, then name and source) and give competition
+    ranks, overall and within each level."""
+    score = lambda s: (s.percent, s.total)  # noqa: E731 - maxima differ when criteria are excluded
+    ordered = sorted(scored, key=lambda s: (-s.percent, -s.total, s.name, s.source))
+    ranked: list[tuple[Scored, int, int]] = []
+    level_seen: dict[str, list[tuple[Scored, int]]] = {}
+    for index, township in enumerate(ordered):
+        overall = index + 1 if index == 0 or score(township) != score(ordered[index - 1]) else ranked[-1][1]
+        peers = level_seen.setdefault(township.level, [])
+        within = len(peers) + 1 if not peers or score(peers[-1][0]) != score(township) else peers[-1][1]
+        peers.append((township, within))
+        ranked.append((township, overall, within))
+    return ranked
 
 
 @attrs.frozen

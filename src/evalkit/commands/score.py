@@ -46,16 +46,18 @@ def run(args) -> int:
 
 def _run(args, unpacked) -> int:
     from evalkit import batch as batch_
+    from evalkit import sources
     from evalkit.exitcodes import ExitCode
     from evalkit.exports import OutputDir
+    from evalkit.township import failed
 
     if args.jobs < 1:
         raise InputError("bad_jobs")
     ev = evaluator(args)
     outdir = Path(args.out)
-    readable = batch_.suffixes(ev)
-    wanted = [*readable, *batch_.OFFICE_SUFFIXES]
-    found = [str(p) for p in batch_.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
+    readable = sources.suffixes(ev)
+    wanted = [*readable, *sources.OFFICE_SUFFIXES]
+    found = [str(p) for p in sources.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
     files, refused = unpacked.add(found, wanted)
     if not files and not refused:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
@@ -67,7 +69,7 @@ def _run(args, unpacked) -> int:
     with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, per_township)
-        result = attrs.evolve(result, failures=(*(batch_.failed(n, e) for n, e in refused), *result.failures))
+        result = attrs.evolve(result, failures=(*(failed(n, e) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(visible(line), file=sys.stderr)
         if not result.entries:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from evalkit import Format, hookimpl
+from evalkit.batch import Detail
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.model import Kind
 from evalkit.ranking import RankingRow, ranking_rows
@@ -50,15 +51,15 @@ def write_html(batch, stream, lang: str = "zh") -> None:
 
 def shown(batch) -> tuple:
     """The townships the page lists: all of a county's; the top and bottom of a national batch."""
-    if not batch.large or len(batch.entries) <= 2 * LARGE_SHOWN:
+    if batch.detail is not Detail.LARGE or len(batch.entries) <= 2 * LARGE_SHOWN:
         return batch.entries
     return batch.entries[:LARGE_SHOWN] + batch.entries[-LARGE_SHOWN:]
 
 
 def note(batch) -> str:
-    if batch.detailed:
+    if batch.detail is Detail.WHOLE:
         return ""
-    listed = f"页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位" if batch.large else "页面列出排名,不逐一列出各乡镇的失分项"
+    listed = f"页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位" if batch.detail is Detail.LARGE else "页面列出排名,不逐一列出各乡镇的失分项"
     return (f"本批共 {len(batch.entries)} 个乡镇(街道),{listed};"
             "每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件,全部排名见 ranking.csv。")
 
@@ -78,7 +79,7 @@ def page(batch) -> dict:
         "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
         "rows": [ranking_row(row, sid) for row, sid in zip(ranking_rows(batch, entries), ids)],
-        "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
+        "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detail is Detail.WHOLE else [],
         "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
     }
 

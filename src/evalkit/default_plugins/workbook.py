@@ -11,6 +11,7 @@ import itertools
 import tempfile
 
 from evalkit import Format, hookimpl
+from evalkit.batch import GAPS_SHOWN, LARGE_GAPS, Detail
 from evalkit.default_plugins.ranking_csv import cell, cells, header
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
 from evalkit.points import number
@@ -22,7 +23,7 @@ WIDTH_SAMPLE = 400  #: rows looked at to size the columns
 
 
 def detail_sheet(batch):
-    if not batch.detailed:  # a large batch keeps category scores, not every criterion's points
+    if batch.detail is not Detail.WHOLE:  # a large batch keeps category scores, not every criterion's points
         yield ["乡镇(街道)", *(title for _cid, title in batch.categories)]
         for entry in batch.entries:
             scores = {c.id: number(c.score) for c in entry.card.categories}
@@ -36,11 +37,9 @@ def detail_sheet(batch):
 
 
 def gap_rows(batch):
-    from evalkit.batch import GAPS_SHOWN, LARGE_GAPS
-
     yield ["乡镇(街道)", "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
-    if not batch.detailed:
-        shown = LARGE_GAPS if batch.large else GAPS_SHOWN
+    if batch.detail is not Detail.WHOLE:
+        shown = LARGE_GAPS if batch.detail is Detail.LARGE else GAPS_SHOWN
         yield [f"(共 {len(batch.entries)} 个乡镇)", "", f"每个乡镇只列失分最多的 {shown} 项", "", "", None, None, "完整的扣分清单见 townships/ 下各乡镇的评分卡", "", ""]
     for entry in batch.entries:
         for gap in entry.card.gaps:  # a large batch's summaries hold only the largest
@@ -52,7 +51,7 @@ def gap_rows(batch):
 
 def finding_rows(batch):
     yield ["乡镇(街道)", "代码", "级别", "说明", "章节", "行", "引文"]
-    if batch.large:  # its summaries hold no findings: reading them back would find none
+    if batch.detail is Detail.LARGE:  # its summaries hold no findings: reading them back would find none
         yield ["(全国规模批次)", "", "", "各乡镇的报告问题见 townships/ 下的评分卡", "", None, ""]
         return
     for entry in batch.entries:
@@ -76,7 +75,7 @@ def rectification_rows(batch):
 def reported_rows(batch):
     """Every figure each township reports, informational items (no criterion scores them) included."""
     yield ["乡镇（街道）", "指标项编号", "指标项", "数值", "单位", "约数", "计分"]
-    if not batch.detailed:  # summaries above DETAIL_LIMIT keep only what the ranking needs
+    if batch.detail is not Detail.WHOLE:  # summaries above DETAIL_LIMIT keep only what the ranking needs
         yield [f"（共 {len(batch.entries)} 个乡镇）", "", "各乡镇报告的数据见 townships/ 下的评分卡", None, "", "", ""]
         return
     for entry in batch.entries:

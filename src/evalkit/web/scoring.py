@@ -126,7 +126,7 @@ def _unmapped(loaded) -> list[dict]:
 
 def view(card, source: str) -> dict:
     """A scorecard as report.html shows a township (without ranks: one township alone)."""
-    from evalkit.batch import Entry
+    from evalkit.ranking import Entry
     from evalkit.default_plugins.html_report import township
 
     return township(Entry(source, "card", card, 0, 0), "card")
@@ -161,7 +161,9 @@ def year_batch(cards: list[tuple[str, dict]]):
     """A ranked Batch of the submitted scorecards, with its rank analysis, as ``evalkit score`` makes it."""
     import attrs
 
-    from evalkit.batch import Batch, Entry, Stems, rank
+    from evalkit.batch import Batch
+    from evalkit.ranking import Entry, rank
+    from evalkit.township import Stems
     from evalkit.scorecard import Scorecard
     from evalkit.sensitivity import analyse
 
