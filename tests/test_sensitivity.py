@@ -13,7 +13,7 @@ from evalkit import sources
 from evalkit import sensitivity
 from evalkit.cli import main
 from evalkit.evaluator import Evaluator
-from evalkit.model import Detail
+from evalkit.model import Detail, NotApplicable
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTY = ROOT / "examples" / "xiangshan-2023"
@@ -31,7 +31,7 @@ def test_unvaried_weights_and_the_profiles_policy_rank_as_the_batch_does(scored)
     """The draw with every weight at 100% and the profile's N/A policy reproduces the official ranks."""
     evaluator, batch = scored
     scores, maxima, na, extra, veto = sensitivity._arrays(batch.entries, [cid for cid, _ in batch.categories], evaluator.plan)
-    full = int(evaluator.plan.profile.not_applicable == "full")
+    full = int(evaluator.plan.profile.not_applicable is NotApplicable.FULL)
     weights = np.full((1, scores.shape[1]), 1000, dtype=np.int64)
     cap = int(evaluator.plan.profile.veto_cap * 100) * 1000
     ranks = sensitivity._ranks(scores, maxima, na, weights, np.array([full]), extra, veto, cap)
