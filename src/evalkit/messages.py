@@ -344,3 +344,18 @@ RANKING_COLUMNS = {
     "interval": ("排名区间（5%–95%）", "Rank interval (5%–95%)"),
     "unstable": ("次序不稳的相邻乡镇", "Neighbours in unstable order"),
 }
+
+
+# One scorecard as text (default_plugins/formats.py: the terminal table and Markdown)
+MESSAGES.update({
+    "card_subject": ("{name}（{level}） {year}", "{name} ({level}) {year}"),
+    "card_total": ("总分：{total} / {max}（{percent}%）  等次：{grade}", "Total: {total} / {max} ({percent}%)  Grade: {grade}"),
+    "card_coverage": ("有据可查的分值占比：{coverage}  待评审分值：{pending}  评分配置：{profile}", "Points resting on reported evidence: {coverage}  Points pending review: {pending}  Profile: {profile}"),
+    "gap_line": ("{n}. [{criterion}] {title}（{kind}，失分 {lost}{pending}，{status}{repeat}）", "{n}. [{criterion}] {title} ({kind}, lost {lost}{pending}, {status}{repeat})"),
+    "gap_pending": ("，待评审分值 {points}", ", pending {points}"),
+    "gap_repeat": ("，{mark}", ", {mark}"),
+    "gap_field": ("   {label}：{value}", "   {label}: {value}"),
+    "finding_line": ("{n}. [{severity}] {message}（{code}{where}）", "{n}. [{severity}] {message} ({code}{where})"),
+    "finding_part": ("，{part}", ", {part}"),
+    "finding_quote": ("“{quote}”", "\"{quote}\""),
+})
