@@ -108,7 +108,7 @@ def test_ranking_csv_opens_in_excel_with_chinese_intact(capsys, county, tmp_path
     data = (tmp_path / "out" / "ranking.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["排名", "同级排名", "乡镇(街道)"] and len(rows) == 19
+    assert rows[0][:3] == ["排名", "同级排名", "乡镇（街道）"] and len(rows) == 19
 
 
 def test_formula_cells_are_neutralised(capsys, tmp_path):

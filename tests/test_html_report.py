@@ -159,7 +159,7 @@ def test_title_omits_what_the_townships_disagree_on(tmp_path, capsys):
 def test_format_is_a_registered_batch_format():
     """The built-in plugin registers "html" as a batch format writing report.html."""
     fmt = Evaluator().catalog.formats["html"]
-    assert (fmt.scope, fmt.filename, fmt.binary, fmt.title) == ("batch", "report.html", False, "HTML 报告(可打印)")
+    assert (fmt.scope, fmt.filename, fmt.binary, fmt.title) == ("batch", "report.html", False, "HTML 报告（可打印）")
 
 
 def test_a_batch_where_every_file_failed_keeps_the_previous_outputs(tmp_path, capsys):

@@ -15,7 +15,7 @@ from importlib import resources
 
 from evalkit import Format, hookimpl
 from evalkit.batch import Detail
-from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
+from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.model import Kind
 from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import coverage_text, display
@@ -59,9 +59,8 @@ def shown(batch) -> tuple:
 def note(batch) -> str:
     if batch.detail is Detail.WHOLE:
         return ""
-    listed = f"页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位" if batch.detail is Detail.LARGE else "页面列出排名,不逐一列出各乡镇的失分项"
-    return (f"本批共 {len(batch.entries)} 个乡镇(街道),{listed};"
-            "每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件,全部排名见 ranking.csv。")
+    listed = text("page_large", shown=LARGE_SHOWN) if batch.detail is Detail.LARGE else text("page_summary")
+    return text("page_note", count=len(batch.entries), listed=listed)
 
 
 def page(batch) -> dict:
@@ -197,7 +196,7 @@ def rectification_item(item) -> dict:
 
 def facts(card) -> list[tuple[str, str]]:
     return [
-        ("总分", f"{display(card.total)} / {display(card.max)}({display(card.percent)}%)"), ("等次", card.grade),
+        ("总分", text("page_total", total=display(card.total), max=display(card.max), percent=display(card.percent))), ("等次", card.grade),
         ("基本分", display(card.base)), ("加分", display(card.bonus)), ("扣分", display(card.deductions)),
         ("待评审分值", display(card.pending)), ("有据可查的分值占比", coverage_text(card)),
     ]
@@ -229,13 +228,13 @@ def gap(g, evidence: str) -> dict:
 
 
 def finding(f) -> dict:
-    where = [part for part in (f.section, f"第 {f.line} 行" if f.line else None) if part]
+    where = [part for part in (f.section, text("line_no", line=f.line) if f.line else None) if part]
     return {
         "severity": f.severity.value, "severity_label": label(SEVERITY, f.severity.value), "message": f.message,
-        "code": f.code, "where": ",".join(where), "quote": f.quote or "",
+        "code": f.code, "where": text("page_where_sep").join(where), "quote": f.quote or "",
     }
 
 
 @hookimpl
 def register_formats():
-    return [Format("html", "HTML 报告(可打印)", write_html, scope="batch", filename="report.html")]
+    return [Format("html", "HTML 报告（可打印）", write_html, scope="batch", filename="report.html")]

@@ -7,7 +7,7 @@ import io
 import re
 
 from evalkit import Format, hookimpl
-from evalkit.messages import RANKING_COLUMNS, label
+from evalkit.messages import RANKING_COLUMNS, label, text
 from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import display
 
@@ -35,7 +35,7 @@ def cells(row: RankingRow, points=display) -> list:
         row.rank, row.level_rank, cell(row.name), row.level, cell(row.county),
         points(row.total), points(row.max), points(row.percent), cell(row.grade),
         *(None if score is None else points(score) for score in row.scores),
-        points(row.bonus), points(row.deductions), "是" if row.vetoed else "否", points(row.pending),
+        points(row.bonus), points(row.deductions), text("yes") if row.vetoed else text("no"), points(row.pending),
         points(row.coverage), cell(";".join(row.gaps)), cell(row.source), *(row.firmness or ()),
     ]
 
@@ -50,4 +50,4 @@ def write_csv(batch, stream, lang: str = "zh") -> None:
 
 @hookimpl
 def register_formats():
-    return [Format("csv", "排名表(CSV,Excel 可直接打开)", write_csv, scope="batch", filename="ranking.csv")]
+    return [Format("csv", "排名表（CSV，Excel 可直接打开）", write_csv, scope="batch", filename="ranking.csv")]
