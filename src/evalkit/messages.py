@@ -363,7 +363,6 @@ MESSAGES.update({
 
 # A batch's files (ranking.csv, evalkit.xlsx, report.html): words and notes
 MESSAGES.update({
-    "yes": ("是", "yes"),
     "no": ("否", "no"),
     "xlsx_townships": ("（共 {count} 个乡镇）", "({count} townships)"),
     "xlsx_gaps_shown": ("每个乡镇只列失分最多的 {shown} 项", "each township's {shown} largest gaps only"),
