@@ -34,7 +34,7 @@ def measure(count: int) -> str:
     importing = time.perf_counter() - started
     evaluator = Evaluator()
     started = time.perf_counter()
-    batch = batch_.run(evaluator, files, markdown=False)
+    batch = batch_.run(evaluator, files, formats=())
     scoring = time.perf_counter() - started
     started = time.perf_counter()
     analyse(batch.entries, batch.categories, evaluator.plan)

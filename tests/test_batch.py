@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from evalkit import schemas
-from evalkit.batch import Stems, rank, safe_name
+from evalkit import sources
+from evalkit.ledger import Ranked
+from evalkit.ranking import Entry, rank
+from evalkit.township import Stems, safe_name
 from evalkit.copies import copied_reports
 from evalkit.cli import ExitCode, main
 from evalkit.evaluator import Evaluator
@@ -105,7 +108,7 @@ def test_ranking_csv_opens_in_excel_with_chinese_intact(capsys, county, tmp_path
     data = (tmp_path / "out" / "ranking.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["排名", "同级排名", "乡镇(街道)"] and len(rows) == 19
+    assert rows[0][:3] == ["排名", "同级排名", "乡镇（街道）"] and len(rows) == 19
 
 
 def test_formula_cells_are_neutralised(capsys, tmp_path):
@@ -162,7 +165,6 @@ def test_ranks_are_shared_on_ties_and_given_within_each_level():
 
     import attrs
 
-    from evalkit.batch import Entry
     from evalkit.testing import score_dict
 
     base = score_dict(next(synthetic_submissions(Evaluator().catalog.items, 1)), evaluator_=Evaluator())
@@ -230,14 +232,14 @@ def test_a_national_batch_reads_its_summaries_back_from_a_ledger(county, monkeyp
     same ranks as summaries kept in memory, by index, by slice and in iteration."""
     from evalkit import batch as batch_
 
-    files = [str(p) for p in batch_.inputs([str(county)], [".json"])]
+    files = [str(p) for p in sources.inputs([str(county)], [".json"])]
     evaluator = Evaluator()
-    kept = batch_.run(evaluator, files, markdown=False)
+    kept = batch_.run(evaluator, files, formats=())
     monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
-    spilled = batch_.run(evaluator, files, markdown=False)
-    assert isinstance(spilled.entries, batch_.Ranked) and len(spilled.entries) == len(kept.entries) == 18
+    spilled = batch_.run(evaluator, files, formats=())
+    assert isinstance(spilled.entries, Ranked) and len(spilled.entries) == len(kept.entries) == 18
     row = lambda e: (e.stem, e.rank, e.level_rank, e.card.total, e.card.grade, [g.criterion for g in e.card.gaps])  # noqa: E731
-    summarised = [batch_.Entry(e.source, e.stem, e.card.summary(), e.rank, e.level_rank) for e in kept.entries]
+    summarised = [Entry(e.source, e.stem, e.card.summary(), e.rank, e.level_rank) for e in kept.entries]
     assert [row(e) for e in spilled.entries] == [row(e) for e in summarised]
     assert [row(e) for e in spilled.entries[3:6]] == [row(e) for e in list(spilled.entries)[3:6]]
     assert row(spilled.entries[-1]) == row(list(spilled.entries)[17])
@@ -295,3 +297,58 @@ def test_workbook_shows_informational_figures(capsys, tmp_path):
     by_item = {row[1]: row for row in rows[1:]}
     assert by_item["review.opinions"][3:] == (9, "条", None, "仅供参考")
     assert by_item["publicity.sessions"][6] == "计分"
+
+
+LETTER_PLUGIN = '''
+import docx
+from evalkit import Format, hookimpl
+
+
+def write_letter(card, stream, lang="zh"):
+    document = docx.Document()
+    document.add_heading(f"关于{card.subject.name}法治政府建设年度报告的反馈意见", level=1)
+    for gap in card.top_gaps(3):
+        document.add_paragraph(f"{gap.title}：{gap.remediation}")
+    document.save(stream)
+
+
+@hookimpl
+def register_formats():
+    return [Format("letter", "反馈意见函", write_letter, scope="township", filename="-反馈意见.docx", binary=True)]
+'''
+
+
+def test_a_plugin_adds_a_per_township_docx_with_one_function(capsys, county, tmp_path, entry_point):
+    """A township format from a plugin is written beside each scorecard, and left out when not chosen."""
+    import docx
+
+    entry_point("letter", LETTER_PLUGIN)
+    code, _out, _err = score(capsys, county, "--out", tmp_path / "all")
+    assert code == ExitCode.FAILED  # the broken file, as before
+    letters = sorted((tmp_path / "all" / "townships").glob("*-反馈意见.docx"))
+    assert len(letters) == 18 and len(list((tmp_path / "all" / "townships").glob("*.md"))) == 18
+    first = docx.Document(str(letters[0])).paragraphs[0].text
+    assert first.startswith("关于") and first.endswith("法治政府建设年度报告的反馈意见")
+    score(capsys, county, "--out", tmp_path / "md", "--formats", "md")
+    assert not list((tmp_path / "md" / "townships").glob("*.docx"))
+
+
+def test_a_failing_township_format_fails_only_its_townships_and_names_the_plugin(capsys, county, tmp_path, entry_point):
+    """A plugin's township format that raises makes a named failure per file; the batch still writes."""
+    failing = LETTER_PLUGIN.replace("    document.save(stream)", "    if card.subject.name == FIRST:\n        raise RuntimeError('纸张用完')\n    document.save(stream)")
+    first = json.loads(sorted(county.glob("0*.json"))[0].read_text("utf-8"))["subject"]["name"]
+    entry_point("letter", failing + f"\nFIRST = {first!r}\n")
+    code, _out, err = score(capsys, county, "--out", tmp_path / "out", "--formats", "letter,csv")
+    assert code == ExitCode.FAILED
+    assert "letter" in err and "纸张用完" in err
+    assert len(list((tmp_path / "out" / "townships").glob("*.docx"))) == 17
+
+
+def test_check_offers_text_township_formats_but_not_binary_ones(capsys, entry_point):
+    """`check --format md` still works; a binary township format is not offered to the terminal."""
+    entry_point("letter", LETTER_PLUGIN)
+    example = ROOT / "examples" / "xianxiang-2022" / "submission.json"
+    assert main(["check", str(example), "--format", "md"]) == ExitCode.OK
+    assert capsys.readouterr().out.startswith("# ")
+    assert main(["check", str(example), "--format", "letter"]) == ExitCode.USAGE
+    assert "letter" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from evalkit import batch as batch_
+from evalkit import sources
 from evalkit.cli import ExitCode, main
 from evalkit.evaluator import Evaluator
 from evalkit.model import Kind
@@ -115,7 +116,7 @@ def test_writer_is_deterministic_on_one_batch(tmp_path):
     """Writing the same Batch object twice gives the same text."""
     ev = Evaluator()
     folder = write_folder(tmp_path / "in")
-    result = batch_.run(ev, batch_.inputs([str(folder)], batch_.suffixes(ev)))
+    result = batch_.run(ev, sources.inputs([str(folder)], sources.suffixes(ev)))
     first, second = io.StringIO(), io.StringIO()
     ev.catalog.formats["html"].write(result, first, "zh")
     ev.catalog.formats["html"].write(result, second, "zh")
@@ -158,7 +159,7 @@ def test_title_omits_what_the_townships_disagree_on(tmp_path, capsys):
 def test_format_is_a_registered_batch_format():
     """The built-in plugin registers "html" as a batch format writing report.html."""
     fmt = Evaluator().catalog.formats["html"]
-    assert (fmt.scope, fmt.filename, fmt.binary, fmt.title) == ("batch", "report.html", False, "HTML 报告(可打印)")
+    assert (fmt.scope, fmt.filename, fmt.binary, fmt.title) == ("batch", "report.html", False, "HTML 报告（可打印）")
 
 
 def test_a_batch_where_every_file_failed_keeps_the_previous_outputs(tmp_path, capsys):

@@ -3,7 +3,9 @@
 import json
 import os
 
-from evalkit.batch import Scored, Stems, batch_warnings, process_one
+from evalkit.batch import batch_warnings
+from evalkit.ranking import Scored
+from evalkit.township import Stems, process_one
 from evalkit.cli import ExitCode, main
 from evalkit.errors import InputError
 from evalkit.evaluator import Evaluator

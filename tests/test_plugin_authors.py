@@ -66,8 +66,9 @@ def test_new_plugin_refuses_bad_names_and_existing_folders(capsys, tmp_path):
     assert list((tmp_path / "evalkit-demo").iterdir()) == []
 
 
-def test_second_plugin_is_found_scored_beside_xianxiang_and_removable(venv):
-    """The digital plugin installs with pip, adds its block and format, and EVALKIT_LOAD_PLUGINS removes it."""
+def test_second_plugin_is_found_scored_beside_xianxiang_and_removable(venv, tmp_path):
+    """The digital plugin installs with pip, adds its block, its format and its per-township letter,
+    and EVALKIT_LOAD_PLUGINS removes it."""
     venv.pip_install(ROOT / "tests" / "plugins" / "evalkit-digital")
     card = json.loads(venv.evalkit("check", str(EXAMPLE), "--format", "json").stdout)
     plugins = {r["plugin"] for r in card["results"]}
@@ -75,6 +76,9 @@ def test_second_plugin_is_found_scored_beside_xianxiang_and_removable(venv):
     assert any(p["name"] == "digital" and p["version"] == "0.2.0" for p in card["meta"]["plugins"])
     brief = venv.evalkit("check", str(EXAMPLE), "--format", "brief")
     assert brief.returncode == 0 and brief.stdout.startswith("贤庠镇\t")
+    scored = venv.evalkit("score", str(ROOT / "examples" / "xiangshan-2022"), "--out", str(tmp_path / "out"), "--formats", "letter")
+    assert scored.returncode == 0, scored.stderr
+    assert len(list((tmp_path / "out" / "townships").glob("*-反馈意见.docx"))) == 18
     only = json.loads(venv.evalkit("check", str(EXAMPLE), "--format", "json", env={"EVALKIT_LOAD_PLUGINS": "xianxiang"}).stdout)
     assert {r["plugin"] for r in only["results"]} == {"xianxiang"}
 

@@ -138,7 +138,7 @@ def test_the_scorecard_workbook_page_and_store_show_the_items(two_years):
     db, _out_2022, out_2023 = two_years
     markdown = (out_2023 / "townships" / "丹西街道.md").read_text(encoding="utf-8")
     assert "## 上年问题整改情况（已整改 2，部分整改 1，未整改 24）" in markdown and "[XX-F02] 落实行政执法三项制度：已整改（上年失分 3，本年失分 0）" in markdown
-    assert "(基本分,失分 2.5,未报告,上年问题未整改)" in markdown
+    assert "（基本分，失分 2.5，未报告，上年问题未整改）" in markdown
     rows = list(openpyxl.load_workbook(out_2023 / "evalkit.xlsx", read_only=True)["整改跟踪"].iter_rows(values_only=True))
     assert rows[0] == ("乡镇（街道）", "指标编号", "指标", "整改情况", "上年失分", "本年失分")
     assert ("丹西街道", "XX-D01", "合法性审查覆盖率", "部分整改", 3.78, 1.78) in rows

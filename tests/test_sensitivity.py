@@ -9,9 +9,11 @@ import numpy as np
 import pytest
 
 from evalkit import batch as batch_
+from evalkit import sources
 from evalkit import sensitivity
 from evalkit.cli import main
 from evalkit.evaluator import Evaluator
+from evalkit.model import Detail, NotApplicable
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTY = ROOT / "examples" / "xiangshan-2023"
@@ -21,15 +23,15 @@ COUNTY = ROOT / "examples" / "xiangshan-2023"
 def scored():
     """The 2023 example batch, scored once, with its evaluator."""
     evaluator = Evaluator()
-    files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
-    return evaluator, batch_.run(evaluator, files, markdown=False)
+    files = [str(p) for p in sources.inputs([str(COUNTY)], [".json"])]
+    return evaluator, batch_.run(evaluator, files, formats=())
 
 
 def test_unvaried_weights_and_the_profiles_policy_rank_as_the_batch_does(scored):
     """The draw with every weight at 100% and the profile's N/A policy reproduces the official ranks."""
     evaluator, batch = scored
     scores, maxima, na, extra, veto = sensitivity._arrays(batch.entries, [cid for cid, _ in batch.categories], evaluator.plan)
-    full = int(evaluator.plan.profile.not_applicable == "full")
+    full = int(evaluator.plan.profile.not_applicable is NotApplicable.FULL)
     weights = np.full((1, scores.shape[1]), 1000, dtype=np.int64)
     cap = int(evaluator.plan.profile.veto_cap * 100) * 1000
     ranks = sensitivity._ranks(scores, maxima, na, weights, np.array([full]), extra, veto, cap)
@@ -53,13 +55,13 @@ def test_intervals_hold_the_official_rank_and_close_neighbours_are_flagged_both_
 def test_the_analysis_is_the_same_from_summaries_as_from_whole_scorecards(scored, monkeypatch):
     """Province- and national-size batches keep what the analysis needs: the intervals do not change."""
     evaluator, batch = scored
-    files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
+    files = [str(p) for p in sources.inputs([str(COUNTY)], [".json"])]
     whole = sensitivity.analyse(batch.entries, batch.categories, evaluator.plan)
     monkeypatch.setattr(batch_, "DETAIL_LIMIT", 5)
-    summary = batch_.run(evaluator, files, markdown=False)
+    summary = batch_.run(evaluator, files, formats=())
     monkeypatch.setattr(batch_, "LARGE_BATCH", 5)
-    large = batch_.run(evaluator, files, markdown=False)
-    assert not summary.detailed and large.large
+    large = batch_.run(evaluator, files, formats=())
+    assert summary.detail is Detail.SUMMARY and large.detail is Detail.LARGE
     assert sensitivity.analyse(summary.entries, summary.categories, evaluator.plan) == whole
     assert sensitivity.analyse(large.entries, large.categories, evaluator.plan) == whole
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from evalkit import batch as batch_
+from evalkit import sources
 from evalkit.cli import ExitCode, main
 from evalkit.errors import InputError
 from evalkit.evaluator import Evaluator
@@ -25,8 +26,8 @@ COUNTY = ROOT / "examples" / "xiangshan-2022"
 def scored():
     """The 2022 example batch, scored once, with its evaluator."""
     evaluator = Evaluator()
-    files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
-    return evaluator, batch_.run(evaluator, files, markdown=False)
+    files = [str(p) for p in sources.inputs([str(COUNTY)], [".json"])]
+    return evaluator, batch_.run(evaluator, files, formats=())
 
 
 def snapshot(path) -> list:
@@ -85,8 +86,8 @@ def test_a_summary_batch_keeps_totals_categories_and_its_largest_gaps(tmp_path, 
     """Above DETAIL_LIMIT the run says so and keeps what the summaries hold, without every result."""
     evaluator, _batch = scored
     monkeypatch.setattr(batch_, "DETAIL_LIMIT", 10)
-    files = [str(p) for p in batch_.inputs([str(COUNTY)], [".json"])]
-    batch = batch_.run(evaluator, files, markdown=False)
+    files = [str(p) for p in sources.inputs([str(COUNTY)], [".json"])]
+    batch = batch_.run(evaluator, files, formats=())
     with Store(tmp_path / "s.db") as store:
         run_id = store.save_run(batch, evaluator.plan.criteria)
         rows = store.scorecards(run_id)
@@ -126,7 +127,7 @@ def test_score_keeps_the_run_in_the_store_named_by_db_or_evalkit_db(tmp_path, ca
 HALFWAY = textwrap.dedent("""
     import sys, time
     from evalkit.store import Store, write
-    from evalkit import batch
+    from evalkit import batch, sources
     from evalkit.evaluator import Evaluator
     written = []
     original = write._scorecard
@@ -138,8 +139,8 @@ HALFWAY = textwrap.dedent("""
             time.sleep(float(sys.argv[3]))
     write._scorecard = slow
     ev = Evaluator()
-    files = [str(p) for p in batch.inputs([sys.argv[2]], [".json"])]
-    Store(sys.argv[1]).save_run(batch.run(ev, files, markdown=False), ev.plan.criteria)
+    files = [str(p) for p in sources.inputs([sys.argv[2]], [".json"])]
+    Store(sys.argv[1]).save_run(batch.run(ev, files, formats=()), ev.plan.criteria)
 """)
 
 

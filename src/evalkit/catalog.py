@@ -27,14 +27,17 @@ class Format:
 
     A ``scorecard`` format's ``write(scorecard, stream, lang)`` writes one scorecard, for
     ``evalkit check --format``. A ``batch`` format's ``write(batch, stream, lang)`` writes a
-    whole county's results into ``filename`` in ``evalkit score``'s output folder; a binary
-    one (``binary=True``) is given a byte stream.
+    whole county's results into ``filename`` in ``evalkit score``'s output folder. A
+    ``township`` format's ``write(scorecard, stream, lang)`` writes one township's file,
+    ``townships/<stem><filename>`` (``filename`` is a suffix such as ``.md``), for each township
+    ``evalkit score`` scores; ``check --format`` offers it too unless it is binary. A binary
+    format (``binary=True``) is given a byte stream.
     """
 
     name: str
     title: str
     write: Callable
-    scope: str = attrs.field(default="scorecard", validator=attrs.validators.in_(("scorecard", "batch")))
+    scope: str = attrs.field(default="scorecard", validator=attrs.validators.in_(("scorecard", "batch", "township")))
     filename: str | None = None
     binary: bool = False
     plugin: str | None = None
@@ -190,7 +193,7 @@ def collect_formats(pm) -> dict[str, Format]:
     """Every output format declared through ``register_formats``, by name."""
     formats = _unique(_results(pm, "register_formats"), "format")
     for fmt in formats.values():
-        if fmt.scope == "batch" and not fmt.filename:
+        if fmt.scope != "scorecard" and not fmt.filename:
             raise PluginError("format_no_filename", plugin=fmt.plugin, name=fmt.name)
     return formats
 

@@ -13,7 +13,7 @@ import attrs
 
 from evalkit.errors import describe
 from evalkit.messages import text
-from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, Profile, Review, RuleKind, Status
+from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, NotApplicable, Profile, Review, RuleKind, Status
 from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess, is_item
 from evalkit.submission import Submission
 from evalkit.rules import referenced_items
@@ -127,8 +127,8 @@ def _points(step: Step, measure: Measure, profile: Profile) -> Result:
     elif status is Status.NOT_APPLICABLE and criterion.kind is Kind.BONUS:
         earned = ZERO  # no such work: nothing to reward
     elif status is Status.NOT_APPLICABLE:
-        earned = max_points if profile.not_applicable == "full" else ZERO
-        max_points = max_points if profile.not_applicable == "full" else ZERO
+        earned = max_points if profile.not_applicable is NotApplicable.FULL else ZERO
+        max_points = max_points if profile.not_applicable is NotApplicable.FULL else ZERO
     elif status not in NO_EVIDENCE:
         earned = criterion.points * measure.fraction
     return Result(

@@ -120,7 +120,7 @@ class Evaluator:
             {"name": name, "distribution": dist, "version": version}
             for name, (dist, version) in sorted(self.pm.distributions.items())
         ]
-        described = {"id": profile.id, "digest": profile.digest, "not_applicable": profile.not_applicable}
+        described = {"id": profile.id, "digest": profile.digest, "not_applicable": profile.not_applicable.value}
         if profile.title:
             described["title"] = profile.title
         return {"engine": "evalkit", "version": __version__, "schema_version": SCHEMA_VERSION, "plugins": plugins, "profile": described}

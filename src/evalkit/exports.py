@@ -53,10 +53,10 @@ class OutputDir:
             self.guard.__exit__(None, None, None)
 
     def township(self, stem: str, processed) -> None:
-        """Write one township's scorecard as JSON and Markdown."""
+        """Write one township's scorecard as JSON, and its files in the township formats chosen."""
         self._write(f"townships/{stem}.json", processed.json)
-        if processed.markdown is not None:
-            self._write(f"townships/{stem}.md", processed.markdown)
+        for suffix, data in processed.files:
+            self._write(f"townships/{stem}{suffix}", data)
 
     def batch_formats(self, batch, formats, lang: str = "zh") -> None:
         """Write the batch formats given (ranking.csv, evalkit.xlsx, report.html, plugins' own)."""

@@ -321,3 +321,59 @@ WEB_ACTIONS = {
     "office_township": ("查看单位提交记录", "viewed a township's submissions"), "audit_view": ("查看操作记录", "viewed the audit log"),
     "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
 }
+
+
+# Ranking columns: the titles of ranking.csv's and the workbook's 排名 sheet (see ranking.py)
+RANKING_COLUMNS = {
+    "rank": ("排名", "Rank"),
+    "level_rank": ("同级排名", "Level rank"),
+    "name": ("乡镇（街道）", "Township"),
+    "level": ("层级", "Level"),
+    "county": ("县（市、区）", "County"),
+    "total": ("总分", "Total"),
+    "max": ("满分", "Max"),
+    "percent": ("得分率（%）", "Percentage"),
+    "grade": ("等次", "Grade"),
+    "bonus": ("加分", "Bonus"),
+    "deductions": ("扣分", "Deductions"),
+    "vetoed": ("一票否决", "Veto"),
+    "pending": ("待评审分值", "Points pending review"),
+    "coverage": ("有据可查占比（%）", "Points with evidence (%)"),
+    "gaps": ("主要失分项", "Top gaps"),
+    "source": ("来源文件", "Source file"),
+    "interval": ("排名区间（5%–95%）", "Rank interval (5%–95%)"),
+    "unstable": ("次序不稳的相邻乡镇", "Neighbours in unstable order"),
+}
+
+
+# One scorecard as text (default_plugins/formats.py: the terminal table and Markdown)
+MESSAGES.update({
+    "card_subject": ("{name}（{level}） {year}", "{name} ({level}) {year}"),
+    "card_total": ("总分：{total} / {max}（{percent}%）  等次：{grade}", "Total: {total} / {max} ({percent}%)  Grade: {grade}"),
+    "card_coverage": ("有据可查的分值占比：{coverage}  待评审分值：{pending}  评分配置：{profile}", "Points resting on reported evidence: {coverage}  Points pending review: {pending}  Profile: {profile}"),
+    "gap_line": ("{n}. [{criterion}] {title}（{kind}，失分 {lost}{pending}，{status}{repeat}）", "{n}. [{criterion}] {title} ({kind}, lost {lost}{pending}, {status}{repeat})"),
+    "gap_pending": ("，待评审分值 {points}", ", pending {points}"),
+    "gap_repeat": ("，{mark}", ", {mark}"),
+    "gap_field": ("   {label}：{value}", "   {label}: {value}"),
+    "finding_line": ("{n}. [{severity}] {message}（{code}{where}）", "{n}. [{severity}] {message} ({code}{where})"),
+    "finding_part": ("，{part}", ", {part}"),
+    "finding_quote": ("“{quote}”", "\"{quote}\""),
+})
+
+
+# A batch's files (ranking.csv, evalkit.xlsx, report.html): words and notes
+MESSAGES.update({
+    "no": ("否", "no"),
+    "xlsx_townships": ("（共 {count} 个乡镇）", "({count} townships)"),
+    "xlsx_gaps_shown": ("每个乡镇只列失分最多的 {shown} 项", "each township's {shown} largest gaps only"),
+    "xlsx_gaps_elsewhere": ("完整的扣分清单见 townships/ 下各乡镇的评分卡", "every gap is in the townships' scorecards under townships/"),
+    "xlsx_national": ("（全国规模批次）", "(national batch)"),
+    "xlsx_findings_elsewhere": ("各乡镇的报告问题见 townships/ 下的评分卡", "each township's findings are in its scorecard under townships/"),
+    "xlsx_reported_elsewhere": ("各乡镇报告的数据见 townships/ 下的评分卡", "each township's reported figures are in its scorecard under townships/"),
+    "page_total": ("{total} / {max}（{percent}%）", "{total} / {max} ({percent}%)"),
+    "page_where_sep": ("，", ", "),
+    "page_large": ("页面只列出排名前 {shown} 位和后 {shown} 位", "the page lists the top {shown} and the bottom {shown}"),
+    "page_summary": ("页面列出排名，不逐一列出各乡镇的失分项", "the page lists the ranking, not each township's gaps"),
+    "page_note": ("本批共 {count} 个乡镇（街道），{listed}；每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件，全部排名见 ranking.csv。",
+                  "{count} townships in this batch; {listed}. Each township's scorecard is in townships/ (.json and .md); the whole ranking is in ranking.csv."),
+})

@@ -37,6 +37,21 @@ class Kind(str, enum.Enum):
     VETO = "veto"  #: 一票否决, caps the total and forces the lowest grade
 
 
+class NotApplicable(str, enum.Enum):
+    """A profile's policy for base criteria that do not apply to a township."""
+
+    FULL = "full"  #: their points count as earned
+    EXCLUDE = "exclude"  #: they leave the maximum, and the total is rescaled
+
+
+class Detail(str, enum.Enum):
+    """How much of each township's scorecard a batch's entries hold."""
+
+    WHOLE = "whole"  #: the whole scorecard (a county: up to batch.DETAIL_LIMIT files)
+    SUMMARY = "summary"  #: a summary with its batch.GAPS_SHOWN largest gaps and their texts (see Scorecard.summary)
+    LARGE = "large"  #: a national batch's: batch.LARGE_GAPS largest gaps without texts, no findings, read back from a Ledger
+
+
 class Severity(str, enum.Enum):
     """How serious a report finding is."""
 
@@ -188,7 +203,7 @@ class Profile:
     overrides: Mapping[str, Mapping] = attrs.field(factory=dict)
     bonus_cap: Decimal = attrs.field(default=Decimal(5), converter=_decimal)
     veto_cap: Decimal = attrs.field(default=Decimal(59), converter=_decimal)
-    not_applicable: str = "full"  #: "full" counts the points as earned, "exclude" rescales
+    not_applicable: NotApplicable = attrs.field(default=NotApplicable.FULL, converter=NotApplicable)
     repeat_points: Decimal = attrs.field(default=Decimal(0), converter=_decimal)  #: 扣分 for each unrectified repeat of last year's gaps
     repeat_cap: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))  #: the most taken for them in all
     grades: tuple[Grade, ...] = attrs.field(

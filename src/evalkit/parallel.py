@@ -17,7 +17,7 @@ import attrs
 _PROCESS = None
 _EVALUATOR = None
 _COPIES: dict = {}
-_OPTIONS: tuple = (True, None)  #: (markdown, keep)
+_OPTIONS: tuple = (("md",), None)  #: (township formats, keep)
 CHUNK = 16
 
 
@@ -46,11 +46,11 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def process_parallel(process, evaluator, files, copies, jobs: int, markdown: bool = True, keep: tuple | None = None):
-    """``process(evaluator, path, findings, markdown, keep)`` over ``files`` in ``jobs`` forked
+def process_parallel(process, evaluator, files, copies, jobs: int, formats: tuple[str, ...] = ("md",), keep: tuple | None = None):
+    """``process(evaluator, path, findings, formats, keep)`` over ``files`` in ``jobs`` forked
     processes, yielding results in input order."""
     global _PROCESS, _EVALUATOR, _COPIES, _OPTIONS
-    _PROCESS, _EVALUATOR, _COPIES, _OPTIONS = process, evaluator, copies, (markdown, keep)  # inherited by the forked workers: plugins, plan and validator built once
+    _PROCESS, _EVALUATOR, _COPIES, _OPTIONS = process, evaluator, copies, (formats, keep)  # inherited by the forked workers: plugins, plan and validator built once
     jobs_ = list(enumerate(files))
     chunks = [jobs_[start : start + CHUNK] for start in range(0, len(jobs_), CHUNK)]
     done = 0

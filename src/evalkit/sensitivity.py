@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from evalkit.model import Kind, Status
+from evalkit.model import Kind, NotApplicable, Status
 
 DRAWS = 1000
 SEED = 20230301
@@ -78,7 +78,7 @@ def _arrays(entries, category_ids: list[str], plan):
     import numpy as np
 
     most = {step.criterion.id: step.max for step in plan.steps}
-    counted = plan.profile.not_applicable == "full"
+    counted = plan.profile.not_applicable is NotApplicable.FULL
     column = {cid: i for i, cid in enumerate(category_ids)}
     shape = (len(entries), len(category_ids))
     scores, maxima, na = (np.zeros(shape, dtype=np.int64) for _ in range(3))

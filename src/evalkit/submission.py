@@ -17,6 +17,14 @@ def _tuple(value: Any) -> tuple:
     return tuple(value)
 
 
+class Bound(str, enum.Enum):
+    """Which way an approximate figure may be off."""
+
+    LOWER = "lower"  #: at least the figure: 余、多、以上、超过、逾
+    UPPER = "upper"  #: at most the figure: 近
+    ABOUT = "about"  #: either way: 约、左右
+
+
 class Level(str, enum.Enum):
     """The administrative level of a township-level unit."""
 
@@ -62,7 +70,7 @@ class Item:
     value: Any  #: a number, a boolean or a string, as the item's schema says
     unit: str | None = None
     approximate: bool = False  #: the figure carried 余/多/约/近/超过
-    bound: str | None = None  #: "lower", "upper" or "about", for an approximate figure
+    bound: Bound | None = attrs.field(default=None, converter=attrs.converters.optional(Bound))  #: for an approximate figure
     evidence: str | None = None  #: the quote from the report
     source: Span | None = None
     needs_review: Unconfirmed | None = None  #: read by OCR and not yet confirmed
@@ -82,7 +90,7 @@ class Item:
         if self.approximate:
             doc["approximate"] = True
         if self.bound is not None:
-            doc["bound"] = self.bound
+            doc["bound"] = self.bound.value
         if self.evidence is not None:
             doc["evidence"] = self.evidence
         if self.source is not None:

@@ -40,8 +40,8 @@ def points(value: str) -> Decimal:
 
 
 def pick_format(catalog, name: str):
-    """A scorecard format by name."""
-    known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard"}
+    """A format that writes one scorecard as text, by name."""
+    known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard" or (f.scope == "township" and not f.binary)}
     if name not in known:
         raise InputError("unknown_format", name=name, known="、".join(sorted(known)))
     return known[name]

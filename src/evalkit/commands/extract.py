@@ -62,7 +62,7 @@ def _value(item, lang: str) -> str:
     if item.value is True:
         return text("yes", lang)
     shown = f"{item.value}{item.unit or ''}"
-    return text(f"bound_{item.bound}", lang, value=shown) if item.bound else shown
+    return text(f"bound_{item.bound.value}", lang, value=shown) if item.bound else shown
 
 
 def _around(quote: str, *figures: str, width: int = 18) -> str:

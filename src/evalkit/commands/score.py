@@ -21,17 +21,17 @@ from evalkit.scorecard import display
 def add(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "score", parents=[common], help="批量评分、排名并导出 Excel/CSV/HTML",
-        description="为一个文件夹(或多个文件)中的全部乡镇评分并排名,在 OUTDIR 中写出每个乡镇的评分卡、"
-        "ranking.csv、evalkit.xlsx 和 report.html。个别文件无法读取时照常处理其余文件,并以退出码 1 结束。",
+        description="为一个文件夹（或多个文件）中的全部乡镇评分并排名，在 OUTDIR 中写出每个乡镇的评分卡、"
+        "ranking.csv、evalkit.xlsx 和 report.html。个别文件无法读取时照常处理其余文件，并以退出码 1 结束。",
     )
-    parser.add_argument("paths", nargs="+", metavar="DIR-or-FILE", help="提交材料或报告所在的文件夹,或文件")
-    parser.add_argument("--out", required=True, metavar="OUTDIR", help="输出目录(整体写入;已有的 evalkit 输出会被替换)")
+    parser.add_argument("paths", nargs="+", metavar="DIR-or-FILE", help="提交材料或报告所在的文件夹，或文件")
+    parser.add_argument("--out", required=True, metavar="OUTDIR", help="输出目录（整体写入；已有的 evalkit 输出会被替换）")
     add_scoring_options(parser)
     add_report_options(parser)
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="并行进程数(默认 1;结果与进程数无关)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="并行进程数（默认 1；结果与进程数无关）")
     parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
     parser.add_argument("--formats", default="all", metavar="LIST",
-                        help="要写出的文件,逗号分隔:csv、xlsx、html、md(每个乡镇的 Markdown 评分卡),或插件提供的格式;默认 all。每个乡镇的 JSON 评分卡总会写出")
+                        help="要写出的文件，以逗号分隔：csv、xlsx、html、md（每个乡镇的 Markdown 评分卡），或插件提供的格式（包括每个乡镇一份的文件）；默认 all。每个乡镇的 JSON 评分卡总会写出")
     parser.add_argument("--db", metavar="FILE", default=None,
                         help="成绩库（SQLite 文件）：保存本次评分，供历年对比和整改跟踪；默认取环境变量 EVALKIT_DB，都没有则不保存")
     parser.set_defaults(func=run)
@@ -46,28 +46,30 @@ def run(args) -> int:
 
 def _run(args, unpacked) -> int:
     from evalkit import batch as batch_
+    from evalkit import sources
     from evalkit.exitcodes import ExitCode
     from evalkit.exports import OutputDir
+    from evalkit.township import failed
 
     if args.jobs < 1:
         raise InputError("bad_jobs")
     ev = evaluator(args)
     outdir = Path(args.out)
-    readable = batch_.suffixes(ev)
-    wanted = [*readable, *batch_.OFFICE_SUFFIXES]
-    found = [str(p) for p in batch_.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
+    readable = sources.suffixes(ev)
+    wanted = [*readable, *sources.OFFICE_SUFFIXES]
+    found = [str(p) for p in sources.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
     files, refused = unpacked.add(found, wanted)
     if not files and not refused:
         raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
     if args.township and len(files) > 1:
         raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
-    chosen, markdown = _chosen_formats(ev.catalog.formats, args.formats)
+    chosen, per_township = _chosen_formats(ev.catalog.formats, args.formats)
     db = _prepare_store(args.db, ev)
     with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
-        result = batch_.run(ev, files, jobs, progress, out.township, markdown)
-        result = attrs.evolve(result, failures=(*(batch_.failed(n, e) for n, e in refused), *result.failures))
+        result = batch_.run(ev, files, jobs, progress, out.township, per_township)
+        result = attrs.evolve(result, failures=(*(failed(n, e) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(visible(line), file=sys.stderr)
         if not result.entries:
@@ -117,14 +119,15 @@ def _keep(path: str, result, ev, lang: str) -> None:
         print(text("store_superseded", lang, year=run.year), file=sys.stderr)
 
 
-def _chosen_formats(formats, value: str) -> tuple[list, bool]:
-    """The batch formats named in --formats, and whether Markdown scorecards are wanted."""
-    batch = {name: f for name, f in formats.items() if f.scope == "batch"}
-    names = set(batch) | {"md"} if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
-    unknown = sorted(names - set(batch) - {"md"})
+def _chosen_formats(formats, value: str) -> tuple[list, tuple[str, ...]]:
+    """The batch formats named in --formats, and the names of the township formats named."""
+    known = {name: f for name, f in formats.items() if f.scope in ("batch", "township")}
+    names = set(known) if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
+    unknown = sorted(names - set(known))
     if unknown:
-        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted([*batch, "md"])))
-    return [batch[n] for n in sorted(names) if n in batch], "md" in names
+        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted(known)))
+    chosen = [known[n] for n in sorted(names)]
+    return [f for f in chosen if f.scope == "batch"], tuple(f.name for f in chosen if f.scope == "township")
 
 
 def _bar(done: int, total: int) -> None:
@@ -133,17 +136,11 @@ def _bar(done: int, total: int) -> None:
     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-def ranking_rows(result) -> list[list[str]]:
-    """One row per township: ranks, name, level, total, grade, each category, top gaps."""
-    rows = []
-    for entry in result.entries:
-        card = entry.card
-        scores = {c.id: display(c.score) for c in card.categories}
-        gaps = ";".join(_short(g.title) for g in card.top_gaps(2))
-        firmness = list(result.sensitivity.cells(entry.source)) if result.sensitivity else []
-        rows.append([entry.rank, entry.level_rank, card.subject.name, card.subject.level.value, display(card.total), card.grade,
-                     *(scores.get(cid, "") for cid, _title in result.categories), *firmness, gaps])
-    return rows
+def _table_row(row) -> list:
+    """A township's row of the terminal table: ranks, name, level, total, grade, each category, two top gaps."""
+    scores = ["" if score is None else display(score) for score in row.scores]
+    gaps = ";".join(_short(title) for title in row.gaps[:2])
+    return [row.rank, row.level_rank, row.name, row.level, display(row.total), row.grade, *scores, *(row.firmness or ()), gaps]
 
 
 def _short(title: str, width: int = 16) -> str:
@@ -153,23 +150,26 @@ def _short(title: str, width: int = 16) -> str:
 def ranking_table(result, lang: str) -> str:
     from tabulate import tabulate
 
+    from evalkit.ranking import ranking_rows
+
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
     header += [cid for cid, _ in result.categories]
     header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
     header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
-    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in row] for row in ranking_rows(result))
+    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in _table_row(row)] for row in ranking_rows(result))
     return tabulate(rows, header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
 
 def _summary(result, outdir: Path, written: list[str]) -> dict:
     """The --format json summary; its ranking and file list are iterators, written one by one."""
+    from evalkit.ranking import ranking_rows
+
     return {
         "ranking": (
-            {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-             "total": float(e.card.total), "grade": e.card.grade, "source": e.source, "scorecard": f"townships/{e.stem}.json",
-             **_firmness(result.sensitivity, e.source)}
-            for e in result.entries
+            {"rank": r.rank, "level_rank": r.level_rank, "name": r.name, "level": r.level, "total": float(r.total), "grade": r.grade,
+             "source": r.source, "scorecard": f"townships/{r.stem}.json", **_firmness(result.sensitivity, r.source)}
+            for r in ranking_rows(result)
         ),
         "failures": [{"source": f.source, "kind": f.kind.value, "message": f.message} for f in result.failures],
         "warnings": list(result.warnings),

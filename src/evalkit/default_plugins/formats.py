@@ -1,4 +1,5 @@
-"""The built-in output formats of one scorecard: table (the terminal), json and md."""
+"""The built-in output formats of one scorecard: table (the terminal), json, and md (also each
+township's Markdown scorecard in ``evalkit score``'s output folder)."""
 
 from __future__ import annotations
 
@@ -30,10 +31,9 @@ def headline(card, lang: str, esc=plain) -> list[str]:
     """The lines that state who scored what."""
     subject = card.subject
     lines = [
-        f"{esc(subject.name)}({subject.level.value}) {card.year}",
-        f"{text('total', lang)}:{_n(card.total)} / {_n(card.max)}({_n(card.percent)}%)  {text('grade', lang)}:{card.grade}",
-        f"{text('coverage', lang)}:{coverage_text(card)}  {text('pending', lang)}:{_n(card.pending)}  "
-        f"{text('profile', lang)}:{card.meta['profile']['id']}",
+        text("card_subject", lang, name=esc(subject.name), level=subject.level.value, year=card.year),
+        text("card_total", lang, total=_n(card.total), max=_n(card.max), percent=_n(card.percent), grade=card.grade),
+        text("card_coverage", lang, coverage=coverage_text(card), pending=_n(card.pending), profile=card.meta["profile"]["id"]),
     ]
     if card.grade_note:
         lines.append(esc(card.grade_note))
@@ -52,14 +52,13 @@ def category_rows(card, lang: str, esc=plain) -> tuple[list[str], list[list[str]
 def gap_lines(card, lang: str, esc=plain) -> list[str]:
     lines = []
     for number_, gap in enumerate(card.gaps, 1):
-        lost = f"{text('lost', lang)} {_n(gap.points_lost)}"
-        if gap.pending:
-            lost += f",{text('pending', lang)} {_n(gap.pending)}"
-        repeat = f",{text('repeat_mark', lang, status=label(RECTIFICATION, gap.repeat.value, lang))}" if gap.repeat else ""
-        lines.append(f"{number_}. [{esc(gap.criterion)}] {esc(gap.title)}({label(KIND, gap.kind.value, lang)},{lost},{label(STATUS, gap.status.value, lang)}{repeat})")
-        lines.append(f"   {text('reason', lang)}:{esc(gap.reason)}")
-        lines.append(f"   {text('remediation', lang)}:{esc(gap.remediation)}")
-        lines.append(f"   {text('basis', lang)}:{esc(gap.basis)}")
+        pending = text("gap_pending", lang, points=_n(gap.pending)) if gap.pending else ""
+        mark = text("repeat_mark", lang, status=label(RECTIFICATION, gap.repeat.value, lang)) if gap.repeat else ""
+        repeat = text("gap_repeat", lang, mark=mark) if gap.repeat else ""
+        lines.append(text("gap_line", lang, n=number_, criterion=esc(gap.criterion), title=esc(gap.title), kind=label(KIND, gap.kind.value, lang),
+                          lost=_n(gap.points_lost), pending=pending, status=label(STATUS, gap.status.value, lang), repeat=repeat))
+        lines += [text("gap_field", lang, label=text(key, lang), value=esc(value))
+                  for key, value in (("reason", gap.reason), ("remediation", gap.remediation), ("basis", gap.basis))]
     return lines or [text("no_gaps", lang)]
 
 
@@ -79,19 +78,20 @@ def rectification_lines(card, lang: str, esc=plain) -> list[str]:
 def finding_lines(card, lang: str, esc=plain) -> list[str]:
     lines = []
     for number_, finding in enumerate(card.findings, 1):
-        where = "".join(f",{esc(part)}" for part in _location(finding))
-        lines.append(f"{number_}. [{label(SEVERITY, finding.severity.value, lang)}] {esc(finding.message)}({finding.code}{where})")
+        where = "".join(text("finding_part", lang, part=esc(part)) for part in _location(finding, lang))
+        severity = label(SEVERITY, finding.severity.value, lang)
+        lines.append(text("finding_line", lang, n=number_, severity=severity, message=esc(finding.message), code=finding.code, where=where))
     return lines or [text("no_findings", lang)]
 
 
-def _location(finding) -> list[str]:
+def _location(finding, lang: str) -> list[str]:
     parts = []
     if finding.section:
         parts.append(finding.section)
     if finding.line:
-        parts.append(f"第 {finding.line} 行")
+        parts.append(text("line_no", lang, line=finding.line))
     if finding.quote:
-        parts.append(f"“{finding.quote[:60]}”")
+        parts.append(text("finding_quote", lang, quote=finding.quote[:60]))
     return parts
 
 
@@ -136,5 +136,5 @@ def register_formats():
     return [
         Format("table", "终端表格", write_table),
         Format("json", "JSON 评分卡(符合 scorecard.schema.json)", write_json),
-        Format("md", "Markdown 评分卡", write_md),
+        Format("md", "Markdown 评分卡", write_md, scope="township", filename=".md"),
     ]

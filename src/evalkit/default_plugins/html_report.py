@@ -14,8 +14,10 @@ from functools import lru_cache
 from importlib import resources
 
 from evalkit import Format, hookimpl
-from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
+from evalkit.batch import Detail
+from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.model import Kind
+from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import coverage_text, display
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
@@ -49,17 +51,16 @@ def write_html(batch, stream, lang: str = "zh") -> None:
 
 def shown(batch) -> tuple:
     """The townships the page lists: all of a county's; the top and bottom of a national batch."""
-    if not batch.large or len(batch.entries) <= 2 * LARGE_SHOWN:
+    if batch.detail is not Detail.LARGE or len(batch.entries) <= 2 * LARGE_SHOWN:
         return batch.entries
     return batch.entries[:LARGE_SHOWN] + batch.entries[-LARGE_SHOWN:]
 
 
 def note(batch) -> str:
-    if batch.detailed:
+    if batch.detail is Detail.WHOLE:
         return ""
-    listed = f"页面只列出排名前 {LARGE_SHOWN} 位和后 {LARGE_SHOWN} 位" if batch.large else "页面列出排名,不逐一列出各乡镇的失分项"
-    return (f"本批共 {len(batch.entries)} 个乡镇(街道),{listed};"
-            "每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件,全部排名见 ranking.csv。")
+    listed = text("page_large", shown=LARGE_SHOWN) if batch.detail is Detail.LARGE else text("page_summary")
+    return text("page_note", count=len(batch.entries), listed=listed)
 
 
 def page(batch) -> dict:
@@ -76,8 +77,8 @@ def page(batch) -> dict:
         "sensitivity": firmness_note(batch.sensitivity),
         "chart": ranking_chart(entries),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
-        "rows": [ranking_row(batch, entry, sid) for entry, sid in zip(entries, ids)],
-        "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detailed else [],
+        "rows": [ranking_row(row, sid) for row, sid in zip(ranking_rows(batch, entries), ids)],
+        "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detail is Detail.WHOLE else [],
         "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
     }
 
@@ -163,15 +164,12 @@ def ranking_chart(entries) -> dict:
     return {"bars": bars, "ticks": ticks, "height": bottom + 8, "bottom": bottom, "geometry": GEOMETRY}
 
 
-def ranking_row(batch, entry, sid: str) -> dict:
-    card = entry.card
-    scores = {c.id: display(c.score) for c in card.categories}
+def ranking_row(row: RankingRow, sid: str) -> dict:
     return {
-        "id": sid, "rank": entry.rank, "level_rank": entry.level_rank, "name": card.subject.name,
-        "level": card.subject.level.value, "total": display(card.total), "grade": card.grade, "colour": grade_colour(card.grade),
-        "scores": [scores.get(cid, "—") for cid, _title in batch.categories],
-        "bonus": display(card.bonus), "deductions": display(card.deductions),
-        "firmness": batch.sensitivity.cells(entry.source) if batch.sensitivity else None,
+        "id": sid, "rank": row.rank, "level_rank": row.level_rank, "name": row.name, "level": row.level,
+        "total": display(row.total), "grade": row.grade, "colour": grade_colour(row.grade),
+        "scores": ["—" if score is None else display(score) for score in row.scores],
+        "bonus": display(row.bonus), "deductions": display(row.deductions), "firmness": row.firmness,
     }
 
 
@@ -198,7 +196,7 @@ def rectification_item(item) -> dict:
 
 def facts(card) -> list[tuple[str, str]]:
     return [
-        ("总分", f"{display(card.total)} / {display(card.max)}({display(card.percent)}%)"), ("等次", card.grade),
+        ("总分", text("page_total", total=display(card.total), max=display(card.max), percent=display(card.percent))), ("等次", card.grade),
         ("基本分", display(card.base)), ("加分", display(card.bonus)), ("扣分", display(card.deductions)),
         ("待评审分值", display(card.pending)), ("有据可查的分值占比", coverage_text(card)),
     ]
@@ -230,13 +228,13 @@ def gap(g, evidence: str) -> dict:
 
 
 def finding(f) -> dict:
-    where = [part for part in (f.section, f"第 {f.line} 行" if f.line else None) if part]
+    where = [part for part in (f.section, text("line_no", line=f.line) if f.line else None) if part]
     return {
         "severity": f.severity.value, "severity_label": label(SEVERITY, f.severity.value), "message": f.message,
-        "code": f.code, "where": ",".join(where), "quote": f.quote or "",
+        "code": f.code, "where": text("page_where_sep").join(where), "quote": f.quote or "",
     }
 
 
 @hookimpl
 def register_formats():
-    return [Format("html", "HTML 报告(可打印)", write_html, scope="batch", filename="report.html")]
+    return [Format("html", "HTML 报告（可打印）", write_html, scope="batch", filename="report.html")]

@@ -11,41 +11,36 @@ import itertools
 import tempfile
 
 from evalkit import Format, hookimpl
-from evalkit.default_plugins.ranking_csv import cell, header, row
-from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label
+from evalkit.batch import GAPS_SHOWN, LARGE_GAPS, Detail
+from evalkit.default_plugins.ranking_csv import cell, cells, header
+from evalkit.messages import FAILURE, KIND, RANKING_COLUMNS, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.points import number
+from evalkit.ranking import ranking_rows
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
 WIDTH_SAMPLE = 400  #: rows looked at to size the columns
 
 
-def ranking_rows(batch):
-    for entry in batch.entries:
-        yield row(batch, entry, number)
-
-
 def detail_sheet(batch):
-    if not batch.detailed:  # a large batch keeps category scores, not every criterion's points
-        yield ["乡镇(街道)", *(title for _cid, title in batch.categories)]
+    if batch.detail is not Detail.WHOLE:  # a large batch keeps category scores, not every criterion's points
+        yield [label(RANKING_COLUMNS, "name"), *(title for _cid, title in batch.categories)]
         for entry in batch.entries:
             scores = {c.id: number(c.score) for c in entry.card.categories}
             yield [cell(entry.card.subject.name), *(scores.get(cid) for cid, _ in batch.categories)]
         return
     criteria = list(dict.fromkeys((r.criterion, r.title) for e in batch.entries for r in e.card.results))
-    yield ["乡镇(街道)", *(f"{cid} {title}" for cid, title in criteria)]
+    yield [label(RANKING_COLUMNS, "name"), *(f"{cid} {title}" for cid, title in criteria)]
     for entry in batch.entries:
         points = {r.criterion: number(r.points) for r in entry.card.results}
         yield [cell(entry.card.subject.name), *(points.get(cid) for cid, _ in criteria)]
 
 
 def gap_rows(batch):
-    from evalkit.batch import GAPS_SHOWN, LARGE_GAPS
-
-    yield ["乡镇(街道)", "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
-    if not batch.detailed:
-        shown = LARGE_GAPS if batch.large else GAPS_SHOWN
-        yield [f"(共 {len(batch.entries)} 个乡镇)", "", f"每个乡镇只列失分最多的 {shown} 项", "", "", None, None, "完整的扣分清单见 townships/ 下各乡镇的评分卡", "", ""]
+    yield [label(RANKING_COLUMNS, "name"), "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
+    if batch.detail is not Detail.WHOLE:
+        shown = LARGE_GAPS if batch.detail is Detail.LARGE else GAPS_SHOWN
+        yield [text("xlsx_townships", count=len(batch.entries)), "", text("xlsx_gaps_shown", shown=shown), "", "", None, None, text("xlsx_gaps_elsewhere"), "", ""]
     for entry in batch.entries:
         for gap in entry.card.gaps:  # a large batch's summaries hold only the largest
             yield [
@@ -55,9 +50,9 @@ def gap_rows(batch):
 
 
 def finding_rows(batch):
-    yield ["乡镇(街道)", "代码", "级别", "说明", "章节", "行", "引文"]
-    if batch.large:  # its summaries hold no findings: reading them back would find none
-        yield ["(全国规模批次)", "", "", "各乡镇的报告问题见 townships/ 下的评分卡", "", None, ""]
+    yield [label(RANKING_COLUMNS, "name"), "代码", "级别", "说明", "章节", "行", "引文"]
+    if batch.detail is Detail.LARGE:  # its summaries hold no findings: reading them back would find none
+        yield [text("xlsx_national"), "", "", text("xlsx_findings_elsewhere"), "", None, ""]
         return
     for entry in batch.entries:
         for f in entry.card.findings:
@@ -80,12 +75,12 @@ def rectification_rows(batch):
 def reported_rows(batch):
     """Every figure each township reports, informational items (no criterion scores them) included."""
     yield ["乡镇（街道）", "指标项编号", "指标项", "数值", "单位", "约数", "计分"]
-    if not batch.detailed:  # summaries above DETAIL_LIMIT keep only what the ranking needs
-        yield [f"（共 {len(batch.entries)} 个乡镇）", "", "各乡镇报告的数据见 townships/ 下的评分卡", None, "", "", ""]
+    if batch.detail is not Detail.WHOLE:  # summaries above DETAIL_LIMIT keep only what the ranking needs
+        yield [text("xlsx_townships", count=len(batch.entries)), "", text("xlsx_reported_elsewhere"), None, "", "", ""]
         return
     for entry in batch.entries:
         for r in entry.card.reported:
-            yield [cell(entry.card.subject.name), r.item, cell(r.title), r.value, r.unit, "是" if r.approximate else "", "计分" if r.scored else "仅供参考"]
+            yield [cell(entry.card.subject.name), r.item, cell(r.title), r.value, r.unit, text("yes") if r.approximate else "", "计分" if r.scored else "仅供参考"]
 
 
 def failure_rows(batch):
@@ -103,7 +98,7 @@ def write_xlsx(batch, stream, lang: str = "zh") -> None:
         book.set_properties({"author": "evalkit", "created": FIXED_TIME})  # with it, the same batch gives the same bytes
         head = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         sheets = [
-            ("排名", itertools.chain([header(batch)], ranking_rows(batch))),
+            ("排名", itertools.chain([header(batch)], (cells(row, number) for row in ranking_rows(batch)))),
             ("得分明细", detail_sheet(batch)),
             ("扣分清单", gap_rows(batch)),
             ("问题发现", finding_rows(batch)),

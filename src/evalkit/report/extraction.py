@@ -252,7 +252,7 @@ def _number(value: Decimal, spec) -> int | float:
 def _item(figure: Figure, structure: Structure, text: str, spec) -> dict:
     item = {"value": _number(figure.value, spec), "unit": figure.unit or (spec.unit if spec else "") or ""}
     if figure.approximate:
-        item |= {"approximate": True, "bound": figure.bound}
+        item |= {"approximate": True, "bound": figure.bound.value}
     item["evidence"] = sentence_at(text, figure.start)
     item["source"] = _source(structure, figure.start, figure.end)
     return {k: v for k, v in item.items() if v != ""}

@@ -16,6 +16,7 @@ import attrs
 
 from evalkit.report.lines import Marks, line_of, line_starts
 from evalkit.report.numerals import narrow, parse
+from evalkit.submission import Bound
 
 UNITS = sorted(
     """分钟 分 人次 场次 件次 户次 家次 平方公里 公里 小时 课时 学时 个百分点 百分点 次 场 期 件 起 份 条 篇 人 名 位 个
@@ -66,7 +67,7 @@ class Figure:
     value: Decimal
     unit: str
     approximate: bool
-    bound: str | None  #: "lower" (余/多/以上/超过), "upper" (近), "about" (约/左右) or None
+    bound: Bound | None
     start: int  #: offset of the numeral in the text
     end: int
     line: int
@@ -166,13 +167,13 @@ def _percent_words(page: _Page, match: re.Match) -> Figure:
     return _make(page, start, end, value, "%", _bound(match["pre"], match["q3"]))
 
 
-def _bound(pre: str | None, post: str | None) -> str | None:
+def _bound(pre: str | None, post: str | None) -> Bound | None:
     if pre in ("超过", "逾") or post in ("余", "多", "以上"):
-        return "lower"
+        return Bound.LOWER
     if pre == "近":
-        return "upper"
+        return Bound.UPPER
     if pre == "约" or post == "左右":
-        return "about"
+        return Bound.ABOUT
     return None
 
 

@@ -8,6 +8,7 @@ import hashlib
 import json
 
 from evalkit import archive
+from evalkit.model import Detail
 from evalkit.errors import InputError
 from evalkit.store.failures import failure_reason
 
@@ -31,7 +32,7 @@ def save_run(store, batch, criteria, created: str | None = None) -> int:
             conn.executemany("INSERT INTO categories VALUES (?, ?, ?, ?)", ((run_id, cid, title, i) for i, (cid, title) in enumerate(batch.categories)))
             townships: dict[tuple[str, str], int] = {}
             for entry in batch.entries:
-                _scorecard(conn, run_id, _township(conn, townships, entry.card.subject), entry, batch.detailed)
+                _scorecard(conn, run_id, _township(conn, townships, entry.card.subject), entry, batch.detail is Detail.WHOLE)
             conn.execute("UPDATE runs SET superseded_by = ? WHERE year = ? AND superseded_by IS NULL AND id != ?", (run_id, year, run_id))
     except InputError:
         raise
@@ -73,7 +74,7 @@ def _sha256(source: str) -> str | None:
 
 def _run(conn, batch, year: int, created: str) -> int:
     meta, profile = batch.meta, batch.meta["profile"]
-    detail = "whole" if batch.detailed else "large" if batch.large else "summary"
+    detail = batch.detail.value
     cursor = conn.execute(
         "INSERT INTO runs (year, created, engine_version, profile_id, profile_digest, not_applicable, meta, detail, scored, failed)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

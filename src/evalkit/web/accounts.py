@@ -31,14 +31,14 @@ class NewAccount:
 
 def townships(folder: Path) -> list[tuple[str, object]]:
     """(file, subject) of each township file in ``folder`` that can be read, in file order."""
-    from evalkit import batch
+    from evalkit import sources, township
     from evalkit.web.scoring import evaluator
 
     ev = evaluator()
     found = []
-    for path in batch.inputs([str(folder)], batch.suffixes(ev)):
-        loaded = batch.load_one(ev, path)
-        if not isinstance(loaded, batch.Failure):
+    for path in sources.inputs([str(folder)], sources.suffixes(ev)):
+        loaded = township.load_one(ev, path)
+        if not isinstance(loaded, township.Failure):
             found.append((str(path), loaded.submission.subject))
     if not found:
         raise InputError("web_init_none", folder=str(folder))

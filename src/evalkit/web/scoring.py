@@ -126,7 +126,7 @@ def _unmapped(loaded) -> list[dict]:
 
 def view(card, source: str) -> dict:
     """A scorecard as report.html shows a township (without ranks: one township alone)."""
-    from evalkit.batch import Entry
+    from evalkit.ranking import Entry
     from evalkit.default_plugins.html_report import township
 
     return township(Entry(source, "card", card, 0, 0), "card")
@@ -142,10 +142,12 @@ def scorecard_view(card_json: dict, source: str) -> dict:
 def year_outputs(cards: list[tuple[str, dict]]) -> dict[str, bytes]:
     """The year's ranking from the submitted scorecards ((source, card) each): its rows, and
     report.html, evalkit.xlsx and ranking.csv written by the same formats ``evalkit score`` uses."""
+    from evalkit.ranking import ranking_rows
+
     batch = year_batch(cards)
     out: dict = {"ranking": [
-        {"rank": e.rank, "level_rank": e.level_rank, "name": e.card.subject.name, "level": e.card.subject.level.value,
-         "total": display(e.card.total), "grade": e.card.grade} for e in batch.entries]}
+        {"rank": r.rank, "level_rank": r.level_rank, "name": r.name, "level": r.level, "total": display(r.total), "grade": r.grade}
+        for r in ranking_rows(batch)]}
     for fmt in evaluator().catalog.formats.values():
         if fmt.scope == "batch" and fmt.filename in ("report.html", "evalkit.xlsx", "ranking.csv"):
             stream = io.BytesIO() if fmt.binary else io.StringIO()
@@ -159,7 +161,9 @@ def year_batch(cards: list[tuple[str, dict]]):
     """A ranked Batch of the submitted scorecards, with its rank analysis, as ``evalkit score`` makes it."""
     import attrs
 
-    from evalkit.batch import Batch, Entry, Stems, rank
+    from evalkit.batch import Batch
+    from evalkit.ranking import Entry, rank
+    from evalkit.township import Stems
     from evalkit.scorecard import Scorecard
     from evalkit.sensitivity import analyse
 

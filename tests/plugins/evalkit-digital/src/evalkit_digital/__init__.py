@@ -52,6 +52,20 @@ def register_rule_kinds():
     return [RuleKind("banded_rate", banded_rate, BANDED_RATE)]
 
 
+def write_letter(card, stream, lang="zh"):
+    """反馈意见函: the township's three largest gaps and what to do about each."""
+    import docx  # python-docx
+
+    document = docx.Document()
+    document.add_heading(f"关于{card.subject.name}法治政府建设年度报告的反馈意见", level=1)
+    for gap in card.top_gaps(3):
+        document.add_paragraph(f"{gap.title}：{gap.remediation}")
+    document.save(stream)
+
+
 @hookimpl
 def register_formats():
-    return [Format("brief", "一行摘要", write_brief)]
+    return [
+        Format("brief", "一行摘要", write_brief),
+        Format("letter", "反馈意见函", write_letter, scope="township", filename="-反馈意见.docx", binary=True),
+    ]
