@@ -62,3 +62,12 @@ def test_there_are_examples():
     """The examples the quick start and docs rely on exist."""
     assert _examples("submission*.json") and (ROOT / "examples" / "xianxiang-2022" / "report.txt").exists()
     json.loads((ROOT / "examples" / "xianxiang-2022" / "submission.json").read_text("utf-8"))
+
+
+def test_section_kinds_are_the_schemas_vocabulary():
+    """A section kind the schema accepts is a SectionKind, and each SectionKind is one the schema accepts."""
+    from evalkit.submission import SectionKind
+
+    doc = json.loads((ROOT / "schemas" / "submission.schema.json").read_text("utf-8"))
+    sections = doc["$defs"]["report"]["properties"]["sections"]["items"]["properties"]
+    assert sections["kind"]["enum"] == [kind.value for kind in SectionKind]

@@ -106,15 +106,26 @@ def _json_number(value: Any) -> Any:
     return value
 
 
+class SectionKind(str, enum.Enum):
+    """What a section of the report holds: one of the five contents the 督察工作规定 requires, or other."""
+
+    MEASURES = "measures"  #: 上一年度推进法治政府建设的主要举措和成效
+    SHORTCOMINGS = "shortcomings"  #: 存在的不足和原因
+    FIRST_RESPONSIBILITY = "first_responsibility"  #: 党政主要负责人履行推进法治建设第一责任人职责情况
+    PLAN = "plan"  #: 下一年度推进法治政府建设的主要安排
+    OTHER_MATTERS = "other_matters"  #: 其他需要报告的情况
+    OTHER = "other"  #: none of them (基本情况 and the like)
+
+
 @attrs.frozen
 class Section:
     """A heading of the report, classified into one of the required contents."""
 
     title: str
-    kind: str  #: measures / shortcomings / first_responsibility / plan / other_matters / other
+    kind: SectionKind = attrs.field(converter=SectionKind)
 
     def to_dict(self) -> dict:
-        return {"title": self.title, "kind": self.kind}
+        return {"title": self.title, "kind": self.kind.value}
 
 
 @attrs.frozen

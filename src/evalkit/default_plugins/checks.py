@@ -11,8 +11,9 @@ from pathlib import Path
 
 from evalkit import Finding, Severity, hookimpl
 from evalkit.default_plugins.rule_kinds import SECTION_TITLES
+from evalkit.submission import SectionKind
 
-REQUIRED = ("measures", "shortcomings", "first_responsibility", "plan")
+REQUIRED = (SectionKind.MEASURES, SectionKind.SHORTCOMINGS, SectionKind.FIRST_RESPONSIBILITY, SectionKind.PLAN)
 
 
 @cache

@@ -10,6 +10,7 @@ from importlib.resources import files
 
 from evalkit import Finding, Severity, hookimpl
 from evalkit.report.numerals import narrow, parse
+from evalkit.submission import SectionKind
 
 #: 王某某 is a person made anonymous, not a leftover; □ may be a glyph a reader could not map
 LEFTOVER = re.compile(r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|○{2,}|我镇街")
@@ -90,7 +91,7 @@ def plans_as_results(text: str, structure) -> list[Finding]:
     findings = []
     for match in AS_PLANNED.finditer(text):
         heading = structure.heading_at(match.start())
-        if heading is not None and heading.kind == "measures":
+        if heading is not None and heading.kind is SectionKind.MEASURES:
             message = f"成效部分写的是要求或计划（“{match.group()}”），应写明本年度实际完成的情况和数字"
             findings.append(_finding("plan-as-result", Severity.INFO, message, text, match.start()))
     return findings
@@ -101,7 +102,7 @@ def frequency_contradictions(text: str, structure) -> list[Finding]:
     findings = []
     for match in FREQUENCY.finditer(text):
         heading = structure.heading_at(match.start())
-        if heading is not None and heading.kind == "plan":
+        if heading is not None and heading.kind is SectionKind.PLAN:
             continue
         window = match.end() + SENTENCE_REACH  # bounded: a text of 每月 without a full stop costs linear work
         end = min((i for ch in "。;；\n" if (i := text.find(ch, match.end(), window)) != -1), default=min(window, len(text)))

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from evalkit import Finding, Severity, hookimpl
 from evalkit.default_plugins.checks import normalise_law, superseded
+from evalkit.submission import SectionKind
 
 NEW_LAW = re.compile(r"新施行|新修订|新修正|新颁布|新出台|新实施")
 COVERAGE = re.compile(r"全覆盖|覆盖率|覆盖面")
@@ -60,7 +61,7 @@ def year_mismatch(submission, text) -> list[Finding]:
         if structure.signature is not None and offset >= structure.signature:
             break  # the signing date is the following year by rule
         heading = structure.heading_at(offset)
-        if year <= submission.year or heading is None or heading.kind not in ("measures", "shortcomings"):
+        if year <= submission.year or heading is None or heading.kind not in (SectionKind.MEASURES, SectionKind.SHORTCOMINGS):
             continue
         quote = sentence_at(text, offset)
         if quote not in quoted:
@@ -76,7 +77,7 @@ def heading_years(submission, text) -> list[Finding]:
     findings = []
     for heading in structure.headings:
         named = {int(y) for y in re.findall(r"((?:19|20)[0-9]{2})\s*年", heading.title)}
-        if heading.kind != "plan" and named and submission.year not in named:
+        if heading.kind is not SectionKind.PLAN and named and submission.year not in named:
             message = f"{submission.year}年度报告的标题“{heading.title}”写的是{'、'.join(map(str, sorted(named)))}年,年份可能有误"
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, heading.start))
     return findings

@@ -9,16 +9,17 @@ from decimal import Decimal
 
 from evalkit import Measure, RuleKind, Status, hookimpl
 from evalkit.rules import clamp, to_decimal
+from evalkit.submission import SectionKind
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
 
 SECTION_TITLES = {
-    "measures": "上一年度推进法治政府建设的主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsibility": "党政主要负责人履行推进法治建设第一责任人职责情况",
-    "plan": "下一年度推进法治政府建设的主要安排",
-    "other_matters": "其他需要报告的情况",
+    SectionKind.MEASURES: "上一年度推进法治政府建设的主要举措和成效",
+    SectionKind.SHORTCOMINGS: "存在的不足和原因",
+    SectionKind.FIRST_RESPONSIBILITY: "党政主要负责人履行推进法治建设第一责任人职责情况",
+    SectionKind.PLAN: "下一年度推进法治政府建设的主要安排",
+    SectionKind.OTHER_MATTERS: "其他需要报告的情况",
 }
 
 _ITEM = {"type": "string"}
@@ -173,7 +174,7 @@ def register_rule_kinds():
         RuleKind("ratio", ratio, {**_schema(["target"], rate=_ITEM, numerator=_ITEM, denominator=_ITEM, target={"type": "number", "exclusiveMinimum": 0, "maximum": 100}, partial=_PARTIAL), "oneOf": [{"required": ["rate"]}, {"required": ["numerator", "denominator"]}]}),
         RuleKind("reported", reported, _schema(["item"], item=_ITEM)),
         RuleKind("tiers", tiers, _schema(["item", "tiers"], item=_ITEM, tiers={"type": "array", "minItems": 1, "items": {"type": "object", "required": ["min", "fraction"], "properties": {"min": _NUMBER, "fraction": fraction}, "additionalProperties": False}})),
-        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(SECTION_TITLES)}})),
+        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(k.value for k in SECTION_TITLES)}})),
         RuleKind("manual", manual, _schema([], hint={"type": "string"}, items=items)),
         RuleKind("findings", findings, _schema(["codes"], codes={"type": "array", "minItems": 1, "items": {"type": "string"}})),
     ]

@@ -22,6 +22,7 @@ from evalkit.report.figures import Figure
 from evalkit.report.lines import Marks
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
+from evalkit.submission import SectionKind
 
 SENTENCE_END = re.compile("[。;；!！?？\n]")
 SENTENCE_SCAN = 1000  #: a quoted sentence is cut to 200 characters, so no more than this is copied
@@ -95,7 +96,7 @@ def _continues(previous: Figure, figure: Figure) -> bool:
 
 def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, items: Mapping) -> str | None:
     heading = structure.heading_at(figure.start)
-    if heading is not None and heading.kind == "plan":
+    if heading is not None and heading.kind is SectionKind.PLAN:
         return None  # next year's targets are not this year's results
     if PER_PERIOD.search(figure.before):
         return None  # 每季度召开一次: how often, not how many
@@ -170,7 +171,7 @@ def submission_document(
     subject, findings = _subject(s, given, name)
     year, year_findings = _year(s, given)
     report = {"title": s.title, **{k: v for k, v in (("date", s.date), ("unit", s.unit)) if v}}
-    report["sections"] = [{"title": h.title[:500], "kind": h.kind} for h in s.headings[: LIMITS["sections"]]]
+    report["sections"] = [{"title": h.title[:500], "kind": h.kind.value} for h in s.headings[: LIMITS["sections"]]]
     report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))[: LIMITS["citations"]]
     report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped[: LIMITS["unmapped"]]]
     values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}

@@ -16,6 +16,7 @@ import attrs
 from evalkit.report import identity, page as page_
 from evalkit.report.lines import line_of, line_starts
 from evalkit.report.numerals import chinese, narrow
+from evalkit.submission import SectionKind
 
 CN_NUMBER = "一二三四五六七八九十"
 STYLES = (
@@ -26,13 +27,13 @@ STYLES = (
     (5, re.compile(r"^[ \t\u3000]*[(（][0-9０-９]+[)）]")),
 )
 KINDS = (
-    ("first_responsibility", re.compile(r"第一责任人|主要负责人|一把手|履行.{0,12}职责")),
-    ("other_matters", re.compile(r"其他(需要)?(报告|说明)|其他(事项|情况)")),
-    ("shortcomings", re.compile(r"存在(的)?(问题|不足)|不足|短板|差距|薄弱")),
-    ("plan", re.compile(r"下一步|下一年度|明年|今后|展望|安排|计划|打算|思路|设想")),
-    ("other", re.compile(r"^.{0,8}(基本情况|概况)$")),
+    (SectionKind.FIRST_RESPONSIBILITY, re.compile(r"第一责任人|主要负责人|一把手|履行.{0,12}职责")),
+    (SectionKind.OTHER_MATTERS, re.compile(r"其他(需要)?(报告|说明)|其他(事项|情况)")),
+    (SectionKind.SHORTCOMINGS, re.compile(r"存在(的)?(问题|不足)|不足|短板|差距|薄弱")),
+    (SectionKind.PLAN, re.compile(r"下一步|下一年度|明年|今后|展望|安排|计划|打算|思路|设想")),
+    (SectionKind.OTHER, re.compile(r"^.{0,8}(基本情况|概况)$")),
 )
-INHERITED_EXCEPTIONS = ("first_responsibility", "other_matters")
+INHERITED_EXCEPTIONS = (SectionKind.FIRST_RESPONSIBILITY, SectionKind.OTHER_MATTERS)
 TITLE_WORDS = re.compile(r"报告|总结|法治.{0,10}(?:建设|工作).{0,6}情况")
 TITLE_LENGTH = 80  #: a longer line is a paragraph, never the title
 TITLE_SEARCH = 20  #: the title is among the first lines with text
@@ -44,7 +45,7 @@ CITATION = re.compile(r"《([^》\n]{2,60})》")
 @attrs.frozen
 class Heading:
     title: str
-    kind: str
+    kind: SectionKind
     rank: int  #: 1 for 一、, 2 for (一), 3 for 一是, 4 for 1., 5 for (1)
     line: int
     start: int  #: offset of the heading in the text
@@ -210,8 +211,8 @@ def _classify(found) -> list[Heading]:
     for rank, title, line, start in found:
         parent = next((parents[r] for r in range(rank - 1, 0, -1) if r in parents), None)
         if rank == top or parent is None:
-            kind = _kind(title, KINDS) or ("other" if seen_later else "measures")
-            seen_later = seen_later or kind in ("shortcomings", "plan")
+            kind = _kind(title, KINDS) or (SectionKind.OTHER if seen_later else SectionKind.MEASURES)
+            seen_later = seen_later or kind in (SectionKind.SHORTCOMINGS, SectionKind.PLAN)
         else:
             own = _kind(title, [k for k in KINDS if k[0] in INHERITED_EXCEPTIONS])
             kind = own or parent.kind
@@ -221,5 +222,5 @@ def _classify(found) -> list[Heading]:
     return headings
 
 
-def _kind(title: str, kinds) -> str | None:
+def _kind(title: str, kinds) -> SectionKind | None:
     return next((name for name, pattern in kinds if pattern.search(title)), None)
