@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "profile_empty": ("评分配置没有选中任何指标", "the profile selects no criterion"),
     "hook_bad_return": ("插件 {plugin} 的 {hook} 应返回 {expected} 的列表，实际返回了 {found}", "plugin {plugin}: {hook} should return a list of {expected}, not {found}"),
     "format_no_filename": ("插件 {plugin} 的批量输出格式 {name} 没有指定 filename", "plugin {plugin}: the batch format {name} has no filename"),
+    "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),
     "internal_error": ("evalkit 内部错误，请把这条信息反馈给维护人员：{detail}", "internal error in evalkit, please report it: {detail}"),
     # reading files
     "file_missing": ("文件不存在", "no such file"),
