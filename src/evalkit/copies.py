@@ -39,7 +39,7 @@ def copied_reports(texts: Sequence[tuple[str, str | None]], threshold: float = C
     names = [name for name, _ in texts]
     found: dict[int, list[Finding]] = {}
     for i, j, share in _shares(shingle_sets(texts), threshold):
-        message = f"报告有 {share:.0%} 的文字与{names[j]}的报告相同,疑似照抄照搬"
+        message = f"报告有 {share:.0%} 的文字与{names[j]}的报告相同，疑似照抄照搬"
         found.setdefault(i, []).append(Finding("copied-report", Severity.WARNING, message, quote=names[j]))
     return {i: tuple(f) for i, f in found.items()}
 

@@ -19,7 +19,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "profile_empty": ("评分配置没有选中任何指标", "the profile selects no criterion"),
     "hook_bad_return": ("插件 {plugin} 的 {hook} 应返回 {expected} 的列表，实际返回了 {found}", "plugin {plugin}: {hook} should return a list of {expected}, not {found}"),
     "format_no_filename": ("插件 {plugin} 的批量输出格式 {name} 没有指定 filename", "plugin {plugin}: the batch format {name} has no filename"),
-    "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),
     "internal_error": ("evalkit 内部错误，请把这条信息反馈给维护人员：{detail}", "internal error in evalkit, please report it: {detail}"),
     # reading files
     "file_missing": ("文件不存在", "no such file"),
@@ -267,6 +266,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_demo_leave_unknown": ("演示县中没有名为“{name}”的乡镇", "the demo county has no township named '{name}'"),
     # evalkit serve: a township's uploads scored a few at a time
     "web_429": ("本单位已有报告正在评分，请等页面显示结果后再上传。", "this township's earlier uploads are still being scored; wait for their results"),
+    # full-width punctuation everywhere: usage errors, list separators, the built-in rules' reasons
+    "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),
+    "list_sep": ("、", ", "),
+    "quoted": ("“{title}”", "“{title}”"),
+    "reason_missing": ("报告未提供{titles}", "the report does not give {titles}"),
+    "reason_reported": ("已报告", "reported"),
+    "reason_lacking": ("未落实或未报告：{titles}", "not done or not reported: {titles}"),
+    "reason_no_figure": ("有做法表述，但未给出“{title}”的具体数字", "the practice is claimed, but “{title}” is given no figure"),
+    "reason_value": ("“{title}”{value}{unit}", "“{title}” {value}{unit}"),
+    "reason_target": ("“{title}”{value}{unit}，目标 {target}{unit}", "“{title}” {value}{unit}, target {target}{unit}"),
+    "reason_rate": ("比率 {rate}%，目标 {target}%", "rate {rate}%, target {target}%"),
+    "reason_no_base": ("报告给出了“{title}”（{value}），但未给出作为基数的“{base}”，无法计算比率", "the report gives “{title}” ({value}) but not its base “{base}”, so no rate"),
+    "reason_zero_base": ("“{title}”为 0，本年度无此项工作", "“{title}” is 0: no such work this year"),
+    "reason_reported_item": ("已报告“{title}”", "“{title}” is reported"),
+    "reason_no_sections": ("提交材料未列出报告的章节结构", "the submission lists no sections of the report"),
+    "reason_all_sections": ("所需内容均单列成节", "every required content has its own section"),
+    "reason_not_sections": ("报告未单列{titles}", "the report has no section of its own for {titles}"),
+    "reason_manual": ("需由评审人员评定", "a reviewer must score it"),
 }
 
 STATUS = {
