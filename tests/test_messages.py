@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -12,8 +13,9 @@ import yaml
 
 import evalkit
 import evalkit_xianxiang
+from conftest import ROOT
 from evalkit import messages
-from evalkit.cli import build_parser
+from evalkit.cli import build_parser, main
 from evalkit.plugins import make_plugin_manager
 
 SRC = Path(evalkit.__file__).parent
@@ -141,3 +143,56 @@ def test_chinese_strings_in_the_code_use_full_width_punctuation():
     skipped = NOT_YET | READING | {"messages.py"}
     paths = [p for p in sorted(SRC.rglob("*.py")) if str(p.relative_to(SRC)) not in skipped]
     assert _bad(s for path in paths for s in _source_strings(path)) == []
+
+
+def _strings(value):
+    if isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _strings(inner)
+    elif isinstance(value, str):
+        yield value
+
+
+def _chinese_left(output: str, content) -> list[str]:
+    """The lines of ``output`` that still hold Chinese once the scored content is taken out."""
+    for shown in sorted({s for s in content if CHINESE.search(s)}, key=len, reverse=True):
+        output = output.replace(shown, "")
+    output = re.sub(r"\S*…|“[^\n]*”", "", output)  # a title cut short to fit a table; a quote of the report
+    return [line for line in output.splitlines() if CHINESE.search(line)]
+
+
+def _run(capsys, *argv) -> str:
+    main([*map(str, argv), "--lang", "en"])
+    out, err = capsys.readouterr()
+    return out + err
+
+
+def test_english_output_holds_no_chinese_but_the_scored_content(two_years, tmp_path, capsys, example_path):
+    """Under --lang en every command's own words are English; Chinese is left only in what was scored.
+
+    The content of a scorecard (rubric text, names, grades, the rules' reasons and the report's
+    findings) is worked out once, in Chinese, and stored: it is shown as it is."""
+    db, _, _ = two_years
+    rubric = [s for name in ("criteria.yaml", "items.yaml")
+              for s in _strings(yaml.safe_load((RUBRIC / name).read_text(encoding="utf-8")))]
+    capsys.readouterr()
+    main(["check", str(example_path), "--format", "json"])
+    content = [*rubric, *_strings(json.loads(capsys.readouterr().out))]
+    _run(capsys, "score", ROOT / "examples" / "xiangshan-2022", "--out", tmp_path / "out")
+    cards = sorted((tmp_path / "out" / "townships").glob("*.json"))
+    content += [s for path in cards for s in _strings(json.loads(path.read_text(encoding="utf-8")))]
+    runs = {
+        "check": _run(capsys, "check", example_path),
+        "score": _run(capsys, "score", ROOT / "examples" / "xiangshan-2022", "--out", tmp_path / "again"),
+        "extract": _run(capsys, "extract", ROOT / "tests" / "corpus" / "danxi-2022.html", "-o", tmp_path / "draft.json"),
+        "criteria": _run(capsys, "criteria"),
+        "explain": _run(capsys, "explain", "XX-B03"),
+        "history": _run(capsys, "history", "贤庠镇", "--db", db),
+        "compare": _run(capsys, "compare", 2022, 2023, "--db", db),
+    }
+    content += _strings(json.loads((tmp_path / "draft.json").read_text(encoding="utf-8")))
+    assert all(runs.values())
+    assert {command: _chinese_left(output, content) for command, output in runs.items()} == dict.fromkeys(runs, [])

@@ -284,6 +284,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason_all_sections": ("所需内容均单列成节", "every required content has its own section"),
     "reason_not_sections": ("报告未单列{titles}", "the report has no section of its own for {titles}"),
     "reason_manual": ("需由评审人员评定", "a reviewer must score it"),
+    # history and compare under --lang en
+    "year": ("年度", "Year"),
+    "percent": ("得分率（%）", "Percent"),
+    "rectification_column": ("上年问题整改", "Last year's gaps"),
+    "history_title": ("{name}（{county}{level}）历年评分", "{name} ({county}{level}): scores year by year"),
+    "history_county": ("{county}，", "{county}, "),
+    "history_rubric_changed": ("注意：{year} 年度的评分办法与上一年不同，总分不可直接比较，请看得分率。有变化的指标：{changes}", "Note: the rubric of {year} differs from the year before, so totals do not compare: see the percentages. Changed criteria: {changes}"),
+    "change_sep": ("；", "; "),
+    "change_added": ("{criterion} {title}（新增）", "{criterion} {title} (added)"),
+    "change_removed": ("{criterion} {title}（取消）", "{criterion} {title} (removed)"),
+    "change_changed": ("{criterion} {title}（{fields}有变化）", "{criterion} {title} ({fields} changed)"),
+    "change": ("变化", "Change"),
+    "rank_change": ("名次变化", "Rank change"),
+    "moved": ("变化最大的类别", "Categories that moved most"),
+    "moved_percent": ("变化最大的类别（得分率，百分点）", "Categories that moved most (percentage points)"),
+    "compare_same": ("{a} 与 {b} 年度对比：两年评分办法相同，总分可直接比较", "{a} against {b}: the same rubric, so totals compare"),
+    "compare_differ": ("{a} 与 {b} 年度对比：两年评分办法不同，总分不可直接比较，以下比较得分率", "{a} against {b}: the rubrics differ, so percentages are compared, not totals"),
+    "compare_changes": ("有变化的指标：{changes}", "Changed criteria: {changes}"),
+    "compare_profile_changed": ("两年使用的评分配置不同（内容摘要不一致）：{b} 年度的等次线、加分上限等可能与 {a} 年度不同", "the two years used different profiles: the grade lines, bonus cap and so on of {b} may differ from {a}'s"),
 }
 
 STATUS = {
@@ -308,6 +327,9 @@ RECTIFICATION = {
     "unrectified_twice": ("连续两年未整改", "unrectified two years running"),
     "not_assessed": ("本年未考核", "not assessed this year"),
 }
+
+#: the fields of a criterion whose change between two years' rubrics is named (evalkit compare, history)
+CHANGE_FIELDS = {"points": ("分值", "points"), "cap": ("上限", "cap"), "kind": ("类型", "kind"), "category": ("类别", "category"), "rule": ("规则", "rule")}
 
 FAILURE = {
     "input": ("文件无法读取", "unreadable file"),
