@@ -91,7 +91,7 @@ def test_templates_use_full_width_punctuation():
 def _yaml_strings(value, where):
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key not in ("pattern", "phrase", "phrases", "patterns"):  # regular expressions matched against reports
+            if key not in ("pattern", "phrase", "phrases", "patterns", "cited"):  # what reports say, matched as written
                 yield from _yaml_strings(inner, f"{where}.{key}")
     elif isinstance(value, list):
         for index, inner in enumerate(value):
@@ -100,11 +100,15 @@ def _yaml_strings(value, where):
         yield where, value
 
 
-@pytest.mark.parametrize("name", ["criteria.yaml", "items.yaml", "extractors.yaml"])
-def test_rubric_text_uses_full_width_punctuation(name):
-    """The reference rubric's titles, basis, remediation and hints."""
-    document = yaml.safe_load((RUBRIC / name).read_text(encoding="utf-8"))
-    assert _bad(_yaml_strings(document, name)) == []
+DATA = [RUBRIC / "criteria.yaml", RUBRIC / "items.yaml", RUBRIC / "extractors.yaml",
+        SRC / "default_plugins" / "data" / "titles.yaml", SRC / "default_plugins" / "data" / "superseded.yaml"]
+
+
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.name)
+def test_rubric_text_uses_full_width_punctuation(path):
+    """The reference rubric's titles, basis, remediation and hints; the law and title tables' names."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert _bad(_yaml_strings(document, path.name)) == []
 
 
 def _help_texts(parser, where="evalkit"):

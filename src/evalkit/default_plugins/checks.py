@@ -78,7 +78,7 @@ def outdated_citations(submission, text, laws: dict | None = None) -> list[Findi
     for cited in submission.report.citations:
         row = table.get(normalise_law(cited))
         if row is not None and int(str(row["since"])[:4]) <= submission.year:  # still current in its own year
-            note = f"({row['note']})" if row.get("note") else ""
+            note = f"（{row['note']}）" if row.get("note") else ""
             message = f"引用了已废止或名称有误的{cited.strip()}{note}，应引用{row['current']}（{row['since']} 起施行）"
             line = text.count("\n", 0, text.find(cited)) + 1 if text and cited in text else None
             findings.append(Finding("outdated-citation", Severity.WARNING, message, line=line, quote=cited))
