@@ -146,7 +146,7 @@ def test_help_documents_exit_codes(capsys):
     """--help lists every exit code."""
     assert main(["--help"]) == ExitCode.OK
     out = capsys.readouterr().out
-    assert "用法:" in out and "选项" in out and "显示帮助并退出" in out
+    assert "用法：" in out and "选项：" in out and "选项" in out and "显示帮助并退出" in out
     for code in ExitCode:
         assert f"  {int(code)}  " in out
 

@@ -46,6 +46,9 @@ class Parser(argparse.ArgumentParser):
         self._positionals.title, self._optionals.title = "参数", "选项"
         self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
 
+    def format_help(self) -> str:
+        return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.M)  # argparse's own colon after a heading
+
     def error(self, message: str):
         raise _Usage(self.prog, message)
 

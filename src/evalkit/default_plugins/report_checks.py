@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from evalkit import Finding, Severity, hookimpl
 from evalkit.default_plugins.checks import normalise_law, superseded
+from evalkit import messages
 
 NEW_LAW = re.compile(r"新施行|新修订|新修正|新颁布|新出台|新实施")
 COVERAGE = re.compile(r"全覆盖|覆盖率|覆盖面")
@@ -65,7 +66,7 @@ def year_mismatch(submission, text) -> list[Finding]:
         quote = sentence_at(text, offset)
         if quote not in quoted:
             quoted.add(quote)
-            message = f"{submission.year}年度报告的成效部分写的是{year}年的工作，年份可能有误"
+            message = messages.text("finding_measures_year", year=submission.year, named=year)
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, offset))
     return findings
 
@@ -77,7 +78,7 @@ def heading_years(submission, text) -> list[Finding]:
     for heading in structure.headings:
         named = {int(y) for y in re.findall(r"((?:19|20)[0-9]{2})\s*年", heading.title)}
         if heading.kind != "plan" and named and submission.year not in named:
-            message = f"{submission.year}年度报告的标题“{heading.title}”写的是{'、'.join(map(str, sorted(named)))}年，年份可能有误"
+            message = messages.text("finding_heading_year", year=submission.year, heading=heading.title, named=messages.text("list_sep").join(map(str, sorted(named))))
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, heading.start))
     return findings
 
@@ -90,7 +91,7 @@ def stale_new_laws(submission, text) -> list[Finding]:
         for cited in re.findall(r"《([^》]+)》", sentence_at(text, match.start())):
             since = revised.get(normalise_law(cited))
             if since and int(since[:4]) not in (submission.year, submission.year - 1):
-                message = f"《{normalise_law(cited)}》于 {since} 起施行，在{submission.year}年度报告中称“{match.group()}”不妥"
+                message = messages.text("finding_new_law", law=normalise_law(cited), since=since, year=submission.year, said=match.group())
                 findings.append(_finding("new-law-stale", Severity.WARNING, message, structure, text, match.start()))
     return findings
 
@@ -133,7 +134,7 @@ def long_numbers(submission, text) -> list[Finding]:
 
     structure, *_ = read(text)
     return [
-        _finding("number-too-long", Severity.WARNING, f"此处有一个 {length} 位长的数字，无法作为数据读取，请核对", structure, text, offset)
+        _finding("number-too-long", Severity.WARNING, messages.text("finding_number_too_long", length=length), structure, text, offset)
         for offset, length in figures.long_numerals(text)
     ]
 
@@ -143,7 +144,7 @@ def wrong_level(submission, text) -> list[Finding]:
     level = submission.subject.level.value
     findings = []
     for match in re.finditer(OTHER_LEVELS[level], text):
-        message = f"本单位为{level}，但报告中写作“{match.group()}”，用语与层级不符"
+        message = messages.text("finding_wrong_level", level=level, said=match.group())
         findings.append(_finding("wrong-level-wording", Severity.WARNING, message, structure, text, match.start()))
     return findings
 
