@@ -175,10 +175,9 @@ def _run(capsys, *argv) -> str:
 
 
 def test_english_output_holds_no_chinese_but_the_scored_content(two_years, tmp_path, capsys, example_path):
-    """Under --lang en every command's own words are English; Chinese is left only in what was scored.
-
-    The content of a scorecard (rubric text, names, grades, the rules' reasons and the report's
-    findings) is worked out once, in Chinese, and stored: it is shown as it is."""
+    """Under --lang en every command's own words are English; Chinese is left only in what was scored."""
+    # A scorecard's content (rubric text, names, grades, the rules' reasons, the report's findings)
+    # is worked out once, in Chinese, and stored: it is shown as it is.
     db, _, _ = two_years
     rubric = [s for name in ("criteria.yaml", "items.yaml")
               for s in _strings(yaml.safe_load((RUBRIC / name).read_text(encoding="utf-8")))]
