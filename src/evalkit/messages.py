@@ -62,12 +62,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report_level_unknown": (
         "未能识别单位层级（镇、乡或街道），暂按“镇”评分；请用 --township 给出带“镇”“乡”或“街道”的全称",
-        "cannot tell the level (镇, 乡 or 街道); scored as 镇; give the full name with --township",
+        "cannot tell the level (town, township or subdistrict); scored as a town; give the full name with --township",
     ),
     # reading real reports, second round: a name guessed from a compound noun
     "report_name_guessed": (
         "报告的标题、落款、网页信息和开头均未写明单位名称，暂按正文中“{name}幼儿园”“{name}社区”这类词推断为“{name}”，请核对；如不对，请用 --township 指定",
-        "the title, signature, page and opening do not name the unit; guessed as “{name}” from a compound noun in the text (such as {name}幼儿园); check it, or give it with --township",
+        "the title, signature, page and opening do not name the unit; guessed as “{name}” from compound nouns in the text; check it, or give it with --township",
     ),
     "report_year_guessed": (
         "报告未写明年度，暂按正文中最常提到的 {year} 年评分，请核对；可用 --year 指定年度",
@@ -299,7 +299,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding_wrong_period": ("引用的文件期限有误：“{said}”，应为{title}", "a cited document's period is wrong: “{said}”; it is {title}"),
     "finding_wrong_title": ("文件名称有误：{said}，应为{title}", "a document is misnamed: {said}; it is {title}"),
     "finding_wrong_law_name": ("法律名称有误：{said}，应为{title}", "a law is misnamed: {said}; it is {title}"),
-    "finding_old_goal": ("“{old}”是已被取代的纲要的目标表述，现行表述为“{current}”", "“{old}” is the goal of a superseded 纲要; today's wording is “{current}”"),
+    "finding_old_goal": ("“{old}”是已被取代的纲要的目标表述，现行表述为“{current}”", "“{old}” is the goal of a superseded outline; today's wording is “{current}”"),
     "finding_as_planned": ("成效部分写的是要求或计划（“{said}”），应写明本年度实际完成的情况和数字", "the results state a requirement or plan (“{said}”); state what was done this year, with figures"),
     "finding_too_few": ("“{said}”一次，全年应不少于 {least} 次，报告却写“{total}”，前后矛盾", "“{said}” once makes at least {least} a year, yet the report says “{total}”"),
     "finding_copied": ("报告有 {share} 的文字与{other}的报告相同，疑似照抄照搬", "{share} of the report's text is the same as {other}'s report: it may be copied"),
