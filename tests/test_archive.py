@@ -116,7 +116,7 @@ def test_encrypted_member(capsys, tmp_path):
     reports = _encrypted(_zip(tmp_path / "reports.zip", _examples("07-贤庠镇.json") | {"丹东街道.json": b"{}"}), "丹东街道.json")
     code, summary, err = _score(capsys, tmp_path, reports)
     assert code == ExitCode.FAILED and len(summary["ranking"]) == 1
-    assert f"{reports}：丹东街道.json:成员已加密" in err
+    assert f"{reports}：丹东街道.json：成员已加密" in err
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_damaged_zip_and_damaged_member(capsys, tmp_path):
     good.write_bytes(bytes(data))
     code, summary, err = _score(capsys, tmp_path, broken, good)
     assert code == ExitCode.FAILED and len(summary["ranking"]) == 1
-    assert f"{broken}:压缩包已损坏" in err and f"{good}：象山县/04-石浦镇.json" in err
+    assert f"{broken}：压缩包已损坏" in err and f"{good}：象山县/04-石浦镇.json" in err
 
 
 def test_zips_in_a_folder_and_parallel_workers(capsys, tmp_path):

@@ -109,7 +109,7 @@ def test_schema_violations_are_all_listed_with_their_paths(capsys, write_json):
     code, err = run_check(capsys, write_json(doc))
     assert code == ExitCode.FAILED
     assert "共 5 处错误" in err
-    for words in ("$.subject.name", "$.subject.level", "$.year", "不允许的字段:“extra”", '"bad id"'):
+    for words in ("$.subject.name", "$.subject.level", "$.year", "不允许的字段：“extra”", '"bad id"'):
         assert words in err
 
 

@@ -146,7 +146,7 @@ def test_help_documents_exit_codes(capsys):
     """--help lists every exit code."""
     assert main(["--help"]) == ExitCode.OK
     out = capsys.readouterr().out
-    assert "用法:" in out and "选项" in out and "显示帮助并退出" in out
+    assert "用法：" in out and "选项：" in out and "选项" in out and "显示帮助并退出" in out
     for code in ExitCode:
         assert f"  {int(code)}  " in out
 
@@ -162,3 +162,11 @@ def test_reviews_and_profile_from_the_examples(capsys, example_path):
     assert card["reviews"] and card["pending"] == 0
     reviewed = [r for r in card["results"] if "original" in r]
     assert {r["criterion"] for r in reviewed} == {rev["criterion"] for rev in card["reviews"]}
+
+
+def test_a_usage_error_follows_lang(capsys):
+    """A usage error is Chinese with full-width colons, or English under --lang en."""
+    assert main(["check"]) == ExitCode.USAGE
+    assert capsys.readouterr().err == "evalkit check：用法错误：缺少参数：FILE\n"
+    assert main(["check", "--lang", "en"]) == ExitCode.USAGE
+    assert capsys.readouterr().err == "evalkit check: usage error: the following arguments are required: FILE\n"

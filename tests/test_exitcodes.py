@@ -8,7 +8,7 @@ EXAMPLE = "examples/xianxiang-2022/submission.json"
 def test_a_missing_input_to_score_is_a_usage_error(capsys, tmp_path):
     """`evalkit score` on a path that does not exist exits 2 naming it, and writes nothing."""
     code = main(["score", str(tmp_path / "不存在"), "--out", str(tmp_path / "out")])
-    assert code == ExitCode.USAGE and "不存在:文件不存在" in capsys.readouterr().err
+    assert code == ExitCode.USAGE and "不存在：文件不存在" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 

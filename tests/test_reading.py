@@ -112,7 +112,7 @@ def test_extract_writes_a_draft_that_validates(capsys, tmp_path):
     draft = json.loads(out.read_text("utf-8"))
     err = capsys.readouterr().err
     assert draft["subject"] == {"name": "贤庠镇", "level": "镇", "county": "象山县"} and draft["year"] == 2022
-    assert "报告中的数字均已对应到指标项" in err and "从报告中提取的指标项(23 项)" in err
+    assert "报告中的数字均已对应到指标项" in err and "从报告中提取的指标项（23 项）" in err
     assert main(["check", str(out)]) == ExitCode.OK
 
 

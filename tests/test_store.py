@@ -109,7 +109,7 @@ def test_a_store_from_a_newer_evalkit_or_not_a_store_is_refused_in_chinese(tmp_p
     err = capsys.readouterr().err
     assert code == ExitCode.USAGE and "成绩.db" in err and "无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
     code = main(["score", str(COUNTY), "--out", str(tmp_path / "out"), "--db", str(tmp_path)])
-    assert code == ExitCode.USAGE and f"{tmp_path}:无法打开成绩库（这是一个文件夹）" in capsys.readouterr().err
+    assert code == ExitCode.USAGE and f"{tmp_path}：无法打开成绩库（这是一个文件夹）" in capsys.readouterr().err
 
 
 def test_score_keeps_the_run_in_the_store_named_by_db_or_evalkit_db(tmp_path, capsys, monkeypatch):
@@ -274,7 +274,7 @@ def test_scoring_into_a_store_it_may_not_write_is_refused_in_chinese_and_changes
     for target in (db, folder / "archive" / "新.db"):
         found = run("score", folder / "in", "--out", folder / "out", "--db", target, "--formats", "csv")
         assert found.returncode == ExitCode.USAGE and "Traceback" not in found.stderr, found.stderr
-        assert f"{target}:无法打开成绩库（" in found.stderr and "请确认成绩库文件和所在文件夹可以读写" in found.stderr
+        assert f"{target}：无法打开成绩库（" in found.stderr and "请确认成绩库文件和所在文件夹可以读写" in found.stderr
     assert snapshot(db) == before and not (folder / "archive" / "新.db").exists()
 
 
@@ -294,7 +294,7 @@ def test_history_and_compare_refuse_a_file_that_is_not_a_store_in_chinese(tmp_pa
     bogus.write_bytes(b"PK\x03\x04" + bytes(2000))
     assert main([*command, "--db", str(bogus)]) == ExitCode.USAGE
     err = capsys.readouterr().err
-    assert f"{bogus}:无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
+    assert f"{bogus}：无法打开成绩库（不是 SQLite 数据库文件）" in err and "Traceback" not in err
 
 
 def test_the_members_of_a_zip_are_kept_with_their_hashes(tmp_path, capsys):

@@ -40,7 +40,7 @@ def test_the_self_check_says_what_evalkit_check_says(served, capsys):
         assert f'<span class="code">{gap["criterion"]}</span>' in page
     assert page.count("<dt>整改建议</dt>") == page.count("<dt>依据</dt>") == len(card["gaps"])
     for finding in card["findings"]:
-        assert f'({finding["code"]}' in page
+        assert f'（{finding["code"]}' in page
     assert "分类得分" in page and 'class="chart"' in page
 
 

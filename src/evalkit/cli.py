@@ -13,16 +13,16 @@ from evalkit.exitcodes import ExitCode
 from evalkit.messages import text
 
 
-EPILOG = """退出码:
-  0  评分完成(且不低于 --fail-under)
-  1  低于 --fail-under,或数据不符合格式要求,或批量评分中有文件失败
-  2  用法错误,或输入文件无法读取
+EPILOG = """退出码：
+  0  评分完成（且不低于 --fail-under）
+  1  低于 --fail-under，或数据不符合格式要求，或批量评分中有文件失败
+  2  用法错误，或输入文件无法读取
   3  插件有误或相互冲突
-  4  evalkit 内部错误(设置 EVALKIT_DEBUG=1 可查看详细信息)
-  130  按 Ctrl-C 中断(输出保持原样)
+  4  evalkit 内部错误（设置 EVALKIT_DEBUG=1 可查看详细信息）
+  130  按 Ctrl-C 中断（输出保持原样）
 
-环境变量:
-  EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件(为空则不加载任何第三方插件)
+环境变量：
+  EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件（为空则不加载任何第三方插件）
   EVALKIT_TRACE_PLUGINS=1    在标准错误输出上跟踪钩子调用
   EVALKIT_DB=FILE            成绩库（SQLite 文件）：evalkit score 未给 --db 时保存到这里"""
 
@@ -33,7 +33,7 @@ class _Usage(Exception):
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, "用法:" if prefix is None else prefix)
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
@@ -46,16 +46,19 @@ class Parser(argparse.ArgumentParser):
         self._positionals.title, self._optionals.title = "参数", "选项"
         self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
 
+    def format_help(self) -> str:
+        return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.M)  # argparse's own colon after a heading
+
     def error(self, message: str):
-        raise _Usage(f"{self.prog}:用法错误:{_translate(message)}")
+        raise _Usage(self.prog, message)
 
 
 _ARGPARSE = [
-    (r"the following arguments are required: (.*)", r"缺少参数:\1"),
-    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效,可选:\3"),
+    (r"the following arguments are required: (.*)", r"缺少参数：\1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
     (r"argument (\S+): invalid (\w+) value: (.*)", r"参数 \1 的取值 \3 无效"),
     (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
-    (r"unrecognized arguments: (.*)", r"无法识别的参数:\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
 ]
 
 
@@ -69,7 +72,7 @@ def _translate(message: str) -> str:
 def common_options() -> argparse.ArgumentParser:
     """Options every command accepts."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言(默认中文)")
+    common.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言（默认中文）")
     return common
 
 
@@ -78,7 +81,7 @@ def build_parser(pm=None) -> Parser:
 
     parser = Parser(
         prog="evalkit",
-        description="evalkit:法治政府建设年度报告考评工具。为乡镇(街道)的年度报告评分,列出失分项和整改建议。",
+        description="evalkit：法治政府建设年度报告考评工具。为乡镇（街道）的年度报告评分，列出失分项和整改建议。",
         epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"evalkit {__version__}", help="显示版本号并退出")
@@ -109,7 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         args.pm = pm
         return int(args.func(args))
     except _Usage as exc:
-        print(exc, file=sys.stderr)
+        prog, message = exc.args
+        lang = _lang(argv)
+        print(text("usage_error", lang, prog=prog, detail=message if lang == "en" else _translate(message)), file=sys.stderr)
         return ExitCode.USAGE
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from evalkit.messages import text
 from evalkit.model import Finding, Severity
 from evalkit.report.reader import plain
 from evalkit.report.structure import parse
@@ -39,7 +40,7 @@ def copied_reports(texts: Sequence[tuple[str, str | None]], threshold: float = C
     names = [name for name, _ in texts]
     found: dict[int, list[Finding]] = {}
     for i, j, share in _shares(shingle_sets(texts), threshold):
-        message = f"报告有 {share:.0%} 的文字与{names[j]}的报告相同,疑似照抄照搬"
+        message = text("finding_copied", share=f"{share:.0%}", other=names[j])
         found.setdefault(i, []).append(Finding("copied-report", Severity.WARNING, message, quote=names[j]))
     return {i: tuple(f) for i, f in found.items()}
 

@@ -18,11 +18,11 @@ ENCODINGS = ("utf-8-sig", "gb18030")  # utf-8-sig reads plain UTF-8 too
 _JSON_PROBLEMS = {
     "Expecting ',' delimiter": ("缺少逗号", "a comma is missing"),
     "Expecting ':' delimiter": ("缺少冒号", "a colon is missing"),
-    "Expecting property name enclosed in double quotes": ("键名须用英文双引号括起来(或有多余的逗号)", "a key must be in double quotes (or a comma is extra)"),
-    "Expecting value": ("此处缺少值(或有多余的逗号)", "a value is missing here (or a comma is extra)"),
+    "Expecting property name enclosed in double quotes": ("键名须用英文双引号括起来（或有多余的逗号）", "a key must be in double quotes (or a comma is extra)"),
+    "Expecting value": ("此处缺少值（或有多余的逗号）", "a value is missing here (or a comma is extra)"),
     "Unterminated string starting at": ("字符串缺少结束的引号", "a string is not closed"),
     "Extra data": ("文档结束后还有多余内容", "extra data after the document"),
-    "Invalid control character at": ("字符串中含有控制字符(如未转义的换行)", "a control character (such as a raw newline) in a string"),
+    "Invalid control character at": ("字符串中含有控制字符（如未转义的换行）", "a control character (such as a raw newline) in a string"),
     "Invalid \\escape": ("无效的转义字符", "an invalid escape"),
 }
 
@@ -270,8 +270,8 @@ def _place(line: int, column: int) -> str:
 
 _YAML_PROBLEMS = {
     "aliases (*name) are not allowed": "不允许使用锚点和别名（& 与 *），请把内容直接写出",
-    "found a tab character": "缩进中不能使用 Tab 键,请改用空格",
-    "mapping values are not allowed": "此处不能出现“键: 值”(可能缩进不对,或值中的冒号需要加引号)",
+    "found a tab character": "缩进中不能使用 Tab 键，请改用空格",
+    "mapping values are not allowed": "此处不能出现“键: 值”（可能缩进不对，或值中的冒号需要加引号）",
     "could not find expected ':'": "缺少冒号",
     "expected <block end>": "缩进不一致",
     "found undefined alias": "引用了未定义的锚点",

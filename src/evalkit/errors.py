@@ -28,7 +28,7 @@ class EvalkitError(Exception):
 
     def full_message(self, lang: str = "zh") -> str:
         """The message, then each schema problem on its own indented line."""
-        problems = [f"  {path}:{problem}" for path, problem in self.params.get("problems", ())]
+        problems = ["  " + text("where", lang, where=path, body=problem) for path, problem in self.params.get("problems", ())]
         more = self.params.get("count", 0) - len(problems) if problems else 0
         return "\n".join([self.message(lang), *problems, *([text("more_problems", lang, count=more)] if more > 0 else [])])
 

@@ -16,7 +16,7 @@ from evalkit.errors import DataError
 NAMES = ("submission", "items", "criteria", "extractors", "profile", "reviews", "scorecard")
 TYPE_NAMES = {
     "object": "对象", "array": "列表", "string": "文本", "number": "数字", "integer": "整数",
-    "boolean": "布尔值(true/false)", "null": "空值",
+    "boolean": "布尔值（true/false）", "null": "空值",
 }
 
 
@@ -155,30 +155,30 @@ def _type_name(value: Any) -> str:
 def _additional(expected, instance, error) -> str:
     allowed = set(error.schema.get("properties", {}))
     extra = sorted(k for k in instance if k not in allowed) if isinstance(instance, dict) else []
-    return f"不允许的字段:{'、'.join(f'“{k}”' for k in extra)}"
+    return f"不允许的字段：{'、'.join(f'“{k}”' for k in extra)}"
 
 
 def _missing(expected, instance, error) -> str:
     lacking = [name for name in expected if isinstance(instance, dict) and name not in instance]
-    return f"缺少必填字段:{'、'.join(lacking)}"
+    return f"缺少必填字段：{'、'.join(lacking)}"
 
 
 _EXPLAIN = {
     "required": _missing,
     "additionalProperties": _additional,
-    "type": lambda e, i, _: f"应为{_type_name(e)},实际为 {_shown(i)}",
-    "enum": lambda e, i, _: f"取值应为 {'、'.join(map(_shown, e))} 之一,实际为 {_shown(i)}",
-    "const": lambda e, i, _: f"取值应为 {_shown(e)},实际为 {_shown(i)}",
-    "minimum": lambda e, i, _: f"数值应不小于 {e},实际为 {_shown(i)}",
-    "maximum": lambda e, i, _: f"数值应不大于 {e},实际为 {_shown(i)}",
-    "exclusiveMinimum": lambda e, i, _: f"数值应大于 {e},实际为 {_shown(i)}",
-    "exclusiveMaximum": lambda e, i, _: f"数值应小于 {e},实际为 {_shown(i)}",
+    "type": lambda e, i, _: f"应为{_type_name(e)}，实际为 {_shown(i)}",
+    "enum": lambda e, i, _: f"取值应为 {'、'.join(map(_shown, e))} 之一，实际为 {_shown(i)}",
+    "const": lambda e, i, _: f"取值应为 {_shown(e)}，实际为 {_shown(i)}",
+    "minimum": lambda e, i, _: f"数值应不小于 {e}，实际为 {_shown(i)}",
+    "maximum": lambda e, i, _: f"数值应不大于 {e}，实际为 {_shown(i)}",
+    "exclusiveMinimum": lambda e, i, _: f"数值应大于 {e}，实际为 {_shown(i)}",
+    "exclusiveMaximum": lambda e, i, _: f"数值应小于 {e}，实际为 {_shown(i)}",
     "minLength": lambda e, i, _: f"文本不能少于 {e} 个字符",
     "maxLength": lambda e, i, _: f"文本不能超过 {e} 个字符",
     "minItems": lambda e, i, _: f"至少需要 {e} 项",
     "maxItems": lambda e, i, _: f"最多 {e} 项",
-    "pattern": lambda e, i, _: f"格式不正确:{_shown(i)}",
-    "propertyNames": lambda e, i, _: f"键名格式不正确:{_shown(i)}",
+    "pattern": lambda e, i, _: f"格式不正确：{_shown(i)}",
+    "propertyNames": lambda e, i, _: f"键名格式不正确：{_shown(i)}",
     "oneOf": lambda e, i, _: "不符合任何一种允许的写法",
     "anyOf": lambda e, i, _: "不符合任何一种允许的写法",
     "minProperties": lambda e, i, _: f"至少需要 {e} 个字段",

@@ -6,8 +6,8 @@ from evalkit.errors import InputError
 
 
 def add_scoring_options(parser) -> None:
-    parser.add_argument("--profile", metavar="FILE|NAME", help="评分配置:YAML 文件,或已注册配置的名称")
-    parser.add_argument("--reviews", metavar="FILE", help="评审记录文件(人工评分与复核)")
+    parser.add_argument("--profile", metavar="FILE|NAME", help="评分配置：YAML 文件，或已注册配置的名称")
+    parser.add_argument("--reviews", metavar="FILE", help="评审记录文件（人工评分与复核）")
 
 
 def add_report_options(parser) -> None:

@@ -24,8 +24,8 @@ def add(subparsers, common) -> None:
     plugins = subparsers.add_parser("plugins", parents=[common], help="列出已加载的插件", description="列出已加载的插件、版本和实现的钩子。")
     plugins.add_argument("--json", action="store_true", help="以 JSON 输出")
     plugins.set_defaults(func=run_plugins)
-    schema = subparsers.add_parser("schema", parents=[common], help="输出提交材料的 JSON Schema", description="输出由核心与各插件指标项组合而成的提交材料 JSON Schema,或指定名称的内置 Schema。")
-    schema.add_argument("name", nargs="?", help="submission(默认,组合后)、criteria、items、profile、reviews、scorecard")
+    schema = subparsers.add_parser("schema", parents=[common], help="输出提交材料的 JSON Schema", description="输出由核心与各插件指标项组合而成的提交材料 JSON Schema，或指定名称的内置 Schema。")
+    schema.add_argument("name", nargs="?", help="submission（默认，组合后）、criteria、items、profile、reviews、scorecard")
     schema.set_defaults(func=run_schema)
 
 

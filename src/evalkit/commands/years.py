@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 from evalkit.errors import InputError
-from evalkit.messages import RECTIFICATION, label, text
+from evalkit.messages import CHANGE_FIELDS, KIND, RECTIFICATION, label, text
 from evalkit.scorecard import display, number
 
-PSEUDO = {"bonus": "加分", "deduction": "扣分"}  #: the bonus and deduction lines, headed by name
-CHANGE_FIELDS = {"points": "分值", "cap": "上限", "kind": "类型", "category": "类别", "rule": "规则"}
+PSEUDO = ("bonus", "deduction")  #: the bonus and deduction lines, headed by their kind's name
 
 
 def add(subparsers, common) -> None:
@@ -72,11 +71,14 @@ def _tally(items) -> dict[str, int]:
     return {status.value: n for status, n in tally(Rectification(i.status) for i in items).items()}
 
 
-def change_text(change) -> str:
-    """A rubric change in Chinese: 新增、取消, or which of its fields changed."""
-    if change.change != "changed":
-        return f"{change.criterion} {change.title}（{'新增' if change.change == 'added' else '取消'}）"
-    return f"{change.criterion} {change.title}（{'、'.join(CHANGE_FIELDS[f] for f in change.fields)}有变化）"
+def change_text(change, lang: str = "zh") -> str:
+    """A rubric change: added, removed, or which of its fields changed."""
+    fields = text("list_sep", lang).join(label(CHANGE_FIELDS, f, lang) for f in change.fields)
+    return text(f"change_{change.change}", lang, criterion=change.criterion, title=change.title, fields=fields)
+
+
+def _changes(found, lang: str) -> str:
+    return text("change_sep", lang).join(change_text(c, lang) for c in found)
 
 
 def history_table(years, changes, tallies, lang: str) -> str:
@@ -84,17 +86,19 @@ def history_table(years, changes, tallies, lang: str) -> str:
 
     first = years[-1]
     categories = dict.fromkeys(cid for t in years for cid in t.categories)
-    header = ["年度", "总分", "满分", "得分率（%）", "等次", "排名", "同级排名", *(PSEUDO.get(c, c) for c in categories), "上年问题整改"]
+    header = [*(text(k, lang) for k in ("year", "total", "max", "percent", "grade", "rank", "level_rank")),
+              *(label(KIND, c, lang) if c in PSEUDO else c for c in categories), text("rectification_column", lang)]
     rows = [[t.year, display(t.total), display(t.max), display(t.percent), t.grade, f"{t.rank}/{t.of}", t.level_rank,
              *(display(t.categories[c][1]) if c in t.categories else "—" for c in categories),
              text("tally_sep", lang).join(f"{label(RECTIFICATION, k, lang)} {n}" for k, n in tallies[t.year].items()) or "—"] for t in years]
-    county = f"{first.county}，" if first.county else ""
-    lines = [f"{first.name}（{county}{first.level}）历年评分", tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
+    county = text("history_county", lang, county=first.county) if first.county else ""
+    lines = [text("history_title", lang, name=first.name, county=county, level=first.level),
+             tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
     titles = {cid: t.categories[cid][0] for t in years for cid in t.categories if cid not in PSEUDO}
     lines.append("  ".join(f"{cid}={title}" for cid, title in titles.items()))
     for year, found in changes.items():
         if found:
-            lines.append(f"注意：{year} 年度的评分办法与上一年不同，总分不可直接比较，请看得分率。有变化的指标：" + "；".join(map(change_text, found)))
+            lines.append(text("history_rubric_changed", lang, year=year, changes=_changes(found, lang)))
     return "\n".join(lines)
 
 
@@ -115,16 +119,17 @@ def compare_table(found, lang: str) -> str:
     from tabulate import tabulate
 
     a, b = found.year_a, found.year_b
-    basis = "总分" if found.comparable else "得分率（%）"
-    moved = "变化最大的类别" if found.comparable else "变化最大的类别（得分率，百分点）"
-    header = ["乡镇（街道）", f"{a} {basis}", f"{b} {basis}", "变化", f"{a} 排名", f"{b} 排名", "名次变化", moved]
-    rows = [[r.name, *_figures(r, found.comparable), _rank(r.before), _rank(r.after), _signed(r.rank_change, int), _moved(r)] for r in found.rows]
-    head = f"{a} 与 {b} 年度对比：" + ("两年评分办法相同，总分可直接比较" if found.comparable else "两年评分办法不同，总分不可直接比较，以下比较得分率")
+    basis = text("total" if found.comparable else "percent", lang)
+    rank = text("rank", lang)
+    moved = text("moved" if found.comparable else "moved_percent", lang)
+    header = [text("township", lang), f"{a} {basis}", f"{b} {basis}", text("change", lang), f"{a} {rank}", f"{b} {rank}", text("rank_change", lang), moved]
+    rows = [[r.name, *_figures(r, found.comparable), _rank(r.before), _rank(r.after), _signed(r.rank_change, int), _moved(r, lang)] for r in found.rows]
+    head = text("compare_same" if found.comparable else "compare_differ", lang, a=a, b=b)
     lines = [head, tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
     if found.changes:
-        lines.append("有变化的指标：" + "；".join(map(change_text, found.changes)))
+        lines.append(text("compare_changes", lang, changes=_changes(found.changes, lang)))
     if found.profile_changed:
-        lines.append(f"两年使用的评分配置不同（内容摘要不一致）：{b} 年度的等次线、加分上限等可能与 {a} 年度不同")
+        lines.append(text("compare_profile_changed", lang, a=a, b=b))
     return "\n".join(lines)
 
 
@@ -145,8 +150,8 @@ def _signed(value, show) -> str:
     return f"+{show(value)}" if value > 0 else show(value)
 
 
-def _moved(row) -> str:
-    return "、".join(f"{title} {_signed(delta, display)}" for _cid, title, delta in row.moved) or "—"
+def _moved(row, lang: str) -> str:
+    return text("list_sep", lang).join(f"{title} {_signed(delta, display)}" for _cid, title, delta in row.moved) or "—"
 
 
 def compare_json(found) -> dict:

@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from evalkit import Finding, Severity, hookimpl
+from evalkit import Finding, Severity, hookimpl, messages
 from evalkit.default_plugins.rule_kinds import SECTION_TITLES
 from evalkit.submission import SectionKind
 
@@ -48,7 +48,7 @@ def required_contents(submission) -> list[Finding]:
     if not found:
         return []
     return [
-        Finding("required-content-missing", Severity.WARNING, f"报告缺少法定内容:{SECTION_TITLES[kind]}")
+        Finding("required-content-missing", Severity.WARNING, messages.text("finding_content_missing", content=SECTION_TITLES[kind]))
         for kind in REQUIRED
         if kind not in found
     ]
@@ -64,7 +64,7 @@ def report_date(submission) -> list[Finding]:
         return [Finding("report-date-invalid", Severity.ERROR, f"报告日期 {date} 不是有效的日期")]
     following = submission.year + 1
     if when < datetime.date(following, 1, 1):
-        return [Finding("report-date-early", Severity.WARNING, f"报告日期 {date} 早于报告年度结束,年度情况可能不完整")]
+        return [Finding("report-date-early", Severity.WARNING, messages.text("finding_date_early", date=date))]
     if when >= datetime.date(following, 4, 1):
         return [Finding("report-late", Severity.ERROR, f"报告日期 {date} 晚于 {following} 年 4 月 1 日的公开时限")]
     if when >= datetime.date(following, 3, 1):
@@ -79,8 +79,8 @@ def outdated_citations(submission, text, laws: dict | None = None) -> list[Findi
     for cited in submission.report.citations:
         row = table.get(normalise_law(cited))
         if row is not None and int(str(row["since"])[:4]) <= submission.year:  # still current in its own year
-            note = f"({row['note']})" if row.get("note") else ""
-            message = f"引用了已废止或名称有误的{cited.strip()}{note},应引用{row['current']}({row['since']} 起施行)"
+            note = messages.text("finding_superseded_note", note=row["note"]) if row.get("note") else ""
+            message = messages.text("finding_superseded", cited=cited.strip(), note=note, current=row["current"], since=row["since"])
             line = text.count("\n", 0, text.find(cited)) + 1 if text and cited in text else None
             findings.append(Finding("outdated-citation", Severity.WARNING, message, line=line, quote=cited))
     return findings
@@ -98,7 +98,7 @@ def percentages(submission, text) -> list[Finding]:
     if text is not None:
         return []  # the report's own figures are checked, all of them, by report_checks
     return [
-        Finding("percent-over-100", Severity.ERROR, f"「{item.id}」为 {item.value}%,超过 100%", quote=item.evidence)
+        Finding("percent-over-100", Severity.ERROR, messages.text("finding_item_over_100", item=item.id, value=item.value), quote=item.evidence)
         for item in submission.items.values()
         if item.unit == "%" and not isinstance(item.value, (bool, str)) and item.value > 100
     ]

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from evalkit import Finding, Severity, hookimpl
+from evalkit import Finding, Severity, hookimpl, messages
 from evalkit.report.numerals import narrow, parse
 from evalkit.submission import SectionKind
 
@@ -43,7 +43,7 @@ def template_leftovers(text: str) -> list[Finding]:
     for match in LEFTOVER.finditer(text):
         if match.group() not in seen:
             seen.add(match.group())
-            message = f"报告中留有模板占位内容“{match.group()}”，应替换为实际的单位名称、年份或数字"
+            message = messages.text("finding_placeholder", said=match.group())
             findings.append(_finding("template-leftover", Severity.WARNING, message, text, match.start()))
     return findings
 
@@ -55,7 +55,7 @@ def misdated_titles(text: str) -> list[Finding]:
         allowed = {tuple(period) for period in row["periods"]}
         for match in re.finditer(f"(?:{row['pattern']})" + r"[》”\"]?" + PERIOD, plain):
             if (int(match["a"]), int(match["b"])) not in allowed:
-                message = f"引用的文件期限有误：“{match.group()}”，应为{row['title']}"
+                message = messages.text("finding_wrong_period", said=match.group(), title=row["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
@@ -66,11 +66,11 @@ def misnamed_titles(text: str) -> list[Finding]:
     for row in titles()["exact"]:
         for match in re.finditer(row["pattern"], text):
             if match.group() != row["title"]:
-                message = f"文件名称有误：{match.group()}，应为{row['title']}"
+                message = messages.text("finding_wrong_title", said=match.group(), title=row["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     for row in titles()["misnamed"]:
         for match in re.finditer(f"《{re.escape(row['cited'])}》", text):
-            message = f"法律名称有误：{match.group()}，应为{row['title']}"
+            message = messages.text("finding_wrong_law_name", said=match.group(), title=row["title"])
             findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
@@ -81,7 +81,7 @@ def outdated_formulas(submission, text: str) -> list[Finding]:
     for row in titles().get("formulas", []):
         at = text.find(row["old"])
         if at != -1 and submission.year >= row["since"]:
-            message = f"“{row['old']}”是已被取代的纲要的目标表述，现行表述为“{row['current']}”"
+            message = messages.text("finding_old_goal", old=row["old"], current=row["current"])
             findings.append(_finding("outdated-citation", Severity.WARNING, message, text, at))
     return findings
 
@@ -92,7 +92,7 @@ def plans_as_results(text: str, structure) -> list[Finding]:
     for match in AS_PLANNED.finditer(text):
         heading = structure.heading_at(match.start())
         if heading is not None and heading.kind is SectionKind.MEASURES:
-            message = f"成效部分写的是要求或计划（“{match.group()}”），应写明本年度实际完成的情况和数字"
+            message = messages.text("finding_as_planned", said=match.group())
             findings.append(_finding("plan-as-result", Severity.INFO, message, text, match.start()))
     return findings
 
@@ -108,7 +108,7 @@ def frequency_contradictions(text: str, structure) -> list[Finding]:
         end = min((i for ch in "。;；\n" if (i := text.find(ch, match.end(), window)) != -1), default=min(window, len(text)))
         total = YEAR_TOTAL.search(text, match.end(), end)
         if total and parse(total["n"]) < PER_YEAR[match.group()]:
-            message = f"“{match.group()}”一次，全年应不少于 {PER_YEAR[match.group()]} 次，报告却写“{total.group().strip()}”，前后矛盾"
+            message = messages.text("finding_too_few", said=match.group(), least=PER_YEAR[match.group()], total=total.group().strip())
             findings.append(_finding("frequency-contradiction", Severity.WARNING, message, text, match.start()))
     return findings
 

@@ -135,6 +135,6 @@ def write_md(card, stream, lang: str = "zh") -> None:
 def register_formats():
     return [
         Format("table", "终端表格", write_table),
-        Format("json", "JSON 评分卡(符合 scorecard.schema.json)", write_json),
+        Format("json", "JSON 评分卡（符合 scorecard.schema.json）", write_json),
         Format("md", "Markdown 评分卡", write_md, scope="township", filename=".md"),
     ]

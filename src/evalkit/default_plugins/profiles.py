@@ -5,7 +5,7 @@ from evalkit.profiles import profile_from_dict
 
 DEFAULT = {
     "id": "default",
-    "title": "默认配置:全部指标,加分上限 5 分,优秀 ≥90、良好 ≥80、合格 ≥60",
+    "title": "默认配置：全部指标，加分上限 5 分，优秀 ≥90、良好 ≥80、合格 ≥60",
     "bonus_cap": 5,
     "veto_cap": 59,
     "not_applicable": "full",

@@ -7,7 +7,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from evalkit import Finding, Severity, hookimpl
+from evalkit import Finding, Severity, hookimpl, messages
 from evalkit.default_plugins.checks import normalise_law, superseded
 from evalkit.submission import SectionKind
 
@@ -66,7 +66,7 @@ def year_mismatch(submission, text) -> list[Finding]:
         quote = sentence_at(text, offset)
         if quote not in quoted:
             quoted.add(quote)
-            message = f"{submission.year}年度报告的成效部分写的是{year}年的工作,年份可能有误"
+            message = messages.text("finding_measures_year", year=submission.year, named=year)
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, offset))
     return findings
 
@@ -78,7 +78,7 @@ def heading_years(submission, text) -> list[Finding]:
     for heading in structure.headings:
         named = {int(y) for y in re.findall(r"((?:19|20)[0-9]{2})\s*年", heading.title)}
         if heading.kind is not SectionKind.PLAN and named and submission.year not in named:
-            message = f"{submission.year}年度报告的标题“{heading.title}”写的是{'、'.join(map(str, sorted(named)))}年,年份可能有误"
+            message = messages.text("finding_heading_year", year=submission.year, heading=heading.title, named=messages.text("list_sep").join(map(str, sorted(named))))
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, heading.start))
     return findings
 
@@ -91,7 +91,7 @@ def stale_new_laws(submission, text) -> list[Finding]:
         for cited in re.findall(r"《([^》]+)》", sentence_at(text, match.start())):
             since = revised.get(normalise_law(cited))
             if since and int(since[:4]) not in (submission.year, submission.year - 1):
-                message = f"《{normalise_law(cited)}》于 {since} 起施行,在{submission.year}年度报告中称“{match.group()}”不妥"
+                message = messages.text("finding_new_law", law=normalise_law(cited), since=since, year=submission.year, said=match.group())
                 findings.append(_finding("new-law-stale", Severity.WARNING, message, structure, text, match.start()))
     return findings
 
@@ -101,7 +101,7 @@ def seventh_plan(submission, text) -> list[Finding]:
     if submission.year < 2021:
         return []
     return [
-        _finding("outdated-citation", Severity.WARNING, "“七五普法”已于2020年结束,现行为“八五普法”(2021—2025年)", structure, text, m.start())
+        _finding("outdated-citation", Severity.WARNING, "“七五普法”已于2020年结束，现行为“八五普法”（2021—2025年）", structure, text, m.start())
         for m in SEVENTH_PLAN.finditer(text)
     ][:1]
 
@@ -114,7 +114,7 @@ def claims_without_base(submission, text) -> list[Finding]:
         start, end = sentence_span(text, match.start())
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, min(end, start + 200))
         if not any(f.unit not in ("%", "") for f in found[first:last]):
-            message = "声称覆盖情况但未给出基数(如审查件数、应覆盖的村社数),无法核实"
+            message = "声称覆盖情况但未给出基数（如审查件数、应覆盖的村社数），无法核实"
             findings.append(_finding("claim-without-base", Severity.INFO, message, structure, text, match.start()))
     return findings
 
@@ -134,7 +134,7 @@ def long_numbers(submission, text) -> list[Finding]:
 
     structure, *_ = read(text)
     return [
-        _finding("number-too-long", Severity.WARNING, f"此处有一个 {length} 位长的数字，无法作为数据读取，请核对", structure, text, offset)
+        _finding("number-too-long", Severity.WARNING, messages.text("finding_number_too_long", length=length), structure, text, offset)
         for offset, length in figures.long_numerals(text)
     ]
 
@@ -144,7 +144,7 @@ def wrong_level(submission, text) -> list[Finding]:
     level = submission.subject.level.value
     findings = []
     for match in re.finditer(OTHER_LEVELS[level], text):
-        message = f"本单位为{level},但报告中写作“{match.group()}”,用语与层级不符"
+        message = messages.text("finding_wrong_level", level=level, said=match.group())
         findings.append(_finding("wrong-level-wording", Severity.WARNING, message, structure, text, match.start()))
     return findings
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from evalkit import Measure, RuleKind, Status, hookimpl
+from evalkit.messages import text
 from evalkit.rules import clamp, to_decimal
 from evalkit.submission import SectionKind
 
@@ -33,7 +34,11 @@ def _evidence(case, *item_ids) -> tuple[str, ...]:
 
 
 def _missing(case, item_id: str) -> Measure:
-    return Measure(Status.MISSING, reason=f"报告未提供「{case.title(item_id)}」")
+    return Measure(Status.MISSING, reason=text("reason_missing", titles=_quoted(case, item_id)))
+
+
+def _quoted(case, *item_ids) -> str:
+    return "".join(text("quoted", title=case.title(i)) for i in item_ids)
 
 
 def _graded(fraction: Decimal, reason: str, evidence=(), occurrences: int = 0) -> Measure:
@@ -47,16 +52,16 @@ def flag(rule, case) -> Measure:
     ids = [rule["item"]] if "item" in rule else list(rule["items"])
     values = [case.submission.value(i) for i in ids]
     if all(v is None for v in values):
-        return _missing(case, ids[0]) if len(ids) == 1 else Measure(Status.MISSING, reason=f"报告未提供「{'」「'.join(case.title(i) for i in ids)}」")
+        return _missing(case, ids[0]) if len(ids) == 1 else Measure(Status.MISSING, reason=text("reason_missing", titles=_quoted(case, *ids)))
     expect = rule.get("expect", True)
     hits = [i for i, v in zip(ids, values) if v is not None and v == expect]
     fraction = Decimal(len(hits)) / len(ids)
     lacking = [case.title(i) for i in ids if i not in hits]
-    reason = "已报告" if not lacking else f"未落实或未报告:{'、'.join(lacking)}"
+    reason = text("reason_reported") if not lacking else text("reason_lacking", titles=text("list_sep").join(lacking))
     figure = rule.get("figure")
     if fraction > 0 and figure and case.submission.value(figure) is None:
         fraction *= to_decimal(rule.get("without_figure", Decimal("0.5")))
-        reason = f"有做法表述,但未给出「{case.title(figure)}」的具体数字"
+        reason = text("reason_no_figure", title=case.title(figure))
     return _graded(fraction, reason, _evidence(case, *ids, *([figure] if figure else [])), len(ids) - len(hits))
 
 
@@ -70,8 +75,8 @@ def count(rule, case) -> Measure:
     occurrences = int(value)
     target = to_decimal(rule.get("target"))
     if target is None:
-        return _graded(ONE if value == 0 else ZERO, f"「{case.title(item_id)}」{value}{unit}", _evidence(case, item_id), occurrences)
-    reason = f"「{case.title(item_id)}」{value}{unit},目标 {target}{unit}"
+        return _graded(ONE if value == 0 else ZERO, text("reason_value", title=case.title(item_id), value=value, unit=unit), _evidence(case, item_id), occurrences)
+    reason = text("reason_target", title=case.title(item_id), value=value, unit=unit, target=target)
     return _graded(_against(value, target, rule), reason, _evidence(case, item_id), occurrences)
 
 
@@ -95,7 +100,7 @@ def ratio(rule, case) -> Measure:
         if isinstance(measured, Measure):
             return measured
         rate, evidence = measured
-    return _graded(_against(rate, target, rule), f"比率 {rate:.1f}%,目标 {target}%", evidence)
+    return _graded(_against(rate, target, rule), text("reason_rate", rate=f"{rate:.1f}", target=target), evidence)
 
 
 def _rate(rule, case):
@@ -105,10 +110,10 @@ def _rate(rule, case):
     if num is None:
         return _missing(case, num_id)
     if den is None:
-        reason = f"报告给出了「{case.title(num_id)}」({num}),但未给出作为基数的「{case.title(den_id)}」,无法计算比率"
+        reason = text("reason_no_base", title=case.title(num_id), value=num, base=case.title(den_id))
         return Measure(Status.MISSING, reason=reason, evidence=_evidence(case, num_id))
     if den == 0:
-        return Measure(Status.NOT_APPLICABLE, reason=f"「{case.title(den_id)}」为 0,本年度无此项工作")
+        return Measure(Status.NOT_APPLICABLE, reason=text("reason_zero_base", title=case.title(den_id)))
     return num * 100 / den, _evidence(case, num_id, den_id)
 
 
@@ -117,7 +122,7 @@ def reported(rule, case) -> Measure:
     item_id = rule["item"]
     if case.submission.value(item_id) is None:
         return _missing(case, item_id)
-    return _graded(ONE, f"已报告「{case.title(item_id)}」", _evidence(case, item_id))
+    return _graded(ONE, text("reason_reported_item", title=case.title(item_id)), _evidence(case, item_id))
 
 
 def tiers(rule, case) -> Measure:
@@ -129,25 +134,25 @@ def tiers(rule, case) -> Measure:
     bands = sorted(rule["tiers"], key=lambda band: -to_decimal(band["min"]))
     fraction = next((to_decimal(b["fraction"]) for b in bands if value >= to_decimal(b["min"])), ZERO)
     unit = case.submission.items[item_id].unit or ""
-    return _graded(fraction, f"「{case.title(item_id)}」{value}{unit}", _evidence(case, item_id))
+    return _graded(fraction, text("reason_value", title=case.title(item_id), value=value, unit=unit), _evidence(case, item_id))
 
 
 def sections(rule, case) -> Measure:
     """Required report contents are present, each as its own section."""
     found = {s.kind for s in case.submission.report.sections}
     if not found:
-        return Measure(Status.MISSING, reason="提交材料未列出报告的章节结构")
+        return Measure(Status.MISSING, reason=text("reason_no_sections"))
     required = list(rule["require"])
     lacking = [kind for kind in required if kind not in found]
     if not lacking:
-        return _graded(ONE, "所需内容均单列成节")
-    names = "、".join(f"「{SECTION_TITLES.get(k, k)}」" for k in lacking)
-    return _graded(Decimal(len(required) - len(lacking)) / len(required), f"报告未单列{names}", occurrences=len(lacking))
+        return _graded(ONE, text("reason_all_sections"))
+    names = "".join(text("quoted", title=SECTION_TITLES.get(k, k)) for k in lacking)
+    return _graded(Decimal(len(required) - len(lacking)) / len(required), text("reason_not_sections", titles=names), occurrences=len(lacking))
 
 
 def manual(rule, case) -> Measure:
     """A reviewer must score it; until then its points are pending."""
-    return Measure(Status.NEEDS_REVIEW, reason=rule.get("hint", "需由评审人员评定"), evidence=_evidence(case, *rule.get("items", ())))
+    return Measure(Status.NEEDS_REVIEW, reason=rule["hint"] if "hint" in rule else text("reason_manual"), evidence=_evidence(case, *rule.get("items", ())))
 
 
 def findings(rule, case) -> Measure:

@@ -12,7 +12,7 @@ def banded_rate(rule, case):
     """Full points at ``full`` percent or more, half at ``half`` or more, else none."""
     item = case.submission.items.get(rule["item"])
     if item is None:
-        return Measure(Status.MISSING, reason=f"报告未提供「{case.title(rule['item'])}」")
+        return Measure(Status.MISSING, reason=f"报告未提供“{case.title(rule['item'])}”")
     rate = Decimal(str(item.value))
     fraction = Decimal(1) if rate >= rule["full"] else Decimal("0.5") if rate >= rule["half"] else Decimal(0)
     status = {Decimal(1): Status.MET, Decimal(0): Status.UNMET}.get(fraction, Status.PARTIAL)
