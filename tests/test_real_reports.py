@@ -69,9 +69,9 @@ def _item_ids() -> set[str]:
 
 
 def test_tuned_and_held_out_labels_follow_one_format():
-    """Both label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
+    """All three label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
     ids = _item_ids() | {"none"}
-    for folder in (real_reports.LABELS, real_reports.LABELS / "heldout"):
+    for folder in (real_reports.LABELS, real_reports.LABELS / "heldout", real_reports.LABELS / "heldout2"):
         for label in real_reports.labels(folder):
             assert list(label) == KEYS, label["id"]
             assert label["level"] in {"乡", "镇", "街道"} and label["province"] not in {"浙江省", "重庆市"}
@@ -88,3 +88,12 @@ def test_held_out_set_is_apart_from_the_tuned_set():
     assert not {label["id"] for label in tuned} & {label["id"] for label in held_out}
     assert not {label["township"] for label in tuned} & {label["township"] for label in held_out}
     assert not {label["url"] for label in tuned} & {label["url"] for label in held_out}
+
+
+def test_second_held_out_set_is_apart_from_the_other_two():
+    """The second held-out set has at least 20 reports and shares no id, township or page with the other sets."""
+    others = real_reports.labels(real_reports.LABELS) + real_reports.labels(real_reports.LABELS / "heldout")
+    second = real_reports.labels(real_reports.LABELS / "heldout2")
+    assert len(second) >= 20
+    for key in ("id", "township", "url"):
+        assert not {label[key] for label in others} & {label[key] for label in second}, key
