@@ -170,3 +170,18 @@ def test_a_usage_error_follows_lang(capsys):
     assert capsys.readouterr().err == "evalkit check：用法错误：缺少参数：FILE\n"
     assert main(["check", "--lang", "en"]) == ExitCode.USAGE
     assert capsys.readouterr().err == "evalkit check: usage error: the following arguments are required: FILE\n"
+
+
+def test_a_reader_that_goes_away_is_no_internal_error():
+    """`evalkit schema | head -1`: when the pipe's reader has gone, evalkit stops quietly, exit 0, nothing on stderr."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "evalkit", "schema"], stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")

@@ -121,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(text("interrupted", _lang(argv)), file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except BrokenPipeError:  # the reader went away (`evalkit compare … | head`): nothing is left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit cannot fail again
+        return ExitCode.OK
     except EvalkitError as exc:
         report_error(exc, _lang(argv))
         return exit_code(exc)
