@@ -205,3 +205,15 @@ def test_english_output_holds_no_chinese_but_the_scored_content(two_years, tmp_p
     content += _strings(json.loads((tmp_path / "draft.json").read_text(encoding="utf-8")))
     assert all(runs.values())
     assert {command: _chinese_left(output, content) for command, output in runs.items()} == dict.fromkeys(runs, [])
+
+
+def test_a_batchs_joined_chinese_lists_use_full_width_marks(tmp_path, capsys):
+    """What the batch joins from Chinese pieces (the main gaps in the terminal and in ranking.csv) is joined with “；”."""
+    import csv
+
+    assert main(["score", str(ROOT / "examples" / "xiangshan-2022"), "--out", str(tmp_path / "out"), "--formats", "csv"]) == 0
+    shown = capsys.readouterr().out
+    with open(tmp_path / "out" / "ranking.csv", encoding="utf-8-sig", newline="") as stream:
+        cells = [cell for row in csv.reader(stream) for cell in row]
+    joined = [cell for cell in [*cells, *shown.splitlines()] if re.search(r"[\u3400-\u9fff”）][;,][\u3400-\u9fff“（]", cell)]
+    assert joined == []

@@ -227,9 +227,9 @@ def _grade(profile: Profile, total: Decimal, max_points: Decimal, vetoed: bool, 
     for band in (b for b in bands if percent >= b.min):
         failed = _failed_condition(band, deductions, awaiting)
         if failed is None:
-            return band.name, ";".join(notes)
+            return band.name, "；".join(notes)
         notes.append(text(failed, grade=band.name))
-    return bands[-1].name, ";".join(notes)
+    return bands[-1].name, "；".join(notes)
 
 
 def _failed_condition(band, deductions: Decimal, awaiting: bool) -> str | None:

@@ -269,6 +269,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # full-width punctuation everywhere: usage errors, list separators, the built-in rules' reasons
     "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),
     "list_sep": ("、", ", "),
+    "clause_sep": ("；", "; "),
     "quoted": ("“{title}”", "“{title}”"),
     "reason_missing": ("报告未提供{titles}", "the report does not give {titles}"),
     "reason_reported": ("已报告", "reported"),

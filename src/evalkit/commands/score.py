@@ -139,7 +139,7 @@ def _bar(done: int, total: int) -> None:
 def _table_row(row) -> list:
     """A township's row of the terminal table: ranks, name, level, total, grade, each category, two top gaps."""
     scores = ["" if score is None else display(score) for score in row.scores]
-    gaps = ";".join(_short(title) for title in row.gaps[:2])
+    gaps = "；".join(_short(title) for title in row.gaps[:2])
     return [row.rank, row.level_rank, row.name, row.level, display(row.total), row.grade, *scores, *(row.firmness or ()), gaps]
 
 

@@ -175,7 +175,7 @@ def ranking_row(row: RankingRow, sid: str) -> dict:
 
 def township(entry, sid: str) -> dict:
     card = entry.card
-    evidence = {r.criterion: ";".join(r.evidence) for r in card.results}
+    evidence = {r.criterion: "；".join(r.evidence) for r in card.results}
     titles = {r.criterion: r.title for r in card.results}
     return {
         "id": sid, "name": card.subject.name, "level": card.subject.level.value, "county": card.subject.county or "",

@@ -36,7 +36,7 @@ def cells(row: RankingRow, points=display) -> list:
         points(row.total), points(row.max), points(row.percent), cell(row.grade),
         *(None if score is None else points(score) for score in row.scores),
         points(row.bonus), points(row.deductions), text("yes") if row.vetoed else text("no"), points(row.pending),
-        points(row.coverage), cell(";".join(row.gaps)), cell(row.source), *(row.firmness or ()),
+        points(row.coverage), cell(text("clause_sep").join(row.gaps)), cell(row.source), *(row.firmness or ()),
     ]
 
 

@@ -161,7 +161,7 @@ def findings(rule, case) -> Measure:
     hits = [f for f in case.findings if f.code in codes]
     if not hits:
         return Measure(Status.MET, ONE, reason="未发现此类问题")
-    reason = ";".join(f.message for f in hits[:5]) + ("等" if len(hits) > 5 else "")
+    reason = "；".join(f.message for f in hits[:5]) + ("等" if len(hits) > 5 else "")
     return Measure(Status.UNMET, ZERO, len(hits), reason, tuple(f.quote for f in hits if f.quote))
 
 
