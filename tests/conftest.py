@@ -118,3 +118,22 @@ def made(tmp_path_factory):
     if missing:
         pytest.skip(f"needs {' and '.join(missing)}: run scripts/install-packages as root")
     return made_.Made(tmp_path_factory.mktemp("made"))
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless chromium through Playwright, once per test module; skipped, with the reason, where it is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not at /usr/bin/chromium; run scripts/install-packages")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed: pip install -e '.[test]'")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()

@@ -12,11 +12,6 @@ from evalkit.model import Kind
 from evalkit.testing import synthetic_submissions
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-]
 HOSTILE_NAME = "<script>window.__pwned=1</script>"
 HOSTILE_EVIDENCE = '"><img src=x onerror="window.__pwned=2">'
 COUNT = 18
@@ -52,17 +47,6 @@ def build_folder(folder: Path) -> list[str]:
         (folder / f"{index:02d}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     (folder / "broken.json").write_text('{"subject": ', encoding="utf-8")
     return names
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not at /usr/bin/chromium; run scripts/install-packages")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed: pip install -e '.[test]'")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_report_renders_prints_and_resists_injection(browser, tmp_path, capsys):

@@ -6,7 +6,6 @@ import sqlite3
 from decimal import Decimal
 
 import openpyxl
-import pytest
 from conftest import ROOT, load_script, score_toy, toy_doc
 
 from evalkit import schemas

@@ -10,23 +10,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from test_browser import ARGS, CHROMIUM
 from webserver import DANDONG, OFFICE, ROOT, XIANXIANG, Server, report_docx
 
 pytestmark = pytest.mark.browser
 #: EVALKIT_SCREENSHOTS=docs/images refreshes the guide's pictures; otherwise they go to test-artifacts/
 SHOTS = ROOT / os.environ.get("EVALKIT_SCREENSHOTS", "test-artifacts")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not at /usr/bin/chromium; run scripts/install-browser")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed: pip install -e '.[test]'")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +67,7 @@ def test_clerk_office_and_another_township(browser, server, tmp_path):
     assert score(clerk) > before
     clerk.get_by_role("button", name="提交").click()
     assert clerk.get_by_role("status").inner_text().startswith("已提交")
-    submission_url, draft_like = clerk.url.split("?")[0], clerk.url
+    submission_url = clerk.url.split("?")[0]
 
     office = new_page(browser, server)
     login(office, *OFFICE)
