@@ -30,12 +30,16 @@ UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a f
 TIME_OR_CODE = re.compile(
     r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
+    r"|(?<![0-9.])(?:19|20)[0-9]{2}\.[01]?[0-9](?:\.[0-3]?[0-9])?(?![0-9%万亿])"  # 2026.03.05: a date written with dots
 )
+SHARED = re.compile(r"(?:、[^、,，。;；]{1,10})+(?=(?:均|都|皆)[^、,，。;；]{0,4}$)")  #: "参考率、合格率均达": one figure for a list
 PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's; more is left out and said
 TEXT_LENGTH = 100  #: an unmapped figure's text is kept to this
+CLAUSE_MARK = re.compile("[,，:：]")  #: ends a clause, not a sentence
 HEADCOUNT_UNITS = ("人", "人次", "名")  #: a head count may take its activity from the clause before
 CONTINUATION = 8  #: the longest own clause of such a head count ("覆盖", "参加人数达")
+BARE_CLAUSE = re.compile(r"(?:全年|今年|年内|累计|共计?|合计|总计|先后|开展|组织|举办|召开|完成|达到?)+")  #: names no activity
 AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
 
@@ -73,25 +77,27 @@ def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = 
 def classify(found: Iterable[Figure], extractors: Iterable[Extractor], structure: Structure, items: Mapping) -> list[tuple[Figure, str | None]]:
     """Each figure with the item its nearest extractor names, or None.
 
-    A head count whose own clause names nothing ("覆盖400余人次") is read with the clause
-    before it, where its activity stands ("干部法治培训4场次").
+    A head count whose own short clause names nothing ("覆盖400余人次"), or a count whose clause
+    names no activity ("全年累计开展20余次"), is read with the clause before it in its sentence,
+    where its activity stands.
     """
     numeric = [e for e in extractors if not e.phrase]
-    classified, previous = [], None
+    classified = []
     for figure in found:
         item = _item_of(figure, numeric, structure, items)
-        if item is None and previous is not None and _continues(previous, figure):
-            joined = attrs.evolve(figure, before=f"{previous.before}{previous.text}{previous.after}，{figure.before}")
-            item = _item_of(joined, numeric, structure, items)
+        if item is None and (previous := _previous_clause(figure)):
+            item = _item_of(attrs.evolve(figure, before=f"{previous}，{figure.before}"), numeric, structure, items)
         classified.append((figure, item))
-        previous = figure
     return classified
 
 
-def _continues(previous: Figure, figure: Figure) -> bool:
-    """Whether a head count's clause directly follows the clause of the figure before it."""
-    adjacent = previous.end + len(previous.after) + 1 + len(figure.before) == figure.start
-    return figure.unit in HEADCOUNT_UNITS and adjacent and len(figure.before) <= CONTINUATION
+def _previous_clause(figure: Figure) -> str:
+    """The clause before a head count's short clause or a clause that names no activity
+    ("全年累计开展"), in the same sentence; or ''."""
+    short = figure.unit in HEADCOUNT_UNITS and len(figure.before) <= CONTINUATION
+    if not (short or BARE_CLAUSE.fullmatch(figure.before)) or not CLAUSE_MARK.fullmatch(figure.context[-1:]):
+        return ""
+    return CLAUSE_MARK.split(figure.context[:-1])[-1]
 
 
 def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, items: Mapping) -> str | None:
@@ -113,8 +119,9 @@ def report_figures(text: str, structure: Structure) -> list[Figure]:
 def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
     """The extractor whose pattern stands nearest the figure: before it first, then after."""
     ranked, entry = [], figure.before.endswith("、") and bool(figure.unit)  # "、5次镇村干部大会": the noun follows the count
+    figure = attrs.evolve(figure, before=SHARED.sub("", figure.before))  # a figure shared by a list goes to its first noun
     for order, extractor in enumerate(extractors):
-        if extractor.units and figure.unit not in extractor.units:
+        if not _applies(extractor, figure):
             continue
         before = [] if entry else [m.end() for m in re.finditer(extractor.pattern, figure.before)]
         after = re.search(extractor.pattern, figure.after.split("、")[0])
@@ -124,6 +131,15 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
         elif after:
             ranked.append(((1, after.start(), order), extractor))
     return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
+
+
+def _applies(extractor: Extractor, figure: Figure) -> bool:
+    """Whether the figure's unit, the text before its clause and its clause allow the extractor."""
+    if extractor.units and figure.unit not in extractor.units:
+        return False
+    if extractor.context and not re.search(extractor.context, figure.context):
+        return False
+    return not (extractor.unless and re.search(extractor.unless, figure.before))
 
 
 def _phrase(text: str, extractor: Extractor, structure: Structure) -> tuple[str, int, str] | None:
