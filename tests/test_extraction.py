@@ -157,3 +157,12 @@ def test_a_date_written_with_dots_is_no_figure():
 
     text = "全年增长3.5%，投入12.5万元。\n测试镇人民政府\n2026.03.05\n2025.12\n"
     assert [f.text for f in report_figures(text, parse(text))] == ["3.5%", "12.5万元"]
+
+
+def test_a_dotted_number_with_a_unit_is_a_figure():
+    """2023.5亩 is an area, not a date."""
+    from evalkit.report.extraction import report_figures
+    from evalkit.report.structure import parse
+
+    text = "流转土地2023.5亩。\n"
+    assert [f.text for f in report_figures(text, parse(text))] == ["2023.5亩"]

@@ -79,6 +79,7 @@ CASES = [
     ("就法治政府建设、依法行政等事项召开党委会议5次。", {"5次": "leadership.topic_meetings"}),
     ("围绕法治建设重点任务召开党工委会2次。", {"2次": "leadership.topic_meetings"}),
     ("针对法治督察反馈问题召开专题会3次。", {"3次": "leadership.topic_meetings"}),
+    ("党委会专门研究依法治镇工作4次。", {"4次": "leadership.topic_meetings"}),
     # 专题学习会 of no named audience is the leadership's study; all the unit's cadres are trained
     ("召开专题学习会3次。", {"3次": "leadership.study_sessions"}),
     ("全镇干部集中学法12次。", {"12次": "leadership.staff_training_sessions"}),
@@ -99,6 +100,9 @@ CASES = [
     ("学法考试参考率、合格率均为100%。", {"100%": "leadership.exam_participation_rate"}),
     ("参学率、通过率都达到98%。", {"98%": "leadership.exam_participation_rate"}),
     ("学法考试优秀率达95%。", {"95%": "leadership.exam_pass_rate"}),
+    ("全年发生行政复议和行政诉讼案件各1件。", {"1件": "litigation.cases"}),
+    ("组织干部学法考试，参考率和通过率均达100%。", {"100%": "leadership.exam_participation_rate"}),
+    ("镇、村两级干部人均学法12次。", {"12次": "leadership.staff_training_sessions"}),  # 人均: no list shares it
     # lessons by the unit's own leaders, 纪法课 and the Party school train staff
     ("纪委书记讲纪法课4次。", {"4次": "leadership.staff_training_sessions"}),
     ("依托镇党校开展学习《条例》3场次。", {"3场次": "leadership.staff_training_sessions"}),
@@ -106,6 +110,7 @@ CASES = [
     # training the public's own helpers (法律明白人, villagers) is 普法
     ("开展“法律明白人”培训4场次。", {"4场次": "publicity.sessions"}),
     ("组织村民法治培训3次。", {"3次": "publicity.sessions"}),
+    ("党委书记深入村居为群众开展法治讲座5场。", {"5场": "publicity.sessions"}),
     # advice to the government's own departments is no 普法 consultation
     ("为镇各部门提供法律咨询40次。", {"40次": None}),
     ("解答机关科室法律咨询25次。", {"25次": None}),

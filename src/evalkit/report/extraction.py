@@ -30,9 +30,9 @@ UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a f
 TIME_OR_CODE = re.compile(
     r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
-    r"|(?<![0-9.])(?:19|20)[0-9]{2}\.[01]?[0-9](?:\.[0-3]?[0-9])?(?![0-9%万亿])"  # 2026.03.05: a date written with dots
+    rf"|(?<![0-9.])(?:19|20)[0-9]{{2}}\.[01]?[0-9](?:\.[0-3]?[0-9])?(?![0-9%万亿]|\s*(?:{figures_.UNIT_RE}))"  # 2026.03.05: a date
 )
-SHARED = re.compile(r"(?:、[^、,，。;；]{1,10})+(?=(?:均|都|皆)[^、,，。;；]{0,4}$)")  #: "参考率、合格率均达": one figure for a list
+SHARED = re.compile(r"(?:(?:、|和|及(?!时))[^、和及,，。;；]{1,10})+(?=(?:(?:(?<!人)均|都|皆)[^、,，。;；]{0,4}|各)$)")  #: "参考率、合格率均达": one figure for a list
 PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's; more is left out and said
 TEXT_LENGTH = 100  #: an unmapped figure's text is kept to this
