@@ -3,7 +3,8 @@
 import pytest
 
 from evalkit.evaluator import Evaluator
-from evalkit.report.extraction import classify, report_figures
+from evalkit.report.extraction import report_figures
+from evalkit.report.mapping import classify
 from evalkit.report.structure import parse
 
 #: Sentences written for these tests, one per phrasing class seen in published reports.
