@@ -76,6 +76,8 @@ CASES = [
     ("组织送法下乡活动12次。", {"12次": "publicity.sessions"}),
     ("开展送法进企业、进工地活动6场。", {"6场": "publicity.sessions"}),
     ("司法所送法上门3次。", {"3次": "publicity.sessions"}),
+    ("开展“法律进乡村”活动15场。", {"15场": "publicity.sessions"}),
+    ("全年推动法治进一步融入网格治理12次。", {"12次": None}),  # 进一步: no 普法 event
     # a Party or government meeting whose agenda, named before it, is rule-of-law work
     ("就法治政府建设、依法行政等事项召开党委会议5次。", {"5次": "leadership.topic_meetings"}),
     ("围绕法治建设重点任务召开党工委会2次。", {"2次": "leadership.topic_meetings"}),
@@ -85,6 +87,7 @@ CASES = [
     ("召开专题学习会3次。", {"3次": "leadership.study_sessions"}),
     ("全镇干部集中学法12次。", {"12次": "leadership.staff_training_sessions"}),
     ("组织全街道党员干部专题学法5次。", {"5次": "leadership.staff_training_sessions"}),
+    ("组织全体党员集中学习党纪法规4次。", {"4次": "leadership.staff_training_sessions"}),
     # a bare count of study takes its audience from the sentence before
     ("着力提升村(社区)干部依法办事能力。全年组织学习10次。", {"10次": "leadership.staff_training_sessions"}),
     ("采取机关支部学习、个人自学等形式。全年组织集中学习6次。", {"6次": "leadership.staff_training_sessions"}),
@@ -121,6 +124,7 @@ CASES = [
     # requests of firms under a service package are no hotline cases
     ("办理服务包企业诉求52件。", {"52件": None}),
     ("办理群众诉求88件。", {"88件": "petitions.hotline_cases"}),
+    ("全年接诉即办受理136件。", {"136件": "petitions.hotline_cases"}),
     # those who took part, listed after a training named earlier in the sentence
     ("召开依法行政培训会，分管领导、村干部等80余人参加。", {"80余人": "leadership.staff_trained"}),
     ("邀请律师授课，分管领导、各村法治专干等35人参加。", {"35人": "leadership.staff_trained"}),
