@@ -89,7 +89,7 @@ def measure(evaluator, path: Path, labels: dict) -> dict:
     found = loaded.extraction.figures
     predicted = Counter(figure_key(f.line, f.value, f.unit, f.bound) for f in found)
     expected = Counter(figure_key(f["line"], f["value"], f["unit"], f["bound"]) for f in labels["figures"])
-    kept = len(loaded.extraction.mapped) + len(loaded.submission.report.unmapped)
+    kept = len({id(figure) for figure, _item in loaded.extraction.mapped}) + len(loaded.submission.report.unmapped)
     numeric = {item for _figure, item in loaded.extraction.mapped}
     items_found = coarse(loaded.submission.items, numeric)
     items_expected = {(k, Decimal(str(v))) for k, v in labels.get("items", {}).items()}

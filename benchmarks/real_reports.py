@@ -78,7 +78,7 @@ def match(found, labelled: list[dict], places: list[int | None]) -> dict[int, ob
 def measure(ev, path: Path, label: dict) -> dict:
     """One report's counts."""
     from evalkit.errors import EvalkitError
-    from evalkit.report.extraction import classify
+    from evalkit.report.mapping import classify
 
     try:
         loaded = ev.read_report(path)

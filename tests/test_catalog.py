@@ -76,3 +76,23 @@ def test_extractor_patterns_that_compiled_are_not_compiled_again(tmp_path, monke
     with pytest.raises(PluginError) as caught:
         _extracting("信访", "调解(")
     assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message() and "信访" in compiled
+
+
+
+@pytest.mark.parametrize("extractor", [Extractor("t.count", "信访", ("件",), context="干部("), Extractor("t.count", "信访", ("件",), unless="[中心组")])
+def test_a_bad_context_or_unless_pattern_is_named(tmp_path, monkeypatch, extractor):
+    """An extractor's context and unless are compiled at start-up like its pattern."""
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
+
+    class Patterns:
+        @hookimpl
+        def register_items(self):
+            return [ItemSpec("t.count", "件数", "件", {"type": "integer"})]
+
+        @hookimpl
+        def register_extractors(self):
+            return [extractor]
+
+    with pytest.raises(PluginError) as caught:
+        Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Patterns()]))
+    assert caught.value.key == "bad_pattern"

@@ -136,3 +136,12 @@ def test_a_numeral_of_thousands_of_digits_is_a_finding(capsys, tmp_path):
     out, err = capsys.readouterr()
     assert code != ExitCode.INTERNAL and "Traceback" not in err
     assert "5000 位长的数字" in out and "number-too-long" in out
+
+
+def test_a_date_written_with_dots_is_no_figure():
+    """2026.03.05 under a report and 2025.12 are dates; 3.5%, 12.5万元 and 2023.5亩 stay figures."""
+    from evalkit.report.extraction import report_figures
+    from evalkit.report.structure import parse
+
+    text = "全年增长3.5%，投入12.5万元，流转土地2023.5亩。\n测试镇人民政府\n2026.03.05\n2025.12\n"
+    assert [f.text for f in report_figures(text, parse(text))] == ["3.5%", "12.5万元", "2023.5亩"]

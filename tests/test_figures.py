@@ -77,3 +77,9 @@ def test_a_count_after_a_period_is_a_figure_and_a_date_is_not():
     """每月2场次 and 每个月1次 are counts (how often); 3月2日 and the 5 of 2023年5月 are dates."""
     text = "坚持每月2场次法治讲座、每个月1次例会，3月2日召开大会，2023年5月启动。"
     assert [f.text for f in figures.find(text)] == ["2场次", "1次"]
+
+
+def test_a_figure_carries_the_text_before_its_clause():
+    """A figure's context is its sentence up to its clause and the sentence before, never more."""
+    found = figures.find("甲句在此。乙句在此。提升干部能力，组织学习3次。")
+    assert found[0].context == "乙句在此。提升干部能力，"

@@ -23,6 +23,8 @@ def _codes(tmp_path, body, year=2023):
         ("落实“八五”普法规划（2021-2026年）。\n", "wrong-title"),
         ("落实《党政主要负责人履行法治建设第一责任人职责规定》。\n", "wrong-title"),
         ("学习《有组织犯罪法》。\n", "wrong-title"),
+        ("重点学习《宪法》《土地法》等法律。\n", "wrong-title"),
+        ("学习《中华人民共和国环保法》。\n", "wrong-title"),
         ("对照《法治政府建设与责任落实督查工作规定》开展自查。\n", "wrong-title"),
         ("深入落实《法治浙江建设规划(2020—2025年)》。\n", "wrong-title"),
         ("深入推进“七五”普法。\n", "outdated-citation"),
@@ -45,6 +47,7 @@ def test_each_defect_is_found(tmp_path, body, code):
         "坚持每季度召开一次学法会，全年共召开4次。\n",
         "二〇二三年，全镇开展法治讲座12次，发放资料X份以上的说法不再使用。\n".replace("X份以上的说法不再使用", "800份"),
         "按照《广东省法治政府建设实施纲要(2021—2025年)》推进。\n",
+        "重点学习《中华人民共和国土地管理法》《环境保护法》。\n",
     ],
 )
 def test_correct_wording_gives_no_false_alarm(tmp_path, body):
@@ -66,3 +69,10 @@ def test_a_heading_naming_another_year_is_a_year_mismatch(tmp_path):
     path.write_text("北塘镇2025年法治政府建设情况报告\n一、2024年主要举措和成效\n全年开展讲座4次。\n", "utf-8")
     ev = Evaluator()
     assert "year-mismatch" in {f.code for f in ev.evaluate(ev.load(path)).findings}
+
+
+def test_the_old_goal_is_outdated_from_the_year_the_new_one_was_issued(tmp_path):
+    """廉洁高效、守法诚信 as the aim of 2021 is flagged (the 纲要 of August 2021 replaced it); in 2020 it was current."""
+    body = "围绕“职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信”目标推进。\n"
+    assert "outdated-citation" in _codes(tmp_path, body, year=2021)
+    assert "outdated-citation" not in _codes(tmp_path, body, year=2020)

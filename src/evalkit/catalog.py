@@ -168,12 +168,14 @@ def _check_patterns(extractors) -> None:
     """Compile every extractor's pattern once, naming a bad one; a set of patterns that compiled
     before (same patterns, same Python) is remembered in the cache and not compiled again, since
     compiling them is a large part of start-up and a run that reads no report needs none."""
-    stamp = cache.key(sys.version, *(extractor.pattern for extractor in extractors))
+    stamp = cache.key(sys.version, *(f"{e.pattern}\0{e.context or ''}\0{e.unless or ''}" for e in extractors))
     if cache.get(PATTERNS) == stamp:
         return
     for extractor in extractors:
         try:
             re.compile(extractor.pattern)
+            re.compile(extractor.context or "")
+            re.compile(extractor.unless or "")
         except re.error as exc:
             raise PluginError("bad_pattern", plugin=extractor.plugin, item=extractor.item, detail=str(exc)) from None
     cache.put(PATTERNS, stamp)

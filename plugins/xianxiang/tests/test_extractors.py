@@ -3,7 +3,8 @@
 import pytest
 
 from evalkit.evaluator import Evaluator
-from evalkit.report.extraction import classify, report_figures
+from evalkit.report.extraction import report_figures
+from evalkit.report.mapping import classify
 from evalkit.report.structure import parse
 
 #: Sentences written for these tests, one per phrasing class seen in published reports.
@@ -63,6 +64,74 @@ CASES = [
     ("通过政务网站发布政策解读信息27个。", {"27个": "openness.proactive_items"}),
     ("通过公众号发布普法信息12条。", {"12条": "publicity.online_posts"}),
     ("坚持每月2场次法治宣传进村居。", {"2场次": None}),  # how often, not how many
+    # cases counted in 宗
+    ("全年办理行政复议3宗、行政诉讼2宗。", {"3宗": "litigation.cases", "2宗": "litigation.cases"}),
+    ("查处各类违法案件12宗。", {"12宗": "enforcement.cases"}),
+    ("受理法律援助申请4宗。", {"4宗": "legal_services.aid_cases"}),
+    # a case count whose kind stands before 案件 is of that kind, not an enforcement case
+    ("办理法律援助案件5件。", {"5件": "legal_services.aid_cases"}),
+    ("办理行政复议案件2件。", {"2件": "litigation.cases"}),
+    ("办理各类行政处罚案件9件。", {"9件": "enforcement.cases"}),
+    # 送法 to the public is 普法
+    ("组织送法下乡活动12次。", {"12次": "publicity.sessions"}),
+    ("开展送法进企业、进工地活动6场。", {"6场": "publicity.sessions"}),
+    ("司法所送法上门3次。", {"3次": "publicity.sessions"}),
+    ("开展“法律进乡村”活动15场。", {"15场": "publicity.sessions"}),
+    ("全年推动法治进一步融入网格治理12次。", {"12次": None}),  # 进一步: no 普法 event
+    # a Party or government meeting whose agenda, named before it, is rule-of-law work
+    ("就法治政府建设、依法行政等事项召开党委会议5次。", {"5次": "leadership.topic_meetings"}),
+    ("围绕法治建设重点任务召开党工委会2次。", {"2次": "leadership.topic_meetings"}),
+    ("针对法治督察反馈问题召开专题会3次。", {"3次": "leadership.topic_meetings"}),
+    ("党委会专门研究依法治镇工作4次。", {"4次": "leadership.topic_meetings"}),
+    # 专题学习会 of no named audience is the leadership's study; all the unit's cadres are trained
+    ("召开专题学习会3次。", {"3次": "leadership.study_sessions"}),
+    ("全镇干部集中学法12次。", {"12次": "leadership.staff_training_sessions"}),
+    ("组织全街道党员干部专题学法5次。", {"5次": "leadership.staff_training_sessions"}),
+    ("组织全体党员集中学习党纪法规4次。", {"4次": "leadership.staff_training_sessions"}),
+    # a bare count of study takes its audience from the sentence before
+    ("着力提升村(社区)干部依法办事能力。全年组织学习10次。", {"10次": "leadership.staff_training_sessions"}),
+    ("采取机关支部学习、个人自学等形式。全年组织集中学习6次。", {"6次": "leadership.staff_training_sessions"}),
+    ("将法治内容纳入党委理论学习中心组学习计划。全年组织专题学习4次。", {"4次": "leadership.study_sessions"}),
+    # 中心组 study that names no law is theory study in general
+    ("开展党委中心组学习10次。", {"10次": None}),
+    ("参加中心组学习会6次。", {"6次": None}),
+    ("党委理论学习中心组集中学法5次。", {"5次": "leadership.study_sessions"}),
+    ("将习近平法治思想纳入党委理论学习中心组学习8次。", {"8次": "leadership.study_sessions"}),
+    # study counted over subordinate units' committees is theirs, not the township's
+    ("12个村党支部开展“第一议题”学习150余次。", {"12个": None, "150余次": None}),
+    ("各社区党委落实第一议题学习80次。", {"80次": None}),
+    # one rate for a list of nouns goes to the first noun
+    ("学法考试参考率、合格率均为100%。", {"100%": "leadership.exam_participation_rate"}),
+    ("参学率、通过率都达到98%。", {"98%": "leadership.exam_participation_rate"}),
+    ("学法考试优秀率达95%。", {"95%": "leadership.exam_pass_rate"}),
+    ("全年发生行政复议和行政诉讼案件各1件。", {"1件": "litigation.cases"}),
+    ("组织干部学法考试，参考率和通过率均达100%。", {"100%": "leadership.exam_participation_rate"}),
+    ("镇、村两级干部人均学法12次。", {"12次": "leadership.staff_training_sessions"}),  # 人均: no list shares it
+    # lessons by the unit's own leaders, 纪法课 and the Party school train staff
+    ("纪委书记讲纪法课4次。", {"4次": "leadership.staff_training_sessions"}),
+    ("依托镇党校开展学习《条例》3场次。", {"3场次": "leadership.staff_training_sessions"}),
+    ("镇长带头开展法治讲座2次。", {"2次": "leadership.staff_training_sessions"}),
+    # training the public's own helpers (法律明白人, villagers) is 普法
+    ("开展“法律明白人”培训4场次。", {"4场次": "publicity.sessions"}),
+    ("组织村民法治培训3次。", {"3次": "publicity.sessions"}),
+    ("党委书记深入村居为群众开展法治讲座5场。", {"5场": "publicity.sessions"}),
+    # advice to the government's own departments is no 普法 consultation
+    ("为镇各部门提供法律咨询40次。", {"40次": None}),
+    ("解答机关科室法律咨询25次。", {"25次": None}),
+    ("解答群众法律咨询120人次。", {"120人次": "publicity.consultations"}),
+    # information of a long list of matters, published
+    ("公开财政预决算、项目招投标、惠民补贴发放等事项信息36条。", {"36条": "openness.proactive_items"}),
+    # requests of firms under a service package are no hotline cases
+    ("办理服务包企业诉求52件。", {"52件": None}),
+    ("办理群众诉求88件。", {"88件": "petitions.hotline_cases"}),
+    ("全年接诉即办受理136件。", {"136件": "petitions.hotline_cases"}),
+    # those who took part, listed after a training named earlier in the sentence
+    ("召开依法行政培训会，分管领导、村干部等80余人参加。", {"80余人": "leadership.staff_trained"}),
+    ("邀请律师授课，分管领导、各村法治专干等35人参加。", {"35人": "leadership.staff_trained"}),
+    # a clause that names no activity reads the clause before it
+    ("组织全体工作人员开展民法典集中学习，全年累计开展15次。", {"15次": "leadership.staff_training_sessions"}),
+    ("开展法治宣传进村居活动，全年共计开展40余场。", {"40余场": "publicity.sessions"}),
+    ("开展法治宣传进村居活动。全年共计开展40余场。", {"40余场": None}),  # a new sentence: not read on
 ]
 
 

@@ -69,7 +69,7 @@ def misnamed_titles(text: str) -> list[Finding]:
                 message = messages.text("finding_wrong_title", said=match.group(), title=row["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     for row in titles()["misnamed"]:
-        for match in re.finditer(f"《{re.escape(row['cited'])}》", text):
+        for match in re.finditer(f"《(?:中华人民共和国)?{re.escape(row['cited'])}》", text):
             message = messages.text("finding_wrong_law_name", said=match.group(), title=row["title"])
             findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings

@@ -20,9 +20,9 @@ from evalkit.model import Finding, Severity
 from evalkit.report import figures as figures_, identity
 from evalkit.report.figures import Figure
 from evalkit.report.lines import Marks
+from evalkit.report.mapping import classify, shared_items
 from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure, parse
-from evalkit.submission import SectionKind
 
 SENTENCE_END = re.compile("[。;；!！?？\n]")
 SENTENCE_SCAN = 1000  #: a quoted sentence is cut to 200 characters, so no more than this is copied
@@ -30,13 +30,10 @@ UNKNOWN_YEAR = 2000  #: the year a report that names none is scored as, with a f
 TIME_OR_CODE = re.compile(
     r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[0-9]{9,}|[A-Za-z_/\-〔\[][0-9]+|[0-9]+[〕\]A-Za-z_/]"
     r"|(?<![0-9])[0-9]{3,5}(?=\s*(?:热线|平台|工单|便民服务|服务热线|接警|报警))"  # 12345热线: a number's name, not a count
+    rf"|(?<![0-9.])(?:19|20)[0-9]{{2}}\.[01]?[0-9](?:\.[0-3]?[0-9])?(?![0-9%万亿]|\s*(?:{figures_.UNIT_RE}))"  # 2026.03.05: a date
 )
-PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
 LIMITS = {"title": 200, "unit": 100, "sections": 500, "citations": 500, "unmapped": 2000}  #: the submission schema's; more is left out and said
 TEXT_LENGTH = 100  #: an unmapped figure's text is kept to this
-HEADCOUNT_UNITS = ("人", "人次", "名")  #: a head count may take its activity from the clause before
-CONTINUATION = 8  #: the longest own clause of such a head count ("覆盖", "参加人数达")
-AFTER_REACH = 12  #: how far after a figure its noun may begin ("11个社区配备了法律顾问"), never past a 、 into the next entry
 
 
 @attrs.frozen
@@ -54,76 +51,27 @@ def extract(text: str, extractors: Iterable[Extractor], file_name: str | None = 
     """Find the structure, every figure and every phrase of a report.
 
     A figure goes to no item where it stands in the plan for next year, or where its value
-    is not one the item's schema takes (``items``: the item specs by id).
+    is not one the item's schema takes (``items``: the item specs by id). A figure stated for
+    a list of nouns ("参考率、合格率均达100%") goes to the item of each.
     """
-    extractors = list(extractors)
+    extractors, items = list(extractors), items or {}
     structure = parse(text, file_name)
     found = report_figures(text, structure)
     mapped, unmapped, taken = [], [], set()
-    for figure, item in classify(found, extractors, structure, items or {}):
-        if item is not None and item not in taken:
-            taken.add(item)
-            mapped.append((figure, item))
-        else:
+    for figure, item in classify(found, extractors, structure, items):
+        fresh = [i for i in dict.fromkeys((item, *shared_items(figure, extractors, structure, items))) if i and i not in taken]
+        taken.update(fresh)
+        mapped += [(figure, i) for i in fresh]
+        if not fresh:
             unmapped.append(figure)
     phrases = [p for e in extractors if e.phrase and e.item not in taken if (p := _phrase(text, e, structure)) is not None]
     return Extraction(structure, tuple(mapped), tuple(unmapped), tuple(phrases), tuple(found))
-
-
-def classify(found: Iterable[Figure], extractors: Iterable[Extractor], structure: Structure, items: Mapping) -> list[tuple[Figure, str | None]]:
-    """Each figure with the item its nearest extractor names, or None.
-
-    A head count whose own clause names nothing ("覆盖400余人次") is read with the clause
-    before it, where its activity stands ("干部法治培训4场次").
-    """
-    numeric = [e for e in extractors if not e.phrase]
-    classified, previous = [], None
-    for figure in found:
-        item = _item_of(figure, numeric, structure, items)
-        if item is None and previous is not None and _continues(previous, figure):
-            joined = attrs.evolve(figure, before=f"{previous.before}{previous.text}{previous.after}，{figure.before}")
-            item = _item_of(joined, numeric, structure, items)
-        classified.append((figure, item))
-        previous = figure
-    return classified
-
-
-def _continues(previous: Figure, figure: Figure) -> bool:
-    """Whether a head count's clause directly follows the clause of the figure before it."""
-    adjacent = previous.end + len(previous.after) + 1 + len(figure.before) == figure.start
-    return figure.unit in HEADCOUNT_UNITS and adjacent and len(figure.before) <= CONTINUATION
-
-
-def _item_of(figure: Figure, numeric: list[Extractor], structure: Structure, items: Mapping) -> str | None:
-    heading = structure.heading_at(figure.start)
-    if heading is not None and heading.kind is SectionKind.PLAN:
-        return None  # next year's targets are not this year's results
-    if PER_PERIOD.search(figure.before):
-        return None  # 每季度召开一次: how often, not how many
-    best = _best(figure, numeric)
-    return best.item if best is not None and _fits(figure.value, items.get(best.item)) else None
 
 
 def report_figures(text: str, structure: Structure) -> list[Figure]:
     """The report's own figures: none from a page's furniture, a clock time or a document code."""
     covered = {at for m in TIME_OR_CODE.finditer(figures_.mask(text)) for at in range(*m.span())}
     return [f for f in figures_.find(text) if not structure.is_furniture(f.start) and f.start not in covered]
-
-
-def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
-    """The extractor whose pattern stands nearest the figure: before it first, then after."""
-    ranked, entry = [], figure.before.endswith("、") and bool(figure.unit)  # "、5次镇村干部大会": the noun follows the count
-    for order, extractor in enumerate(extractors):
-        if extractor.units and figure.unit not in extractor.units:
-            continue
-        before = [] if entry else [m.end() for m in re.finditer(extractor.pattern, figure.before)]
-        after = re.search(extractor.pattern, figure.after.split("、")[0])
-        after = after if after is not None and after.start() < AFTER_REACH else None
-        if before:
-            ranked.append(((0, len(figure.before) - before[-1], order), extractor))
-        elif after:
-            ranked.append(((1, after.start(), order), extractor))
-    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
 def _phrase(text: str, extractor: Extractor, structure: Structure) -> tuple[str, int, str] | None:
@@ -233,14 +181,6 @@ def _source(structure: Structure, start: int, end: int) -> dict:
     heading = structure.heading_at(start)
     source = {"start": start, "end": end, "line": structure.line_of(start)}
     return ({"section": heading.title} | source) if heading else source
-
-
-def _fits(value: Decimal, spec) -> bool:
-    """Whether a figure is a value the item's schema takes (a rate over 100 is not a rate)."""
-    schema = spec.schema if spec is not None else {}
-    if schema.get("type") == "integer" and value != value.to_integral_value():
-        return False
-    return schema.get("minimum", value) <= value <= schema.get("maximum", value)
 
 
 def _number(value: Decimal, spec) -> int | float:

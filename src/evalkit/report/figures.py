@@ -57,6 +57,7 @@ SENTENCE_END = re.compile(r"[。;；!！?？\n]")
 MAX_NUMERAL = 40  #: a numeral longer than this is no quantity a report states; see long_numerals
 LONG_NUMERAL = re.compile(rf"[0-9,.]{{{MAX_NUMERAL + 1},}}|[{CN}]{{{MAX_NUMERAL + 1},}}")
 CLAUSE_REACH = 120  #: at most this much of a clause is kept on each side of a figure
+CONTEXT_REACH = 200  #: at most this much text before a figure's clause is kept as its context
 
 
 @attrs.frozen
@@ -74,6 +75,7 @@ class Figure:
     before: str  #: the clause before the figure
     after: str  #: the rest of the clause after it
     year: int | None  #: the year the sentence speaks of, if it names one
+    context: str = ""  #: the text before the clause: the sentence so far and the sentence before
 
 
 @attrs.frozen
@@ -192,7 +194,15 @@ def _make(page: _Page, start, end, value, unit, bound) -> Figure:
         before=page.text[clause_start:start],
         after=page.text[end:clause_end],
         year=_sentence_year(page, start),
+        context=page.text[_context_start(page, clause_start) : clause_start],
     )
+
+
+def _context_start(page: _Page, clause_start: int) -> int:
+    """Where the sentence before the one that holds ``clause_start`` begins (within reach)."""
+    sentence_start = page.sentences.last_before(clause_start) + 1
+    previous = page.sentences.last_before(sentence_start - 1) + 1 if sentence_start else 0
+    return max(previous, clause_start - CONTEXT_REACH)
 
 
 def _sentence_year(page: _Page, offset: int) -> int | None:

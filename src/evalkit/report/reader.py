@@ -39,14 +39,17 @@ class Reader:
 
 @attrs.frozen
 class Extractor:
-    """Maps a figure (``pattern`` near it, one of ``units``) or a phrase to an item."""
+    """Maps a figure (``pattern`` near it, one of ``units``, ``context`` before its clause and
+    not ``unless`` in it) or a phrase to an item."""
 
     item: str
     pattern: str  #: a regular expression
     units: tuple[str, ...] = attrs.field(default=(), converter=tuple)  #: accepted units; empty: any
     phrase: bool = False  #: a practice: the item is true where the pattern occurs in the text
     plugin: str | None = None
+    context: str | None = None  #: a regular expression the text before the figure's clause must match
+    unless: str | None = None  #: a regular expression that, found in the figure's clause before it, rules the extractor out
 
     @property
     def id(self) -> str:
-        return f"{self.item}:{self.pattern}"
+        return ":".join(part for part in (self.item, self.pattern, self.context, self.unless) if part)
