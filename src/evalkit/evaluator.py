@@ -109,11 +109,21 @@ class Evaluator:
         known = {k: v for k, v in doc.get("items", {}).items() if k in self.catalog.items}
         return Loaded(Submission.from_dict({**doc, "items": known}), warnings=warnings)
 
-    def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
-        """Check and score one loaded submission; ``extra_findings`` come from the batch."""
-        findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
-        prior = self.prior(loaded.submission.subject, loaded.submission.year) if self.prior else ()
-        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings + self.review_notes, source, prior)
+    def evaluate(self, loaded: Loaded, source: str | None = None) -> Scorecard:
+        """Check and score one loaded submission."""
+        return self.score(self.checked(loaded), source)
+
+    def checked(self, loaded: Loaded) -> Loaded:
+        """``loaded`` with the checks' findings added and the report's text and extraction
+        dropped: all that scoring it (again) needs."""
+        findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text)
+        return attrs.evolve(loaded, text=None, extraction=None, findings=findings)
+
+    def score(self, checked: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
+        """Score a ``checked`` submission; ``extra_findings`` come from the batch (copied reports)."""
+        findings = checked.findings + tuple(extra_findings)
+        prior = self.prior(checked.submission.subject, checked.submission.year) if self.prior else ()
+        return score(self.plan, checked.submission, findings, self.reviews, checked.warnings + self.review_notes, source, prior)
 
     def _meta(self, profile) -> dict:
         plugins = [

@@ -7,11 +7,13 @@ import enum
 import io
 import os
 import unicodedata
+from array import array
 from pathlib import Path
 
 import attrs
 
 from evalkit import archive
+from evalkit.copies import fingerprint
 from evalkit.errors import DataError, EvalkitError, PluginError, describe
 from evalkit.evaluator import Evaluator, Loaded
 from evalkit.messages import text
@@ -40,11 +42,15 @@ class Failure:
 @attrs.frozen
 class Processed:
     """One township scored, with its files for OUTDIR/townships/: the JSON scorecard, and each
-    township format's bytes by file name suffix."""
+    township format's bytes by file name suffix. A report read also hands back its fingerprint
+    and what scoring it again needs (``checked``), so that the batch can add the copied-report
+    findings it finds among the fingerprints without reading the report twice."""
 
     card: Scorecard
     json: bytes
     files: tuple[tuple[str, bytes], ...] = ()
+    fingerprint: array | None = None
+    checked: Loaded | None = None
 
 
 def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
@@ -73,7 +79,7 @@ def _kind(exc: EvalkitError) -> FailureKind:
     return FailureKind.DATA if isinstance(exc, DataError) else FailureKind.INPUT
 
 
-def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), formats: tuple[str, ...] = ("md",), keep: tuple | None = None) -> Processed | Failure:
+def process_one(evaluator: Evaluator, path: str | Path, formats: tuple[str, ...] = ("md",), keep: tuple | None = None) -> Processed | Failure:
     """Load, score and render one file in the township ``formats`` named, or say why it failed; never raise.
 
     With ``keep``, the scorecard handed back is ``card.summary(*keep)`` (the files hold all of it).
@@ -81,10 +87,33 @@ def process_one(evaluator: Evaluator, path: str | Path, extra_findings=(), forma
     loaded = load_one(evaluator, path)
     if isinstance(loaded, Failure):
         return loaded
+    return _guarded(path, lambda: _first(evaluator, loaded, path, formats, keep))
+
+
+def rescored(evaluator: Evaluator, checked: Loaded, path: str | Path, extra_findings, formats: tuple[str, ...] = ("md",), keep: tuple | None = None) -> Processed | Failure:
+    """A township scored again from the ``checked`` submission ``process_one`` handed back, with
+    the batch's ``extra_findings`` (copied reports), its report not read again; never raise."""
+    return _guarded(path, lambda: _scored(evaluator, checked, path, extra_findings, formats, keep))
+
+
+def _first(evaluator: Evaluator, loaded: Loaded, path: str | Path, formats, keep) -> Processed:
+    checked = evaluator.checked(loaded)
+    done = _scored(evaluator, checked, path, (), formats, keep)
+    if loaded.text is None:  # a submission: no text to compare
+        return done
+    return attrs.evolve(done, fingerprint=fingerprint(loaded.submission.subject.name, loaded.text), checked=checked)
+
+
+def _scored(evaluator: Evaluator, checked: Loaded, path: str | Path, extra_findings, formats, keep) -> Processed:
+    card = evaluator.score(checked, shown_source(path), extra_findings)
+    return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, formats))
+
+
+def _guarded(path: str | Path, work) -> Processed | Failure:
+    """``work()``, or the failure of the file at ``path`` that it raised."""
     try:
-        card = evaluator.evaluate(loaded, source=shown_source(path), extra_findings=extra_findings)
-        return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, formats))
-    except EvalkitError as exc:  # a plugin's township format failed: named, this file fails, the batch goes on
+        return work()
+    except EvalkitError as exc:  # e.g. a plugin's township format failed: named, this file fails, the batch goes on
         return failed(path, exc)
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
         return _internal(path, exc)
