@@ -88,25 +88,25 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
             add(path, result, at)
     scored = [s for s in scored if s is not None]
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
-    warnings = batch_warnings(scored, evaluator.reviews)
+    warnings = batch_warnings(scored, evaluator.reviews, evaluator.lang)
     order = ranking(scored)
     entries = Ranked(order, ledger) if ledger else tuple(Entry(s.source, s.stem, s.card, r, lr) for s, r, lr in order)
     return Batch(entries, tuple(failures), categories, dict(evaluator.plan.meta), detail, warnings)
 
 
-def batch_warnings(scored: Sequence[Scored], reviews) -> tuple[str, ...]:
+def batch_warnings(scored: Sequence[Scored], reviews, lang: str = "zh") -> tuple[str, ...]:
     """A township in several files, mixed report years, reviews that match no township."""
     by_name: dict[str, list[str]] = {}
     for township in scored:
         by_name.setdefault(same_name_key(township.name), []).append(printable(Path(township.source).name))
-    found = [text("duplicate_township", name=printable(n), files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
-    found += [text("name_invisible", name=printable(s.name), file=printable(Path(s.source).name)) for s in scored if has_invisible(s.name)]
+    found = [text("duplicate_township", lang, name=printable(n), files=text("list_sep", lang).join(f)) for n, f in by_name.items() if len(f) > 1]
+    found += [text("name_invisible", lang, name=printable(s.name), file=printable(Path(s.source).name)) for s in scored if has_invisible(s.name)]
     years = sorted({s.year for s in scored})
     if len(years) > 1:
-        found.append(text("mixed_years", years="、".join(map(str, years))))
+        found.append(text("mixed_years", lang, years=text("list_sep", lang).join(map(str, years))))
     names = {s.name for s in scored}
     unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in names})
-    found += [text("unmatched_review", name=printable(n)) for n in unmatched]
+    found += [text("unmatched_review", lang, name=printable(n)) for n in unmatched]
     return tuple(found)
 
 
@@ -115,7 +115,7 @@ def _process_all(evaluator, files, jobs, formats, keep):
 
     if jobs > 1 and len(files) > 1 and parallel.available():
         results = parallel.process_parallel(process_one, evaluator, files, jobs, formats, keep)
-        return (worker_died(r.path) if isinstance(r, parallel.Died) else r for r in results)
+        return (worker_died(r.path, evaluator.lang) if isinstance(r, parallel.Died) else r for r in results)
     return (process_one(evaluator, path, formats, keep) for path in files)
 
 
@@ -125,7 +125,7 @@ def _copied(evaluator, reports, formats, keep):
     without reading any report again."""
     from evalkit.copies import copied_reports
 
-    found = copied_reports([(name, print_) for _, _, name, print_, _ in reports]) if len(reports) > 1 else {}
+    found = copied_reports([(name, print_) for _, _, name, print_, _ in reports], lang=evaluator.lang) if len(reports) > 1 else {}
     for index, findings in sorted(found.items()):
         at, path, _, _, checked = reports[index]
         yield at, path, rescored(evaluator, checked, path, findings, formats, keep)

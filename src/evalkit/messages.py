@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # reading published reports: name and year, fields cut to fit
     "report_name_unknown": (
         "未能从报告的标题、落款、网页信息和正文中识别乡镇（街道）名称，暂以文件名“{name}”作为名称评分；请用 --township 指定（如 --township 贤庠镇），或在标题中写明单位名称",
-        "cannot tell the township from the title, signature, page or text; scored under the file name “{name}”; give it with --township (e.g. --township 贤庠镇) or name the unit in the title",
+        "cannot tell the township from the title, signature, page or text; scored under the file name “{name}”; give it with --township NAME or name the unit in the title",
     ),
     "report_level_unknown": (
         "未能识别单位层级（镇、乡或街道），暂按“镇”评分；请用 --township 给出带“镇”“乡”或“街道”的全称",
@@ -437,3 +437,33 @@ MESSAGES.update({
     "page_note": ("本批共 {count} 个乡镇（街道），{listed}；每个乡镇的评分卡见输出目录 townships/ 下的同名 .json 和 .md 文件，全部排名见 ranking.csv。",
                   "{count} townships in this batch; {listed}. Each township's scorecard is in townships/ (.json and .md); the whole ranking is in ranking.csv."),
 })
+
+
+# --lang en: every text evalkit writes in English, plugin data through its `en` fields (see language.py)
+MESSAGES.update({
+    "finding_date_missing": ("报告未注明成文日期", "the report gives no date"),
+    "finding_date_invalid": ("报告日期 {date} 不是有效的日期", "the report's date {date} is not a valid date"),
+    "finding_report_late": ("报告日期 {date} 晚于 {following} 年 4 月 1 日的公开时限", "the report is dated {date}, after the publication deadline of 1 April {following}"),
+    "finding_report_late_submission": ("报告日期 {date} 晚于 {following} 年 3 月 1 日的报送时限", "the report is dated {date}, after the submission deadline of 1 March {following}"),
+    "finding_title_year": ("报告标题中的年度与报告年度 {year} 不符", "the year in the report's title is not the report year {year}"),
+    "finding_seventh_plan": ("“七五普法”已于2020年结束，现行为“八五普法”（2021—2025年）", "the seventh five-year legal publicity plan ended in 2020; the eighth (2021–2025) is current"),
+    "finding_claim_without_base": ("声称覆盖情况但未给出基数（如审查件数、应覆盖的村社数），无法核实", "coverage is claimed without its base (such as the documents reviewed or the villages to cover), so it cannot be checked"),
+    "finding_percent_over_100": ("比例 {value} 超过 100%", "the rate {value} is over 100%"),
+    "reason_no_such_findings": ("未发现此类问题", "no such findings"),
+    "reason_more_findings": ("等", ", and more"),
+    "untranslated": ("", "note: {count} titles have no English in their plugins and are shown in Chinese: {ids}"),
+    "xlsx_scored": ("计分", "scored"),
+    "xlsx_reference": ("仅供参考", "for reference"),
+})
+
+#: The report contents a 法治政府建设年度报告 must have (rule kind "sections", check required-content-missing)
+SECTIONS = {
+    "measures": ("上一年度推进法治政府建设的主要举措和成效", "the main measures and results of the past year in building rule-of-law government"),
+    "shortcomings": ("存在的不足和原因", "the shortcomings and their causes"),
+    "first_responsibility": ("党政主要负责人履行推进法治建设第一责任人职责情况", "how the principal Party and government leaders carried out their duty as first responsible persons for rule-of-law building"),
+    "plan": ("下一年度推进法治政府建设的主要安排", "the main plans for the next year"),
+    "other_matters": ("其他需要报告的情况", "other matters to report"),
+}
+
+#: A township's level (镇, 乡, 街道)
+LEVEL = {"镇": ("镇", "town"), "乡": ("乡", "township"), "街道": ("街道", "subdistrict")}

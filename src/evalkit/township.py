@@ -58,14 +58,14 @@ def load_one(evaluator: Evaluator, path: str | Path) -> Loaded | Failure:
     try:
         return evaluator.load(Path(path))
     except EvalkitError as exc:
-        return failed(path, exc)
+        return failed(path, exc, evaluator.lang)
     except Exception as exc:  # one bad file never stops the batch, even through a defect of ours
-        return _internal(path, exc)
+        return _internal(path, exc, evaluator.lang)
 
 
-def failed(path: str | Path, exc: EvalkitError) -> Failure:
+def failed(path: str | Path, exc: EvalkitError, lang: str = "zh") -> Failure:
     """The failure of a file (or a zip's member, named as in the zip) that ``exc`` refused."""
-    return Failure(shown_source(path), archive.named(exc.full_message(), path), _kind(exc))
+    return Failure(shown_source(path), archive.named(exc.full_message(lang), path), _kind(exc))
 
 
 def shown_source(path: str | Path) -> str:
@@ -87,13 +87,13 @@ def process_one(evaluator: Evaluator, path: str | Path, formats: tuple[str, ...]
     loaded = load_one(evaluator, path)
     if isinstance(loaded, Failure):
         return loaded
-    return _guarded(path, lambda: _first(evaluator, loaded, path, formats, keep))
+    return _guarded(path, evaluator.lang, lambda: _first(evaluator, loaded, path, formats, keep))
 
 
 def rescored(evaluator: Evaluator, checked: Loaded, path: str | Path, extra_findings, formats: tuple[str, ...] = ("md",), keep: tuple | None = None) -> Processed | Failure:
     """A township scored again from the ``checked`` submission ``process_one`` handed back, with
     the batch's ``extra_findings`` (copied reports), its report not read again; never raise."""
-    return _guarded(path, lambda: _scored(evaluator, checked, path, extra_findings, formats, keep))
+    return _guarded(path, evaluator.lang, lambda: _scored(evaluator, checked, path, extra_findings, formats, keep))
 
 
 def _first(evaluator: Evaluator, loaded: Loaded, path: str | Path, formats, keep) -> Processed:
@@ -109,26 +109,26 @@ def _scored(evaluator: Evaluator, checked: Loaded, path: str | Path, extra_findi
     return Processed(card.summary(*keep) if keep else card, *render(evaluator, card, formats))
 
 
-def _guarded(path: str | Path, work) -> Processed | Failure:
-    """``work()``, or the failure of the file at ``path`` that it raised."""
+def _guarded(path: str | Path, lang: str, work) -> Processed | Failure:
+    """``work()``, or the failure of the file at ``path`` that it raised, told in ``lang``."""
     try:
         return work()
     except EvalkitError as exc:  # e.g. a plugin's township format failed: named, this file fails, the batch goes on
-        return failed(path, exc)
+        return failed(path, exc, lang)
     except Exception as exc:  # a defect of ours or a plugin's: this file fails, the batch goes on
-        return _internal(path, exc)
+        return _internal(path, exc, lang)
 
 
-def worker_died(path: str | Path) -> Failure:
+def worker_died(path: str | Path, lang: str = "zh") -> Failure:
     """The file whose worker process died while scoring it."""
     name = shown(str(path))
-    return Failure(name, text("where", where=printable(name), body=text("worker_died")), FailureKind.INTERNAL)
+    return Failure(name, text("where", lang, where=printable(name), body=text("worker_died", lang)), FailureKind.INTERNAL)
 
 
-def _internal(path: str | Path, exc: Exception) -> Failure:
+def _internal(path: str | Path, exc: Exception, lang: str) -> Failure:
     """A defect of ours or a plugin's on one file, its message naming the file."""
     name = shown_source(path)
-    return Failure(name, text("where", where=printable(name), body=text("internal_error", detail=describe(exc))), FailureKind.INTERNAL)
+    return Failure(name, text("where", lang, where=printable(name), body=text("internal_error", lang, detail=describe(exc))), FailureKind.INTERNAL)
 
 
 def render(evaluator: Evaluator, card: Scorecard, formats: tuple[str, ...] = ("md",)) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
@@ -136,14 +136,14 @@ def render(evaluator: Evaluator, card: Scorecard, formats: tuple[str, ...] = ("m
     import orjson  # the same bytes as json.dumps(ensure_ascii=False, separators=(",", ":")), ~4x sooner
 
     as_json = orjson.dumps(card.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
-    return as_json, tuple(_written(evaluator.catalog.formats[name], card) for name in formats)
+    return as_json, tuple(_written(evaluator.catalog.formats[name], card, evaluator.lang) for name in formats)
 
 
-def _written(fmt, card: Scorecard) -> tuple[str, bytes]:
-    """A township format's file name suffix and bytes; a plugin's failure named."""
+def _written(fmt, card: Scorecard, lang: str) -> tuple[str, bytes]:
+    """A township format's file name suffix and bytes in ``lang``; a plugin's failure named."""
     stream = io.BytesIO() if fmt.binary else io.StringIO()
     try:
-        fmt.write(card, stream, "zh")
+        fmt.write(card, stream, lang)
     except Exception as exc:
         raise PluginError("hook_failed", plugin=fmt.plugin, hook=f"format {fmt.name}", detail=describe(exc)) from exc
     value = stream.getvalue()

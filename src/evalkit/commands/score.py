@@ -69,7 +69,7 @@ def _run(args, unpacked) -> int:
     with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, per_township)
-        result = attrs.evolve(result, failures=(*(failed(n, e) for n, e in refused), *result.failures))
+        result = attrs.evolve(result, failures=(*(failed(n, e, args.lang) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(visible(line), file=sys.stderr)
         if not result.entries:
