@@ -1,7 +1,8 @@
 """The run's language for what plugins declare: under ``--lang en``, the English a plugin gives.
 
 An item, category or criterion may carry ``en``: a mapping from its text fields (``title``;
-an item's ``unit``; a criterion's ``basis`` and ``remediation``) to their English. A profile's
+an item's ``unit``; a criterion's ``basis``, ``remediation`` and a manual rule's ``hint``) to
+their English. A profile's
 ``en`` may give its ``title`` and the English of its ``grades`` by Chinese name. Under "en"
 each object shows its English where given and its Chinese text where not; ``untranslated``
 names the objects that lack an English title, for the command to say so once.
@@ -20,7 +21,10 @@ def in_language(thing, lang: str):
     """``thing`` (an ItemSpec, Category or Criterion) with the texts its ``en`` gives, under "en"."""
     if lang != EN or not thing.en:
         return thing
-    return attrs.evolve(thing, **thing.en)
+    fields = dict(thing.en)
+    if "hint" in fields:  # a manual rule's hint to the reviewer lives in the rule
+        fields["rule"] = {**thing.rule, "hint": fields.pop("hint")}
+    return attrs.evolve(thing, **fields)
 
 
 def catalog_in(catalog, lang: str):
