@@ -1,5 +1,6 @@
 """A county of report files scored as a batch, with copy detection: the source on PYTHONPATH
-(BEFORE, another checkout's src/) against this checkout's; best of three each.
+(BEFORE, another checkout's src/) against this checkout's, run in turn; best of five each, in
+wall and CPU seconds (CPU time is what the shared machine's load disturbs least).
 
     BEFORE=/path/to/old/src .venv/bin/python benchmarks/copies.py [COUNT] [txt|docx]
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -49,23 +51,28 @@ def write(folder: Path, count: int, suffix: str) -> None:
             path.unlink()
 
 
-def seconds(folder: Path, jobs: int, source: str | None) -> float:
+def seconds(folder: Path, jobs: int, source: str | None) -> tuple[float, float]:
+    """Wall and CPU seconds (the process and its workers) of one `evalkit score` of ``folder``."""
     env = dict(os.environ, PYTHONPATH=source) if source else None
-    best = 1e9
-    for _ in range(3):
-        out = Path(tempfile.mkdtemp()) / "out"
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "evalkit", "score", str(folder), "--out", str(out), "--jobs", str(jobs)],
-                       capture_output=True, env=env, check=False)
-        best = min(best, time.perf_counter() - start)
-    return best
+    out = Path(tempfile.mkdtemp()) / "out"
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run([sys.executable, "-m", "evalkit", "score", str(folder), "--out", str(out), "--jobs", str(jobs)],
+                   capture_output=True, env=env, check=True)
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def best(folder: Path, jobs: int, sources: list[str | None], rounds: int = 5) -> list[tuple[float, float]]:
+    """The best wall and CPU seconds of each source, their runs taken in turn so that they share the machine's noise."""
+    runs = [[seconds(folder, jobs, source) for source in sources] for _ in range(rounds)]
+    return [(min(r[i][0] for r in runs), min(r[i][1] for r in runs)) for i in range(len(sources))]
 
 
 if __name__ == "__main__":
     count, suffix = (int(sys.argv[1]) if len(sys.argv) > 1 else 200), "." + (sys.argv[2] if len(sys.argv) > 2 else "txt")
-    before = os.environ.get("BEFORE")
+    sources = [os.environ["BEFORE"], None] if os.environ.get("BEFORE") else [None]
     with tempfile.TemporaryDirectory() as tmp:
         write(Path(tmp), count, suffix)
         for jobs in (1, 2):
-            was = f"before {seconds(Path(tmp), jobs, before):.2f} s, " if before else ""
-            print(f"{count} {suffix} reports, --jobs {jobs}: {was}now {seconds(Path(tmp), jobs, None):.2f} s")
+            shown = ", ".join(f"{name} {wall:.2f} s ({cpu:.2f} s CPU)" for name, (wall, cpu) in zip(["before", "now"][-len(sources):], best(Path(tmp), jobs, sources)))
+            print(f"{count} {suffix} reports, --jobs {jobs}: {shown}")
