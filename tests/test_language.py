@@ -167,3 +167,10 @@ def test_the_cli_says_once_that_titles_lack_english(capsys, toy_pm):
     assert made.untranslated and err.count("have no English") == 1 and made.untranslated[0] in err
     evaluator(Namespace(pm=toy_pm, lang="zh", reviews=None))
     assert capsys.readouterr().err == ""
+
+
+def test_a_drafted_submission_is_the_same_data_in_either_language(capsys, tmp_path):
+    """extract -o writes the same bytes under --lang en: the language changes what is shown, not what is read."""
+    run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "zh.json")
+    run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "en.json", "--lang", "en")
+    assert (tmp_path / "zh.json").read_bytes() == (tmp_path / "en.json").read_bytes()

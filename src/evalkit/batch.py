@@ -48,6 +48,18 @@ class Batch:
     sensitivity: object | None = None  #: the rank intervals (sensitivity.Sensitivity), when analysed
 
 
+@attrs.frozen
+class Report:
+    """A township scored from a report, as copy detection needs it: its place in the ranking
+    list, its file, name and fingerprint, and what scoring it again needs."""
+
+    at: int
+    path: str | Path
+    name: str
+    fingerprint: object
+    checked: object
+
+
 def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progress=None, write=None, formats: tuple[str, ...] = ("md",)) -> Batch:
     """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done,
     rendered in the township ``formats`` named.
@@ -69,7 +81,10 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
             write(stem, result)
         key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
         entry = Scored(shown_source(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card)
-        scored.append(entry) if at is None else scored.__setitem__(at, entry)
+        if at is None:
+            scored.append(entry)
+        else:
+            scored[at] = entry
 
     for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, jobs, formats, keep)), 1):
         if isinstance(result, Failure):
@@ -77,7 +92,7 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
         else:
             add(path, result)
             if result.fingerprint is not None:  # a report: its fingerprint and what scoring it again needs, not its text
-                reports.append((len(scored) - 1, path, result.card.subject.name, result.fingerprint, result.checked))
+                reports.append(Report(len(scored) - 1, path, result.card.subject.name, result.fingerprint, result.checked))
         if progress:
             progress(index, len(files))
     for at, path, result in _copied(evaluator, reports, formats, keep):
@@ -125,7 +140,7 @@ def _copied(evaluator, reports, formats, keep):
     without reading any report again."""
     from evalkit.copies import copied_reports
 
-    found = copied_reports([(name, print_) for _, _, name, print_, _ in reports], lang=evaluator.lang) if len(reports) > 1 else {}
+    found = copied_reports([(r.name, r.fingerprint) for r in reports], lang=evaluator.lang) if len(reports) > 1 else {}
     for index, findings in sorted(found.items()):
-        at, path, _, _, checked = reports[index]
-        yield at, path, rescored(evaluator, checked, path, findings, formats, keep)
+        report = reports[index]
+        yield report.at, report.path, rescored(evaluator, report.checked, report.path, findings, formats, keep)

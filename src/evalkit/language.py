@@ -2,10 +2,11 @@
 
 An item, category or criterion may carry ``en``: a mapping from its text fields (``title``;
 an item's ``unit``; a criterion's ``basis``, ``remediation`` and a manual rule's ``hint``) to
-their English. A profile's
-``en`` may give its ``title`` and the English of its ``grades`` by Chinese name. Under "en"
-each object shows its English where given and its Chinese text where not; ``untranslated``
-names the objects that lack an English title, for the command to say so once.
+their English. A profile's ``en`` may give its ``title`` and the English of its ``grades`` by
+Chinese name. Under "en" each object shows its English where given and its Chinese text where
+not; ``untranslated`` names the objects that lack an English title, for the command to say so
+once. The Evaluator makes its catalog, plan and profile in the run's language once; the rules
+(``Case.lang``), checks (``check_report``'s ``lang``) and formats (their ``lang``) write theirs.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def in_language(thing, lang: str):
     if lang != EN or not thing.en:
         return thing
     fields = dict(thing.en)
+    fields.pop("unit", None)  # an item's unit is data as well (a figure's unit when the report gives none): shown through en["unit"]
     if "hint" in fields:  # a manual rule's hint to the reviewer lives in the rule
         fields["rule"] = {**thing.rule, "hint": fields.pop("hint")}
     return attrs.evolve(thing, **fields)
