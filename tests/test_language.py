@@ -119,7 +119,8 @@ def test_a_county_batch_in_english_quotes_only_the_reports(capsys, county, tmp_p
 
 
 def test_history_and_compare_in_english(capsys, tmp_path):
-    """Two years scored into a store under --lang en: history and compare name only townships and the county."""
+    """Two years scored into a store under --lang en: history and compare name only townships and
+    the county, and the second year's outputs, with last year's gaps assessed, quote only names."""
     db = tmp_path / "store.db"
     for year, extra in (("2022", []), ("2023", ["--profile", EXAMPLE / "profile-2023.yaml"])):
         shutil.copytree(ROOT / "examples" / f"xiangshan-{year}", tmp_path / year)
@@ -129,6 +130,10 @@ def test_history_and_compare_in_english(capsys, tmp_path):
     _, compare, _ = run(capsys, "compare", "2022", "2023", "--db", db, "--lang", "en")
     assert "scores year by year" in history and "the rubrics differ" in compare
     assert chinese_outside(history + compare, names | {"象山县"}) == []
+    files = _outputs(tmp_path / "out2023")  # last year's gaps assessed (整改) in every scorecard
+    allowed = set().union(*(_quoted(json.loads(body)) for name, body in files.items() if name.endswith(".json")))
+    assert "Rectification of last year's gaps (rectified 1, unrectified 35)" in files["townships/贤庠镇.md"]
+    assert {name: chinese_outside(body, allowed) for name, body in files.items()} == {name: [] for name in files}
 
 
 def test_chinese_stays_the_default():
