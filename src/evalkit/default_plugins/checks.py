@@ -80,7 +80,7 @@ def outdated_citations(submission, text, laws: dict | None = None, lang: str = "
     for cited in submission.report.citations:
         row = table.get(normalise_law(cited))
         if row is not None and int(str(row["since"])[:4]) <= submission.year:  # still current in its own year
-            row = in_language(row, lang)
+            row = row_in(row, lang)
             note = messages.text("finding_superseded_note", lang, note=row["note"]) if row.get("note") else ""
             message = messages.text("finding_superseded", lang, cited=cited.strip(), note=note, current=row["current"], since=row["since"])
             line = text.count("\n", 0, text.find(cited)) + 1 if text and cited in text else None
@@ -106,7 +106,7 @@ def percentages(submission, text, lang: str = "zh") -> list[Finding]:
     ]
 
 
-def in_language(row: dict, lang: str) -> dict:
+def row_in(row: dict, lang: str) -> dict:
     """A data table's row with the texts its ``en`` gives, under "en"."""
     return {**row, **row.get("en", {})} if lang == "en" else row
 

@@ -9,7 +9,7 @@ from functools import cache
 from importlib.resources import files
 
 from evalkit import Finding, Severity, hookimpl, messages
-from evalkit.default_plugins.checks import in_language
+from evalkit.default_plugins.checks import row_in
 from evalkit.report.numerals import narrow, parse
 from evalkit.submission import SectionKind
 
@@ -56,7 +56,7 @@ def misdated_titles(text: str, lang: str = "zh") -> list[Finding]:
         allowed = {tuple(period) for period in row["periods"]}
         for match in re.finditer(f"(?:{row['pattern']})" + r"[》”\"]?" + PERIOD, plain):
             if (int(match["a"]), int(match["b"])) not in allowed:
-                message = messages.text("finding_wrong_period", lang, said=match.group(), title=in_language(row, lang)["title"])
+                message = messages.text("finding_wrong_period", lang, said=match.group(), title=row_in(row, lang)["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
@@ -67,11 +67,11 @@ def misnamed_titles(text: str, lang: str = "zh") -> list[Finding]:
     for row in titles()["exact"]:
         for match in re.finditer(row["pattern"], text):
             if match.group() != row["title"]:
-                message = messages.text("finding_wrong_title", lang, said=match.group(), title=in_language(row, lang)["title"])
+                message = messages.text("finding_wrong_title", lang, said=match.group(), title=row_in(row, lang)["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     for row in titles()["misnamed"]:
         for match in re.finditer(f"《{re.escape(row['cited'])}》", text):
-            message = messages.text("finding_wrong_law_name", lang, said=match.group(), title=in_language(row, lang)["title"])
+            message = messages.text("finding_wrong_law_name", lang, said=match.group(), title=row_in(row, lang)["title"])
             findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
@@ -82,7 +82,7 @@ def outdated_formulas(submission, text: str, lang: str = "zh") -> list[Finding]:
     for row in titles().get("formulas", []):
         at = text.find(row["old"])
         if at != -1 and submission.year >= row["since"]:
-            message = messages.text("finding_old_goal", lang, old=row["old"], current=in_language(row, lang)["current"])
+            message = messages.text("finding_old_goal", lang, old=row["old"], current=row_in(row, lang)["current"])
             findings.append(_finding("outdated-citation", Severity.WARNING, message, text, at))
     return findings
 
