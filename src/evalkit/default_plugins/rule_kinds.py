@@ -10,12 +10,10 @@ from decimal import Decimal
 from evalkit import Measure, RuleKind, Status, hookimpl
 from evalkit.messages import SECTIONS, label, text
 from evalkit.rules import clamp, to_decimal
-from evalkit.submission import SectionKind
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
 
-REQUIRABLE = (SectionKind.MEASURES, SectionKind.SHORTCOMINGS, SectionKind.FIRST_RESPONSIBILITY, SectionKind.PLAN, SectionKind.OTHER_MATTERS)
 
 _ITEM = {"type": "string"}
 _NUMBER = {"type": "number"}
@@ -173,7 +171,7 @@ def register_rule_kinds():
         RuleKind("ratio", ratio, {**_schema(["target"], rate=_ITEM, numerator=_ITEM, denominator=_ITEM, target={"type": "number", "exclusiveMinimum": 0, "maximum": 100}, partial=_PARTIAL), "oneOf": [{"required": ["rate"]}, {"required": ["numerator", "denominator"]}]}),
         RuleKind("reported", reported, _schema(["item"], item=_ITEM)),
         RuleKind("tiers", tiers, _schema(["item", "tiers"], item=_ITEM, tiers={"type": "array", "minItems": 1, "items": {"type": "object", "required": ["min", "fraction"], "properties": {"min": _NUMBER, "fraction": fraction}, "additionalProperties": False}})),
-        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(k.value for k in REQUIRABLE)}})),
+        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(SECTIONS)}})),
         RuleKind("manual", manual, _schema([], hint={"type": "string"}, items=items)),
         RuleKind("findings", findings, _schema(["codes"], codes={"type": "array", "minItems": 1, "items": {"type": "string"}})),
     ]
