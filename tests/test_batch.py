@@ -7,14 +7,15 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
-from evalkit import schemas
+from evalkit import batch, schemas
 from evalkit import sources
 from evalkit.ledger import Ranked
 from evalkit.ranking import Entry, rank
 from evalkit.township import Stems, safe_name
-from evalkit.copies import copied_reports
+from evalkit.copies import copied_reports, fingerprint
 from evalkit.cli import ExitCode, main
 from evalkit.evaluator import Evaluator
 from evalkit.testing import synthetic_submissions
@@ -179,7 +180,7 @@ def test_copied_reports_are_flagged_both_ways():
     """A report that largely repeats another's is flagged in both, with the share and the other township."""
     shared = "我镇坚持以人民为中心,推动建立一站式矛盾纠纷调解中心各项制度规范,发挥老娘舅工作室品牌影响力。" * 6
     texts = [("甲镇", "甲镇" + shared), ("乙镇", "乙镇" + shared + "另有少量不同内容。"), ("丙镇", "丙镇完全不同的报告内容,讲的是行政执法和合法性审查工作。" * 5)]
-    found = copied_reports(texts)
+    found = copied_reports([(name, fingerprint(name, body)) for name, body in texts])
     assert set(found) == {0, 1}
     assert "乙镇" in found[0][0].message and "%" in found[0][0].message
     assert found[1][0].code == "copied-report"
@@ -196,6 +197,32 @@ def test_copied_report_reaches_the_scorecards(capsys, tmp_path):
     for name in ("贤庠镇", "墙头镇"):
         card = json.loads((tmp_path / "out" / "townships" / f"{name}.json").read_text("utf-8"))
         assert any(f["code"] == "copied-report" for f in card["findings"])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_reads_each_report_once(tmp_path, jobs):
+    """Copy detection takes the fingerprints the scoring pass made: every report is read once,
+    with one worker or two, and the copied pair still carries its findings."""
+    text = (ROOT / "examples" / "xianxiang-2022" / "report.txt").read_text("utf-8")
+    files = [tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"]
+    files[0].write_text(text, encoding="utf-8")
+    files[1].write_text(text.replace("贤庠镇", "墙头镇").replace("贤庠", "墙头"), encoding="utf-8")
+    files[2].write_text("大徐镇2022年法治政府建设工作报告\n全年开展行政执法检查十二次，化解矛盾纠纷四十件。\n", encoding="utf-8")
+    evaluator, log = Evaluator(), tmp_path / "reads.log"
+    real = evaluator.catalog.readers[".txt"]
+
+    def counted(path):
+        with open(log, "a", encoding="utf-8") as out:  # appended from whichever process reads
+            out.write(f"{Path(path).name}\n")
+        return real.read(path)
+
+    evaluator.catalog.readers[".txt"] = attrs.evolve(real, read=counted)
+    written = {}
+    result = batch.run(evaluator, [str(f) for f in files], jobs=jobs, write=lambda stem, done: written.__setitem__(stem, done))
+    assert sorted(log.read_text("utf-8").split()) == ["a.txt", "b.txt", "c.txt"]
+    copied = {e.card.subject.name for e in result.entries if any(f.code == "copied-report" for f in e.card.findings)}
+    assert copied == {"贤庠镇", "墙头镇"}
+    assert all(("copied-report" in written[name].files[0][1].decode("utf-8")) for name in copied)
 
 
 def test_control_characters_in_a_name_fail_that_file_only(capsys, tmp_path):

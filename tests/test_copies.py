@@ -2,7 +2,7 @@
 
 import random
 
-from evalkit.copies import copied_reports, shingle_sets
+from evalkit.copies import copied_reports, fingerprint, shingle_sets
 
 from workcount import calls
 
@@ -22,15 +22,19 @@ def _batch(count: int, seed: int = 5) -> list[tuple[str, str]]:
     return texts
 
 
+def _printed(texts: list[tuple[str, str]]) -> list:
+    return [(name, fingerprint(name, body)) for name, body in texts]
+
+
 def _brute_force(texts, threshold=0.5):
-    sets = shingle_sets(texts)
+    sets = shingle_sets([f for _, f in _printed(texts)])
     return {(i, j) for i in sets for j in sets if i != j and sets[i] and len(sets[i] & sets[j]) / len(sets[i]) >= threshold}
 
 
 def test_the_index_finds_exactly_the_pairs_all_pairs_would():
     """The shingle index flags the same reports, against the same townships, as the all-pairs comparison."""
     texts = _batch(120)
-    found = copied_reports(texts)
+    found = copied_reports(_printed(texts))
     pairs = {(i, f.quote) for i, findings in found.items() for f in findings}
     expected = _brute_force(texts)
     assert expected and pairs == {(i, texts[j][0]) for i, j in expected}
@@ -38,5 +42,12 @@ def test_the_index_finds_exactly_the_pairs_all_pairs_would():
 
 def test_800_reports_cost_about_twice_400():
     """Doubling the batch about doubles the work, rather than quadrupling it."""
-    small = calls(copied_reports, _batch(400))
-    assert calls(copied_reports, _batch(800), budget=2.6 * small) > 0
+    small = calls(copied_reports, _printed(_batch(400)))
+    assert calls(copied_reports, _printed(_batch(800)), budget=2.6 * small) > 0
+
+
+def test_a_fingerprint_drops_its_own_township_name():
+    """A copy that swapped the other township's name for its own has the other's fingerprint."""
+    body = "贤庠镇全面推进依法行政，贤庠镇党委书记带头学法，全镇开展法治宣传二十三场次。" * 3
+    copy = body.replace("贤庠", "墙头")
+    assert fingerprint("墙头镇", copy) == fingerprint("贤庠镇", body) != fingerprint("贤庠镇", copy)

@@ -76,7 +76,7 @@ def test_an_internal_error_in_a_batch_names_its_file(tmp_path, monkeypatch):
     evaluator = Evaluator()
     path = tmp_path / "甲.json"
     path.write_text(json.dumps(_docs(1, "甲镇")[0], ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(evaluator, "evaluate", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(evaluator, "score", lambda *a, **k: 1 / 0)
     failure = process_one(evaluator, path)
     assert str(path) in failure.message and "ZeroDivisionError" in failure.message
 

@@ -172,7 +172,7 @@ def test_trace_plugins_prints_hook_calls(capsys, monkeypatch):
     main(["check", str(EXAMPLE)])
     err = capsys.readouterr().err
     assert "[evalkit] register_criteria() → xianxiang" in err
-    assert "[evalkit] check_report(submission, text) → evalkit.default_plugins.report_checks" in err
+    assert "[evalkit] check_report(submission, text, lang) → evalkit.default_plugins.report_checks" in err
 
 
 def test_duplicate_criterion_ids_between_plugins(capsys, entry_point):

@@ -18,7 +18,7 @@ from evalkit.messages import text
 from evalkit.model import Detail
 from evalkit.names import has_invisible, printable, same_name_key
 from evalkit.ranking import Entry, Scored, ranking
-from evalkit.township import Failure, FailureKind, Stems, process_one, shown_source, worker_died
+from evalkit.township import Failure, FailureKind, Stems, process_one, rescored, shown_source, worker_died
 
 __all__ = ["Batch", "Detail", "Entry", "Failure", "FailureKind", "run"]  # Entry and Failure: what a batch format reads
 
@@ -48,6 +48,18 @@ class Batch:
     sensitivity: object | None = None  #: the rank intervals (sensitivity.Sensitivity), when analysed
 
 
+@attrs.frozen
+class Report:
+    """A township scored from a report, as copy detection needs it: its place in the ranking
+    list, its file, name and fingerprint, and what scoring it again needs."""
+
+    at: int
+    path: str | Path
+    name: str
+    fingerprint: object
+    checked: object
+
+
 def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progress=None, write=None, formats: tuple[str, ...] = ("md",)) -> Batch:
     """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done,
     rendered in the township ``formats`` named.
@@ -57,54 +69,78 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
     gaps, and above LARGE_BATCH a smaller one, in a temporary file (see Ledger), so that
     memory stays flat as the batch grows.
     """
-    from evalkit.copies import report_copies
-
-    copies = report_copies(evaluator, files)
     detail = detail_of(len(files))
     keep = {Detail.WHOLE: None, Detail.SUMMARY: (GAPS_SHOWN, True), Detail.LARGE: (LARGE_GAPS, False)}[detail]
     names, ledger, numbers = Stems(), Ledger() if detail is Detail.LARGE else None, {}
-    scored, failures = [], []
-    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, copies, jobs, formats, keep)), 1):
+    scored, failures, reports = [], [], []
+
+    def add(path, result, at=None):
+        card = result.card
+        stem = names.next(card.subject.name) if at is None else scored[at].stem
+        if write is not None:
+            write(stem, result)
+        key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
+        entry = Scored(shown_source(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card)
+        if at is None:
+            scored.append(entry)
+        else:
+            scored[at] = entry
+
+    for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, jobs, formats, keep)), 1):
         if isinstance(result, Failure):
             failures.append(result)
         else:
-            card = result.card
-            stem = names.next(card.subject.name)
-            if write is not None:
-                write(stem, result)
-            key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
-            scored.append(Scored(shown_source(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card))
+            add(path, result)
+            if result.fingerprint is not None:  # a report: its fingerprint and what scoring it again needs, not its text
+                reports.append(Report(len(scored) - 1, path, result.card.subject.name, result.fingerprint, result.checked))
         if progress:
             progress(index, len(files))
+    for at, path, result in _copied(evaluator, reports, formats, keep):
+        if isinstance(result, Failure):  # scored once, failed the second time (a plugin's whim): not ranked
+            failures.append(result)
+            scored[at] = None
+        else:
+            add(path, result, at)
+    scored = [s for s in scored if s is not None]
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
-    warnings = batch_warnings(scored, evaluator.reviews)
+    warnings = batch_warnings(scored, evaluator.reviews, evaluator.lang)
     order = ranking(scored)
     entries = Ranked(order, ledger) if ledger else tuple(Entry(s.source, s.stem, s.card, r, lr) for s, r, lr in order)
     return Batch(entries, tuple(failures), categories, dict(evaluator.plan.meta), detail, warnings)
 
 
-def batch_warnings(scored: Sequence[Scored], reviews) -> tuple[str, ...]:
+def batch_warnings(scored: Sequence[Scored], reviews, lang: str = "zh") -> tuple[str, ...]:
     """A township in several files, mixed report years, reviews that match no township."""
     by_name: dict[str, list[str]] = {}
     for township in scored:
         by_name.setdefault(same_name_key(township.name), []).append(printable(Path(township.source).name))
-    found = [text("duplicate_township", name=printable(n), files="、".join(f)) for n, f in by_name.items() if len(f) > 1]
-    found += [text("name_invisible", name=printable(s.name), file=printable(Path(s.source).name)) for s in scored if has_invisible(s.name)]
+    found = [text("duplicate_township", lang, name=printable(n), files=text("list_sep", lang).join(f)) for n, f in by_name.items() if len(f) > 1]
+    found += [text("name_invisible", lang, name=printable(s.name), file=printable(Path(s.source).name)) for s in scored if has_invisible(s.name)]
     years = sorted({s.year for s in scored})
     if len(years) > 1:
-        found.append(text("mixed_years", years="、".join(map(str, years))))
+        found.append(text("mixed_years", lang, years=text("list_sep", lang).join(map(str, years))))
     names = {s.name for s in scored}
     unmatched = sorted({r.subject for r in reviews if r.subject and r.subject not in names})
-    found += [text("unmatched_review", name=printable(n)) for n in unmatched]
+    found += [text("unmatched_review", lang, name=printable(n)) for n in unmatched]
     return tuple(found)
 
 
-def _process_all(evaluator, files, copies, jobs, formats, keep):
+def _process_all(evaluator, files, jobs, formats, keep):
     from evalkit import parallel
 
     if jobs > 1 and len(files) > 1 and parallel.available():
-        results = parallel.process_parallel(process_one, evaluator, files, copies, jobs, formats, keep)
-        return (worker_died(r.path) if isinstance(r, parallel.Died) else r for r in results)
-    return (process_one(evaluator, path, copies.get(i, ()), formats, keep) for i, path in enumerate(files))
+        results = parallel.process_parallel(process_one, evaluator, files, jobs, formats, keep)
+        return (worker_died(r.path, evaluator.lang) if isinstance(r, parallel.Died) else r for r in results)
+    return (process_one(evaluator, path, formats, keep) for path in files)
 
 
+def _copied(evaluator, reports, formats, keep):
+    """(place in the ranking list, path, township scored again) for each report that largely
+    repeats another's, its copied-report findings added: from the fingerprints the workers took,
+    without reading any report again."""
+    from evalkit.copies import copied_reports
+
+    found = copied_reports([(r.name, r.fingerprint) for r in reports], lang=evaluator.lang) if len(reports) > 1 else {}
+    for index, findings in sorted(found.items()):
+        report = reports[index]
+        yield report.at, report.path, rescored(evaluator, report.checked, report.path, findings, formats, keep)

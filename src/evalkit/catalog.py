@@ -225,19 +225,19 @@ def _check_rubric(rubric: Rubric, categories, rule_kinds, items) -> None:
             raise PluginError("base_total_mismatch", total=total, declared=rubric.base_total, **where)
 
 
-def run_checks(pm, submission: Submission, text: str | None) -> tuple[Finding, ...]:
+def run_checks(pm, submission: Submission, text: str | None, lang: str = "zh") -> tuple[Finding, ...]:
     """Call ``check_report`` once: every finding, in pluggy's calling order.
 
     A check that raises becomes a finding that names its plugin; the others still run.
     """
     findings = []
     for impl in implementations(pm, "check_report"):
-        args = {name: {"submission": submission, "text": text}[name] for name in impl.argnames}
+        args = {name: {"submission": submission, "text": text, "lang": lang}[name] for name in impl.argnames}
         trace(f"check_report({', '.join(args)}) → {impl.plugin_name}")
         try:
             findings.extend(impl.function(**args) or ())
         except Exception as exc:  # one broken check must not hide the others' findings
-            findings.append(Finding("check-failed", Severity.ERROR, text_of("check_failed", plugin=impl.plugin_name, detail=describe(exc))))
+            findings.append(Finding("check-failed", Severity.ERROR, text_of("check_failed", lang, plugin=impl.plugin_name, detail=describe(exc))))
     return tuple(findings)
 
 

@@ -1,46 +1,45 @@
-"""Finding reports in a batch whose text largely repeats another's (照抄照搬)."""
+"""Finding reports in a batch whose text largely repeats another's (照抄照搬).
+
+Each report is read once: the worker that scores it also takes its fingerprint (the hashes of
+its 12-character shingles, without its own township's name), and the batch compares the
+fingerprints once every report is in. A copy that swapped the other township's name for its
+own loses that name with it, so the two fingerprints match where the texts do.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Sequence
-from pathlib import Path
 
 from evalkit.messages import text
 from evalkit.model import Finding, Severity
-from evalkit.report.reader import plain
-from evalkit.report.structure import parse
 
 COPY_THRESHOLD = 0.5
 SHINGLE = 12
 
 
-def report_copies(evaluator, files: Sequence[str | Path]) -> dict[int, tuple[Finding, ...]]:
-    """Findings by file index, for the report files (not submissions) of a batch."""
-    texts = {}
-    for index, name in enumerate(files):
-        path = Path(name)
-        reader = evaluator.catalog.readers.get(path.suffix.lower())
-        if reader is not None:
-            try:
-                body = plain(reader.read(path))
-            except Exception:  # noqa: BLE001 - the main pass reports the file, whatever went wrong
-                continue
-            texts[index] = (parse(body).name or path.stem, body)
-    if len(texts) < 2:
-        return {}
-    indexes = list(texts)
-    found = copied_reports([texts[i] for i in indexes])
-    return {indexes[i]: findings for i, findings in found.items()}
+def fingerprint(name: str, body: str) -> array:
+    """The sorted hashes of ``body``'s shingles, without ``name`` (贤庠镇) and its short form
+    (贤庠), spaces, punctuation or digits: ~8 bytes a character of text, not the text.
+
+    Python's string hash differs between runs but not between a batch's forked workers, and
+    only which hashes two reports share matters."""
+    forms = sorted({name, name[:-1] if len(name) > 2 else name} - {""}, key=lambda f: (-len(f), f))
+    if forms:
+        body = re.sub("|".join(map(re.escape, forms)), "", body)
+    body = re.sub(r"[\s\W0-9_]+", "", body)
+    return array("q", sorted({hash(body[i : i + SHINGLE]) for i in range(max(0, len(body) - SHINGLE + 1))}))
 
 
-def copied_reports(texts: Sequence[tuple[str, str | None]], threshold: float = COPY_THRESHOLD) -> dict[int, tuple[Finding, ...]]:
-    """Findings for reports whose text largely repeats another report's in the batch."""
-    names = [name for name, _ in texts]
+def copied_reports(reports: Sequence[tuple[str, array]], threshold: float = COPY_THRESHOLD, lang: str = "zh") -> dict[int, tuple[Finding, ...]]:
+    """Findings, by index into ``reports`` ((township name, fingerprint) each), for the reports
+    whose text largely repeats another report's in the batch."""
+    names = [name for name, _ in reports]
     found: dict[int, list[Finding]] = {}
-    for i, j, share in _shares(shingle_sets(texts), threshold):
-        message = text("finding_copied", share=f"{share:.0%}", other=names[j])
+    for i, j, share in _shares(shingle_sets([f for _, f in reports]), threshold):
+        message = text("finding_copied", lang, share=f"{share:.0%}", other=names[j])
         found.setdefault(i, []).append(Finding("copied-report", Severity.WARNING, message, quote=names[j]))
     return {i: tuple(f) for i, f in found.items()}
 
@@ -69,23 +68,11 @@ def _shares(sets: dict[int, set[int]], threshold: float):
                 yield i, j, share
 
 
-def shingle_sets(texts: Sequence[tuple[str, str | None]]) -> dict[int, set[int]]:
-    """Each report's shingles, without the townships' names and without set phrases."""
-    names = _names([name for name, _ in texts])
-    sets = {i: _shingles(body, names) for i, (_name, body) in enumerate(texts) if body}
+def shingle_sets(fingerprints: Sequence[array]) -> dict[int, set[int]]:
+    """Each report's shingles, without set phrases (those most reports share)."""
+    sets = {i: set(f) for i, f in enumerate(fingerprints) if f}
     common = _common(sets)
     return {i: s - common for i, s in sets.items()}
-
-
-def _names(names: Sequence[str]) -> re.Pattern:
-    """One pattern for every township's name and its short form (贤庠镇, 贤庠), longest first."""
-    forms = {form for name in names if name for form in (name, name[:-1] if len(name) > 2 else name)}
-    return re.compile("|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f))) or "(?!)")
-
-
-def _shingles(body: str, names: re.Pattern) -> set[int]:
-    body = re.sub(r"[\s\W0-9_]+", "", names.sub("", body))
-    return {hash(body[i : i + SHINGLE]) for i in range(max(0, len(body) - SHINGLE + 1))}
 
 
 def _common(sets: dict[int, set[int]]) -> set[int]:
@@ -98,5 +85,3 @@ def _common(sets: dict[int, set[int]]) -> set[int]:
             counts[s] = counts.get(s, 0) + 1
     floor = max(3, len(sets) // 2)
     return {s for s, n in counts.items() if n >= floor}
-
-

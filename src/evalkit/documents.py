@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from evalkit.errors import InputError
+from evalkit.errors import Both, InputError
 from evalkit.messages import text
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -264,8 +264,8 @@ def _check_text(value: str, name: str, source: str) -> None:
 _LONE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
-def _place(line: int, column: int) -> str:
-    return text("line_col", line=line, column=column)
+def _place(line: int, column: int) -> Both:
+    return Both(text("line_col", "zh", line=line, column=column), text("line_col", "en", line=line, column=column))
 
 
 _YAML_PROBLEMS = {
@@ -283,29 +283,29 @@ _YAML_PROBLEMS = {
 }
 
 
-def _yaml_problem(message: str) -> str:
+def _yaml_problem(message: str) -> Both | str:
     found = next((zh for english, zh in _YAML_PROBLEMS.items() if english in message), None)
-    return f"{found}({message})" if found else message
+    return Both(f"{found}({message})", message) if found else message
 
 
-def _json_problem(message: str) -> str:
-    for english, (zh, _en) in _JSON_PROBLEMS.items():
+def _json_problem(message: str) -> Both | str:
+    for english, (zh, en) in _JSON_PROBLEMS.items():
         if message.startswith(english):
-            return zh
+            return Both(zh, en)
     return message
 
 
-def _key_place(source: str, key: str) -> str | None:
+def _key_place(source: str, key: str) -> Both | None:
     pattern = re.compile(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:')
     hits = list(pattern.finditer(source))
     return _offset_place(source, hits[1].start()) if len(hits) > 1 else None
 
 
-def _token_place(source: str, token: str) -> str | None:
+def _token_place(source: str, token: str) -> Both | None:
     found = re.search(r"(?<![\w\"])" + re.escape(token) + r"(?![\w\"])", source)
     return _offset_place(source, found.start()) if found else None
 
 
-def _offset_place(source: str, offset: int) -> str:
+def _offset_place(source: str, offset: int) -> Both:
     line = source.count("\n", 0, offset) + 1
     return _place(line, offset - (source.rfind("\n", 0, offset) + 1) + 1)

@@ -46,6 +46,7 @@ class Plan:
     items: Mapping
     profile: Profile
     meta: Mapping
+    lang: str = "zh"  #: the language of the reasons, notes and titles the scorecards hold
     steps: tuple[Step, ...] = attrs.field(init=False)
     order: Mapping[str, int] = attrs.field(init=False)  #: each line's place, bonus and deduction last
 
@@ -66,7 +67,7 @@ def score(
     prior: Iterable[Prior] = (),
 ) -> Scorecard:
     """Score one submission by the plan; ``prior`` are last year's gaps, assessed as 整改 items."""
-    case = Case(submission, tuple(findings), plan.items)
+    case = Case(submission, tuple(findings), plan.items, plan.lang)
     mine = tuple(r for r in reviews if r.subject in (None, submission.subject.name))
     by_criterion = {r.criterion: r for r in mine}  # the last review of a criterion takes effect
     results = tuple(_result(step, case, plan.profile, by_criterion.get(step.criterion.id)) for step in plan.steps)
@@ -85,25 +86,25 @@ def _rectified(plan: Plan, submission: Submission, card: Scorecard, prior: tuple
     losses = {r.criterion: None for r in card.results} | {g.criterion: g.points_lost for g in card.gaps}
     items = assess(prior, {cid: lost for cid, lost in losses.items() if cid not in unknown})
     repeats = {i.criterion: i.status for i in items if i.status in UNRECTIFIED}
-    penalty = _repeat_penalty(plan.profile, repeats)
+    penalty = _repeat_penalty(plan.profile, repeats, plan.lang)
     results = card.results + ((penalty,) if penalty else ())
     again = _aggregate(plan, submission, results, card.findings, card.reviews, card.warnings, card.meta, repeats)
     return attrs.evolve(again, rectification=items)
 
 
-def _repeat_penalty(profile: Profile, repeats: dict[str, Rectification]) -> Result | None:
+def _repeat_penalty(profile: Profile, repeats: dict[str, Rectification], lang: str) -> Result | None:
     """The 扣分 a profile gives for last year's gaps left unrectified, as one more result."""
     if not repeats or not profile.repeat_points:
         return None
     most = profile.repeat_cap if profile.repeat_cap is not None else profile.repeat_points * len(repeats)
     points = min(most, profile.repeat_points * len(repeats))
-    reason = text("repeat_reason", count=len(repeats), criteria="、".join(sorted(repeats)))
-    return Result(REPEAT, text("repeat_title"), DEDUCTION, Kind.DEDUCTION, Status.UNMET, -quantize(points), most, reason)
+    reason = text("repeat_reason", lang, count=len(repeats), criteria=text("list_sep", lang).join(sorted(repeats)))
+    return Result(REPEAT, text("repeat_title", lang), DEDUCTION, Kind.DEDUCTION, Status.UNMET, -quantize(points), most, reason)
 
 
 def _result(step: Step, case: Case, profile: Profile, review: Review | None) -> Result:
     result = _points(step, _measure(step, case), profile)
-    return result if review is None else _reviewed(step.criterion, result, review)
+    return result if review is None else _reviewed(step.criterion, result, review, case.lang)
 
 
 def _measure(step: Step, case: Case) -> Measure:
@@ -111,9 +112,9 @@ def _measure(step: Step, case: Case) -> Measure:
     try:
         measure = kind.score(step.criterion.rule, case)
     except Exception as exc:  # a failing rule is isolated to its criterion and reported
-        return Measure(Status.ERROR, reason=text("rule_failed", plugin=kind.plugin, kind=kind.name, detail=describe(exc)))
+        return Measure(Status.ERROR, reason=text("rule_failed", case.lang, plugin=kind.plugin, kind=kind.name, detail=describe(exc)))
     if not isinstance(measure, Measure):
-        return Measure(Status.ERROR, reason=text("rule_bad_return", plugin=kind.plugin, kind=kind.name))
+        return Measure(Status.ERROR, reason=text("rule_bad_return", case.lang, plugin=kind.plugin, kind=kind.name))
     return measure
 
 
@@ -141,9 +142,9 @@ def _category(criterion: Criterion) -> str:
     return {Kind.BONUS: BONUS, Kind.DEDUCTION: DEDUCTION}.get(criterion.kind, criterion.category)
 
 
-def _reviewed(criterion: Criterion, result: Result, review: Review) -> Result:
+def _reviewed(criterion: Criterion, result: Result, review: Review, lang: str) -> Result:
     original = Original(result.status, result.points, result.reason)
-    reason = text("reviewed", reviewer=review.reviewer, reason=review.reason)
+    reason = text("reviewed", lang, reviewer=review.reviewer, reason=review.reason)
     if criterion.kind is Kind.VETO:
         status, points = (Status.UNMET if review.triggered else Status.MET), ZERO
     elif criterion.kind is Kind.DEDUCTION:
@@ -168,7 +169,7 @@ def _aggregate(plan, submission, results, findings, reviews, warnings, meta, rep
     max_points = sum((r.max for r in of_kind[Kind.BASE]), ZERO)
     awaiting = [r for r in results if r.status is Status.NEEDS_REVIEW]
     pending = sum((r.max for r in awaiting if r.kind is Kind.BASE), ZERO)
-    grade, note = _grade(plan.profile, total, max_points, bool(vetoes), deductions, bool(awaiting))
+    grade, note = _grade(plan.profile, total, max_points, bool(vetoes), deductions, bool(awaiting), plan.lang)
     return Scorecard(
         meta=meta, subject=submission.subject, year=submission.year,
         total=total, max=max_points, grade=grade, grade_note=note,
@@ -185,10 +186,16 @@ def _reported(plan: Plan, submission: Submission) -> tuple[Reported, ...]:
     """Every figure (not a practice) the submission reports, and whether a criterion scores it."""
     scored = {item for criterion in plan.criteria for item in referenced_items(criterion.rule)}
     return tuple(
-        Reported(item.id, plan.items[item.id].title if item.id in plan.items else item.id, _plain(item.value), item.unit or "", item.approximate, item.id in scored)
+        Reported(item.id, plan.items[item.id].title if item.id in plan.items else item.id, _plain(item.value), _unit(plan, item), item.approximate, item.id in scored)
         for item in submission.items.values()
         if isinstance(item.value, (int, float, Decimal)) and not isinstance(item.value, bool)
     )
+
+
+def _unit(plan: Plan, item) -> str:
+    """The unit a figure is given in; under "en", its item's English unit."""
+    spec = plan.items.get(item.id)
+    return spec.en.get("unit", item.unit or "") if plan.lang == "en" and spec is not None and item.unit else item.unit or ""
 
 
 def _plain(value) -> int | float:
@@ -211,25 +218,25 @@ def _categories(plan: Plan, results, of_kind, bonus: Decimal, deductions: Decima
         for c in plan.categories.values() if c.id in lines
     ]
     if of_kind[Kind.BONUS]:
-        rows.append(CategoryScore(BONUS, text("category_bonus"), bonus, plan.profile.bonus_cap))
+        rows.append(CategoryScore(BONUS, text("category_bonus", plan.lang), bonus, plan.profile.bonus_cap))
     if of_kind[Kind.DEDUCTION]:
-        rows.append(CategoryScore(DEDUCTION, text("category_deduction"), -deductions, ZERO))
+        rows.append(CategoryScore(DEDUCTION, text("category_deduction", plan.lang), -deductions, ZERO))
     return tuple(rows)
 
 
-def _grade(profile: Profile, total: Decimal, max_points: Decimal, vetoed: bool, deductions: Decimal, awaiting: bool) -> tuple[str, str]:
+def _grade(profile: Profile, total: Decimal, max_points: Decimal, vetoed: bool, deductions: Decimal, awaiting: bool, lang: str) -> tuple[str, str]:
     """The first band whose minimum and conditions hold; a veto forces the lowest."""
     bands = sorted(profile.grades, key=lambda g: -g.min)
     if vetoed:
-        return bands[-1].name, text("grade_vetoed")
+        return bands[-1].name, text("grade_vetoed", lang)
     percent = quantize(total * 100 / max_points) if max_points else ZERO
     notes = []
     for band in (b for b in bands if percent >= b.min):
         failed = _failed_condition(band, deductions, awaiting)
         if failed is None:
-            return band.name, "；".join(notes)
-        notes.append(text(failed, grade=band.name))
-    return bands[-1].name, "；".join(notes)
+            return band.name, text("clause_sep", lang).join(notes)
+        notes.append(text(failed, lang, grade=band.name))
+    return bands[-1].name, text("clause_sep", lang).join(notes)
 
 
 def _failed_condition(band, deductions: Decimal, awaiting: bool) -> str | None:
@@ -245,15 +252,15 @@ def _gaps(plan: Plan, results, raw: Decimal, total: Decimal, repeats: dict) -> t
     vetoed_loss = max(ZERO, max(raw, ZERO) - total)
     gaps = [g for step, r in zip(plan.steps, results) if (g := _gap(step.criterion, r, vetoed_loss)) is not None]
     if repeats:
-        gaps = [attrs.evolve(g, repeat=repeats.get(g.criterion)) for g in gaps] + [_penalty_gap(r) for r in results[len(plan.steps):]]
+        gaps = [attrs.evolve(g, repeat=repeats.get(g.criterion)) for g in gaps] + [_penalty_gap(r, plan.lang) for r in results[len(plan.steps):]]
     triggered = lambda g: g.kind is Kind.VETO and g.status is Status.UNMET  # noqa: E731
     order = plan.order
     return tuple(sorted(gaps, key=lambda g: (not triggered(g), -g.points_lost, g.repeat is None, -g.pending, order[g.category], g.criterion)))
 
 
-def _penalty_gap(result: Result) -> Gap:
+def _penalty_gap(result: Result, lang: str) -> Gap:
     return Gap(result.criterion, result.title, DEDUCTION, Kind.DEDUCTION, Status.UNMET, -result.points, ZERO,
-               result.reason, text("repeat_remediation"), text("repeat_basis"))
+               result.reason, text("repeat_remediation", lang), text("repeat_basis", lang))
 
 
 def _gap(criterion: Criterion, result: Result, vetoed_loss: Decimal) -> Gap | None:

@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+import attrs
+
 from evalkit.messages import text
 from evalkit.names import printable
+
+
+@attrs.frozen
+class Both:
+    """A part of a message made where the language is not known (a place in a file, a parser's
+    complaint), in both languages: the message picks one when it is written."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.zh
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def _in(value, lang: str):
+    return value.pick(lang) if isinstance(value, Both) else value
 
 
 class EvalkitError(Exception):
@@ -18,17 +39,17 @@ class EvalkitError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         """The whole message: plugin, file, place, then what is wrong."""
-        body = text(self.key, lang, **self.params)
+        body = text(self.key, lang, **{key: _in(value, lang) for key, value in self.params.items()})
         plugin = self.params.get("plugin")
         named = text("plugin_named", lang, plugin=plugin) if plugin and plugin not in body else None
-        where = [part for part in (named, self.file, self.place) if part]
+        where = [part for part in (named, self.file, _in(self.place, lang)) if part]
         if not where:
             return body
         return text("where", lang, where=text("sep", lang).join(where), body=body)
 
     def full_message(self, lang: str = "zh") -> str:
         """The message, then each schema problem on its own indented line."""
-        problems = ["  " + text("where", lang, where=path, body=problem) for path, problem in self.params.get("problems", ())]
+        problems = ["  " + text("where", lang, where=path, body=_in(problem, lang)) for path, problem in self.params.get("problems", ())]
         more = self.params.get("count", 0) - len(problems) if problems else 0
         return "\n".join([self.message(lang), *problems, *([text("more_problems", lang, count=more)] if more > 0 else [])])
 

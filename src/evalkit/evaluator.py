@@ -10,6 +10,7 @@ from evalkit import __version__, schemas
 from evalkit.catalog import Catalog, build_catalog, run_checks
 from evalkit.documents import load_document, quick_json, read_bytes, require_file, unique_keys
 from evalkit.engine import Plan, score
+from evalkit.language import EN, catalog_in, profile_in, untranslated
 from evalkit.errors import InputError
 from evalkit.messages import text
 from evalkit.model import Review
@@ -38,16 +39,20 @@ class Loaded:
 class Evaluator:
     """Everything a run needs, built once: score one file or a thousand with it."""
 
-    def __init__(self, pm=None, profile: str | None = None, reviews: str | None = None, township: str | None = None, year: int | None = None):
+    def __init__(self, pm=None, profile: str | None = None, reviews: str | None = None, township: str | None = None, year: int | None = None,
+                 lang: str = "zh"):
         self.given = (township, year)  #: --township and --year: over what a report shows
+        self.lang = lang  #: the language of every text a scorecard holds (see language.py)
         self.pm = pm if pm is not None else make_plugin_manager()
-        self.catalog: Catalog = build_catalog(self.pm)
-        chosen = resolve_profile(profile, self.catalog.profiles)
+        self.catalog: Catalog = catalog_in(build_catalog(self.pm), lang)
+        given = resolve_profile(profile, self.catalog.profiles)
+        chosen = profile_in(given, lang)
         criteria = apply_profile(chosen, self.catalog)
-        self.plan = Plan(criteria, self.catalog.categories, self.catalog.rule_kinds, self.catalog.items, chosen, self._meta(chosen))
+        self.plan = Plan(criteria, self.catalog.categories, self.catalog.rule_kinds, self.catalog.items, chosen, self._meta(chosen), lang)
+        self.untranslated = untranslated(self.catalog, given) if lang == EN else []  #: what shows in Chinese all the same
         self.reviews: tuple[Review, ...] = load_reviews(Path(reviews), criteria) if reviews else ()
         unaddressed = sum(1 for r in self.reviews if r.subject is not None and not r.subject.strip())
-        self.review_notes = (text("review_empty_subject", count=unaddressed),) if unaddressed else ()
+        self.review_notes = (text("review_empty_subject", lang, count=unaddressed),) if unaddressed else ()
         self._validator = None
         self.prior = None  #: ``prior(subject, year)``: last year's gaps (see rectification.PriorLookup)
 
@@ -89,11 +94,11 @@ class Evaluator:
         read = reader.read(path)
         content, marks = (read, ()) if isinstance(read, str) else (read.text, read.marks)
         extraction = extract(content, self.catalog.extractors, str(path), self.catalog.items)
-        doc, findings = submission_document(extraction, content, self.catalog.items, str(path), Given(*self.given), marks)
+        doc, findings = submission_document(extraction, content, self.catalog.items, str(path), Given(*self.given, self.lang), marks)
         loaded = self.validate(doc, str(path))
         flagged = sum(1 for item in loaded.submission.items.values() if item.needs_review)
-        notes = tuple(text(f"left_out_{what}", count=count, limit=limit) for what, count, limit in left_out(extraction))
-        notes += (text("ocr_unconfirmed", count=flagged),) if flagged else ()
+        notes = tuple(text(f"left_out_{what}", self.lang, count=count, limit=limit) for what, count, limit in left_out(extraction))
+        notes += (text("ocr_unconfirmed", self.lang, count=flagged),) if flagged else ()
         return attrs.evolve(loaded, text=content, extraction=extraction, findings=findings, warnings=loaded.warnings + notes)
 
     def validate(self, doc: dict, name: str) -> Loaded:
@@ -103,17 +108,27 @@ class Evaluator:
 
     def _loaded(self, doc: dict) -> Loaded:
         unknown = sorted(set(doc.get("items", {})) - set(self.catalog.items))
-        warnings = tuple(text("unknown_item", item=i) for i in unknown[:UNKNOWN_SHOWN])
+        warnings = tuple(text("unknown_item", self.lang, item=i) for i in unknown[:UNKNOWN_SHOWN])
         if len(unknown) > UNKNOWN_SHOWN:
-            warnings += (text("more_unknown_items", count=len(unknown) - UNKNOWN_SHOWN),)
+            warnings += (text("more_unknown_items", self.lang, count=len(unknown) - UNKNOWN_SHOWN),)
         known = {k: v for k, v in doc.get("items", {}).items() if k in self.catalog.items}
         return Loaded(Submission.from_dict({**doc, "items": known}), warnings=warnings)
 
-    def evaluate(self, loaded: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
-        """Check and score one loaded submission; ``extra_findings`` come from the batch."""
-        findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text) + tuple(extra_findings)
-        prior = self.prior(loaded.submission.subject, loaded.submission.year) if self.prior else ()
-        return score(self.plan, loaded.submission, findings, self.reviews, loaded.warnings + self.review_notes, source, prior)
+    def evaluate(self, loaded: Loaded, source: str | None = None) -> Scorecard:
+        """Check and score one loaded submission."""
+        return self.score(self.checked(loaded), source)
+
+    def checked(self, loaded: Loaded) -> Loaded:
+        """``loaded`` with the checks' findings added and the report's text and extraction
+        dropped: all that scoring it (again) needs."""
+        findings = tuple(loaded.findings) + run_checks(self.pm, loaded.submission, loaded.text, self.lang)
+        return attrs.evolve(loaded, text=None, extraction=None, findings=findings)
+
+    def score(self, checked: Loaded, source: str | None = None, extra_findings=()) -> Scorecard:
+        """Score a ``checked`` submission; ``extra_findings`` come from the batch (copied reports)."""
+        findings = checked.findings + tuple(extra_findings)
+        prior = self.prior(checked.submission.subject, checked.submission.year) if self.prior else ()
+        return score(self.plan, checked.submission, findings, self.reviews, checked.warnings + self.review_notes, source, prior)
 
     def _meta(self, profile) -> dict:
         plugins = [

@@ -27,6 +27,7 @@ class OutputDir:
             raise InputError("outdir_not_ours", file=str(outdir))
         self.outdir = outdir
         self.written: list[str] = []
+        self.seen: set[str] = set()
 
     def __enter__(self) -> OutputDir:
         try:
@@ -71,7 +72,9 @@ class OutputDir:
 
     def _write(self, relative: str, data: bytes) -> None:
         (self.staging / relative).write_bytes(data)
-        self.written.append(relative)
+        if relative not in self.seen:  # a township scored again (a copied report) is written again, named once
+            self.seen.add(relative)
+            self.written.append(relative)
 
 
 def _swap(staging: Path, outdir: Path) -> None:

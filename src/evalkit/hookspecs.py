@@ -63,11 +63,13 @@ def register_formats():
 
 
 @hookspec
-def check_report(submission, text):
+def check_report(submission, text, lang):
     """Check a report's form and content and return what is wrong with it.
 
     :param submission: the :class:`evalkit.Submission` being scored.
     :param text: the report's full text, or None when only a submission was given.
+    :param lang: the language of the findings' messages, "zh" or "en" (``evalkit.messages.text(key, lang)``);
+        an implementation that does not name it writes Chinese.
     :return: a list of :class:`evalkit.Finding`.
     """
 

@@ -80,6 +80,7 @@ class ItemSpec:
     unit: str | None = None
     schema: Mapping = attrs.field(factory=dict)  #: JSON Schema fragment for the item's value
     plugin: str | None = None
+    en: Mapping[str, str] = attrs.field(factory=dict)  #: the English of its title and unit (see in_language)
 
 
 @attrs.frozen
@@ -90,6 +91,7 @@ class Category:
     title: str
     order: int = 0
     plugin: str | None = None
+    en: Mapping[str, str] = attrs.field(factory=dict)  #: the English of its title
 
 
 @attrs.frozen
@@ -106,6 +108,7 @@ class Criterion:
     remediation: str = ""  #: how to earn the points
     cap: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
     plugin: str | None = None
+    en: Mapping[str, str] = attrs.field(factory=dict)  #: the English of its title, basis and remediation
 
     @property
     def max(self) -> Decimal:
@@ -133,7 +136,7 @@ class Measure:
     status: Status
     fraction: Decimal = attrs.field(default=Decimal(0), converter=_decimal)  #: 0..1 of the points
     occurrences: int = 0  #: for 扣分 and 一票否决: how many times the failing occurred
-    reason: str = ""  #: in Chinese: what was found
+    reason: str = ""  #: what was found, in the case's language
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
     @fraction.validator
@@ -149,11 +152,21 @@ class Case:
     submission: Submission
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
     items: Mapping[str, ItemSpec] = attrs.field(factory=dict)  #: every declared item, by id
+    lang: str = "zh"  #: the language of the reasons a rule kind writes (``messages.text(key, case.lang)``)
 
     def title(self, item_id: str) -> str:
-        """The item's Chinese title, for messages."""
+        """The item's title in the run's language (its Chinese one if it has no English), for messages."""
         spec = self.items.get(item_id)
         return spec.title if spec is not None else item_id
+
+    def unit(self, item_id: str) -> str:
+        """The unit the submission gives the item, as written after its figure: under "en", the
+        item's English unit, a space before it."""
+        given = self.submission.items[item_id].unit or ""
+        spec = self.items.get(item_id)
+        if self.lang != "en" or not given:
+            return given
+        return " " + (spec.en.get("unit", given) if spec is not None else given)
 
 
 @attrs.frozen
@@ -213,6 +226,7 @@ class Profile:
     digest: str = ""  #: sha256 of the profile's content
     source: str | None = None
     plugin: str | None = None
+    en: Mapping = attrs.field(factory=dict)  #: its title and its grades' names in English (see language.py)
 
 
 @attrs.frozen

@@ -16,7 +16,6 @@ import attrs
 
 _PROCESS = None
 _EVALUATOR = None
-_COPIES: dict = {}
 _OPTIONS: tuple = (("md",), None)  #: (township formats, keep)
 CHUNK = 16
 
@@ -28,13 +27,12 @@ class Died:
     path: str
 
 
-def _process(job):
-    index, path = job
-    return _PROCESS(_EVALUATOR, path, _COPIES.get(index, ()), *_OPTIONS)
+def _process(path):
+    return _PROCESS(_EVALUATOR, path, *_OPTIONS)
 
 
 def _process_chunk(chunk):
-    return [_process(job) for job in chunk]
+    return [_process(path) for path in chunk]
 
 
 def available() -> bool:
@@ -46,13 +44,12 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
-def process_parallel(process, evaluator, files, copies, jobs: int, formats: tuple[str, ...] = ("md",), keep: tuple | None = None):
-    """``process(evaluator, path, findings, formats, keep)`` over ``files`` in ``jobs`` forked
+def process_parallel(process, evaluator, files, jobs: int, formats: tuple[str, ...] = ("md",), keep: tuple | None = None):
+    """``process(evaluator, path, formats, keep)`` over ``files`` in ``jobs`` forked
     processes, yielding results in input order."""
-    global _PROCESS, _EVALUATOR, _COPIES, _OPTIONS
-    _PROCESS, _EVALUATOR, _COPIES, _OPTIONS = process, evaluator, copies, (formats, keep)  # inherited by the forked workers: plugins, plan and validator built once
-    jobs_ = list(enumerate(files))
-    chunks = [jobs_[start : start + CHUNK] for start in range(0, len(jobs_), CHUNK)]
+    global _PROCESS, _EVALUATOR, _OPTIONS
+    _PROCESS, _EVALUATOR, _OPTIONS = process, evaluator, (formats, keep)  # inherited by the forked workers: plugins, plan and validator built once
+    chunks = [files[start : start + CHUNK] for start in range(0, len(files), CHUNK)]
     done = 0
     while done < len(chunks):
         with _pool(jobs) as pool:
@@ -65,14 +62,14 @@ def process_parallel(process, evaluator, files, copies, jobs: int, formats: tupl
                 yield from results
                 done += 1
         if done < len(chunks):  # the pool broke on this chunk (or while it waited): one file at a time
-            yield from (_alone(job) for job in chunks[done])
+            yield from (_alone(path) for path in chunks[done])
             done += 1
 
 
-def _alone(job):
+def _alone(path):
     """One file in a process of its own; ``Died`` if that process dies too."""
     with _pool(1) as pool:
         try:
-            return pool.submit(_process, job).result()
+            return pool.submit(_process, path).result()
         except BrokenProcessPool:
-            return Died(str(job[1]))
+            return Died(str(path))

@@ -19,7 +19,7 @@ from evalkit.rules import check_rule
 
 def profile_from_dict(doc: Mapping, source: str | None = None) -> Profile:
     """A Profile from a document that passed profile.schema.json."""
-    fields = {k: doc[k] for k in ("id", "title", "select", "exclude", "overrides", "bonus_cap", "veto_cap", "not_applicable") if k in doc}
+    fields = {k: doc[k] for k in ("id", "title", "select", "exclude", "overrides", "bonus_cap", "veto_cap", "not_applicable", "en") if k in doc}
     if "repeat_deduction" in doc:
         fields.update(repeat_points=doc["repeat_deduction"]["points"], repeat_cap=doc["repeat_deduction"].get("cap"))
     if "grades" in doc:
@@ -28,8 +28,9 @@ def profile_from_dict(doc: Mapping, source: str | None = None) -> Profile:
 
 
 def digest(doc: Mapping) -> str:
-    """sha256 of the profile's content, independent of key order and formatting."""
-    canonical = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """sha256 of the profile's content, independent of key order and formatting; its English
+    (``en``) is how it is shown, not what it scores, and is left out."""
+    canonical = json.dumps({k: v for k, v in doc.items() if k != "en"}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

@@ -15,7 +15,7 @@ def load_rubric(path) -> Rubric:
     path = Path(str(path))
     doc = _load(path, "criteria")
     return Rubric(
-        categories=(Category(c["id"], c["title"], c.get("order", i)) for i, c in enumerate(doc["categories"])),
+        categories=(Category(c["id"], c["title"], c.get("order", i), en=c.get("en", {})) for i, c in enumerate(doc["categories"])),
         criteria=(_criterion(c) for c in doc["criteria"]),
         base_total=doc.get("base_total"),
         source=str(path),
@@ -26,7 +26,7 @@ def load_items(path) -> list[ItemSpec]:
     """Item definitions from a YAML or JSON file checked by items.schema.json."""
     path = Path(str(path))
     doc = _load(path, "items")
-    return [ItemSpec(i["id"], i["title"], i.get("unit"), i["schema"]) for i in doc["items"]]
+    return [ItemSpec(i["id"], i["title"], i.get("unit"), i["schema"], en=i.get("en", {})) for i in doc["items"]]
 
 
 def load_extractors(path) -> list:
@@ -52,6 +52,7 @@ def _criterion(doc: dict) -> Criterion:
         basis=doc["basis"],
         remediation=doc["remediation"],
         cap=doc.get("cap"),
+        en=doc.get("en", {}),
     )
 
 

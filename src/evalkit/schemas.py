@@ -11,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from evalkit.errors import DataError
+from evalkit.errors import Both, DataError
 
 NAMES = ("submission", "items", "criteria", "extractors", "profile", "reviews", "scorecard")
 TYPE_NAMES = {
@@ -123,9 +123,9 @@ ERRORS_SHOWN = 50  #: errors listed one by one; the rest are counted
 
 
 def errors(validator_, doc: Any, limit: int = ERRORS_COUNTED) -> list[tuple[str, str]]:
-    """Every error (up to ``limit``) as (JSON path, Chinese explanation), in document order."""
+    """Every error (up to ``limit``) as (JSON path, explanation: ours in Chinese, jsonschema's in English), in document order."""
     found = sorted(itertools.islice(validator_.iter_errors(doc), limit), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    return [(e.json_path, explain(e)) for e in found]
+    return [(e.json_path, Both(explain(e), e.message)) for e in found]
 
 
 def check(validator_, doc: Any, file: str) -> None:

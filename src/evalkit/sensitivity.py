@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from evalkit.messages import text
 from evalkit.model import Kind, NotApplicable, Status
 
 DRAWS = 1000
@@ -45,12 +46,13 @@ class Sensitivity:
     intervals: Mapping[str, Interval]
     draws: int = DRAWS
     seed: int = SEED
+    lang: str = "zh"  #: the language of the cells
 
     def cells(self, source: str) -> tuple[str, str]:
         """A township's interval as a cell shows it (3–6, or 3 when it is one rank), and its unstable neighbours."""
         interval = self.intervals[source]
         shown = str(interval.low) if interval.low == interval.high else f"{interval.low}–{interval.high}"
-        return shown, "、".join(interval.unstable_with)
+        return shown, text("list_sep", self.lang).join(interval.unstable_with)
 
 
 def analyse(entries: Sequence, categories: Sequence[tuple[str, str]], plan) -> Sensitivity:
@@ -58,7 +60,7 @@ def analyse(entries: Sequence, categories: Sequence[tuple[str, str]], plan) -> S
     import numpy as np
 
     if not entries:
-        return Sensitivity({})
+        return Sensitivity({}, lang=plan.lang)
     scores, maxima, na, extra, veto = _arrays(entries, [cid for cid, _ in categories], plan)
     rng = np.random.Generator(np.random.PCG64(SEED))
     weights = rng.integers(1000 - SPREAD, 1000 + SPREAD, size=(DRAWS, scores.shape[1]), endpoint=True, dtype=np.int64)
@@ -69,7 +71,7 @@ def analyse(entries: Sequence, categories: Sequence[tuple[str, str]], plan) -> S
     for first in range(0, DRAWS, step):
         ranks[first:first + step] = _ranks(scores, maxima, na, weights[first:first + step], full[first:first + step], extra, veto, cap)
     intervals = _intervals(ranks, [e.card.subject.name for e in entries])
-    return Sensitivity(dict(zip((e.source for e in entries), intervals)))
+    return Sensitivity(dict(zip((e.source for e in entries), intervals)), lang=plan.lang)
 
 
 def _arrays(entries, category_ids: list[str], plan):

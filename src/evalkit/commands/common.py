@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from evalkit.errors import InputError
+from evalkit.messages import text
+
+UNTRANSLATED_SHOWN = 10  #: ids named when some titles have no English
 
 
 def add_scoring_options(parser) -> None:
@@ -31,4 +36,9 @@ def evaluator(args, with_reviews: bool = True):
     township = raw.strip() if raw is not None else None
     if township is not None and not (0 < len(township) <= 64 and township.isprintable()):
         raise InputError("bad_township")
-    return Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews, township=township, year=getattr(args, "year", None))
+    made = Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews, township=township, year=getattr(args, "year", None),
+                     lang=args.lang)
+    if made.untranslated:  # said once, wherever the titles show
+        shown = made.untranslated[:UNTRANSLATED_SHOWN]
+        print(text("untranslated", args.lang, count=len(made.untranslated), ids=", ".join(shown) + (", …" if len(made.untranslated) > len(shown) else "")), file=sys.stderr)
+    return made

@@ -46,7 +46,7 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
         title = items[item_id].title if item_id in items else item_id
         line = text("line_no", lang, line=item.source.line) if item.source and item.source.line else ""
         quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
-        lines.append(f"  {item_id}({title}):{_value(item, lang)}{_review(item.needs_review and item.needs_review.confidence, lang)}  {line}  “{quote}”")
+        lines.append(f"  {item_id}({title}):{_value(item, lang, items.get(item_id))}{_review(item.needs_review and item.needs_review.confidence, lang)}  {line}  “{quote}”")
     unmapped = submission.report.unmapped
     lines.append(text("unmapped", lang, count=len(unmapped)) if unmapped else text("all_mapped", lang))
     lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}{_review(u.get('needs_review', {}).get('confidence'), lang)}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
@@ -58,10 +58,12 @@ def _review(confidence: int | None, lang: str) -> str:
     return f"  [{text('ocr_review', lang, confidence=confidence)}]" if confidence is not None else ""
 
 
-def _value(item, lang: str) -> str:
+def _value(item, lang: str, spec) -> str:
+    """The value as read, its unit the item's English one under "en"."""
     if item.value is True:
         return text("yes", lang)
-    shown = f"{item.value}{item.unit or ''}"
+    unit = spec.en.get("unit", item.unit) if lang == "en" and spec is not None and item.unit else item.unit
+    shown = f"{item.value} {unit}" if lang == "en" and unit else f"{item.value}{unit or ''}"
     return text(f"bound_{item.bound.value}", lang, value=shown) if item.bound else shown
 
 

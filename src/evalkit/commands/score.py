@@ -13,7 +13,7 @@ import attrs
 
 from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
 from evalkit.errors import DataError, InputError
-from evalkit.messages import text
+from evalkit.messages import LEVEL, label, text
 from evalkit.names import visible
 from evalkit.scorecard import display
 
@@ -69,7 +69,7 @@ def _run(args, unpacked) -> int:
     with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
         result = batch_.run(ev, files, jobs, progress, out.township, per_township)
-        result = attrs.evolve(result, failures=(*(failed(n, e) for n, e in refused), *result.failures))
+        result = attrs.evolve(result, failures=(*(failed(n, e, args.lang) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(visible(line), file=sys.stderr)
         if not result.entries:
@@ -136,11 +136,11 @@ def _bar(done: int, total: int) -> None:
     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
-def _table_row(row) -> list:
+def _table_row(row, lang: str) -> list:
     """A township's row of the terminal table: ranks, name, level, total, grade, each category, two top gaps."""
     scores = ["" if score is None else display(score) for score in row.scores]
-    gaps = "；".join(_short(title) for title in row.gaps[:2])
-    return [row.rank, row.level_rank, row.name, row.level, display(row.total), row.grade, *scores, *(row.firmness or ()), gaps]
+    gaps = text("clause_sep", lang).join(_short(title) for title in row.gaps[:2])
+    return [row.rank, row.level_rank, row.name, label(LEVEL, row.level, lang), display(row.total), row.grade, *scores, *(row.firmness or ()), gaps]
 
 
 def _short(title: str, width: int = 16) -> str:
@@ -157,7 +157,7 @@ def ranking_table(result, lang: str) -> str:
     header += [text("rank_interval", lang), text("unstable_with", lang)] if result.sensitivity else []
     header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
-    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in _table_row(row)] for row in ranking_rows(result))
+    rows = ([visible(cell) if isinstance(cell, str) else cell for cell in _table_row(row, lang)] for row in ranking_rows(result))
     return tabulate(rows, header, tablefmt="simple", disable_numparse=True) + "\n" + legend
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from evalkit.errors import InputError
-from evalkit.messages import CHANGE_FIELDS, KIND, RECTIFICATION, label, text
+from evalkit.messages import CHANGE_FIELDS, KIND, LEVEL, RECTIFICATION, label, text
 from evalkit.scorecard import display, number
 
 PSEUDO = ("bonus", "deduction")  #: the bonus and deduction lines, headed by their kind's name
@@ -92,7 +92,7 @@ def history_table(years, changes, tallies, lang: str) -> str:
              *(display(t.categories[c][1]) if c in t.categories else "—" for c in categories),
              text("tally_sep", lang).join(f"{label(RECTIFICATION, k, lang)} {n}" for k, n in tallies[t.year].items()) or "—"] for t in years]
     county = text("history_county", lang, county=first.county) if first.county else ""
-    lines = [text("history_title", lang, name=first.name, county=county, level=first.level),
+    lines = [text("history_title", lang, name=first.name, county=county, level=label(LEVEL, first.level, lang)),
              tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
     titles = {cid: t.categories[cid][0] for t in years for cid in t.categories if cid not in PSEUDO}
     lines.append("  ".join(f"{cid}={title}" for cid, title in titles.items()))

@@ -4,7 +4,6 @@ only when a file of its kind is read: evalkit's start-up does not pay for them."
 
 from __future__ import annotations
 
-import functools
 import importlib
 from pathlib import Path
 
@@ -13,27 +12,15 @@ from evalkit.report.reader import Reader
 
 OFFICE = (".doc", ".wps", ".rtf", ".odt")
 IMAGES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-KEPT = 256  #: texts kept of each kind: a batch reads each report twice (copies.py, then scoring)
 
 
-def _kept(module: str, function: str):
-    """``module.function`` as a reader, remembering its last KEPT texts by file, size and time
-    of change: a second reading of the same file, as a batch does, costs no second conversion
-    or OCR."""
-
-    def read(path: Path):
-        return getattr(importlib.import_module(module), function)(path)
-
-    @functools.lru_cache(maxsize=KEPT)
-    def by_version(name: str, size: int, changed: int):
-        return read(Path(name))
+def _lazy(module: str, function: str):
+    """``module.function`` as a reader, its module imported when the first file is read. A
+    batch reads each report once (the worker that scores it also takes its fingerprint for
+    copy detection), so a conversion or OCR is never kept for a second reading."""
 
     def reader(path: Path):
-        try:
-            stat = path.stat()
-        except OSError:  # read() says what is wrong with it
-            return read(path)
-        return by_version(str(path), stat.st_size, stat.st_mtime_ns)
+        return getattr(importlib.import_module(module), function)(path)
 
     return reader
 
@@ -41,7 +28,7 @@ def _kept(module: str, function: str):
 @hookimpl
 def register_readers():
     return [
-        Reader("office", OFFICE, _kept("evalkit.report.convert", "read_office")),
-        Reader("pdf", (".pdf",), _kept("evalkit.report.pdf", "read_pdf")),
-        Reader("image", IMAGES, _kept("evalkit.report.ocr", "read_image")),
+        Reader("office", OFFICE, _lazy("evalkit.report.convert", "read_office")),
+        Reader("pdf", (".pdf",), _lazy("evalkit.report.pdf", "read_pdf")),
+        Reader("image", IMAGES, _lazy("evalkit.report.ocr", "read_image")),
     ]

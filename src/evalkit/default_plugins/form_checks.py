@@ -9,6 +9,7 @@ from functools import cache
 from importlib.resources import files
 
 from evalkit import Finding, Severity, hookimpl, messages
+from evalkit.default_plugins.checks import row_in
 from evalkit.report.numerals import narrow, parse
 from evalkit.submission import SectionKind
 
@@ -37,67 +38,67 @@ def _finding(code: str, severity: Severity, message: str, text: str, offset: int
     return located(code, severity, message, text, offset)
 
 
-def template_leftovers(text: str) -> list[Finding]:
+def template_leftovers(text: str, lang: str = "zh") -> list[Finding]:
     """One finding for each placeholder left in (20XX, XX镇, ＊＊, 我镇街), once per spelling."""
     seen, findings = set(), []
     for match in LEFTOVER.finditer(text):
         if match.group() not in seen:
             seen.add(match.group())
-            message = messages.text("finding_placeholder", said=match.group())
+            message = messages.text("finding_placeholder", lang, said=match.group())
             findings.append(_finding("template-leftover", Severity.WARNING, message, text, match.start()))
     return findings
 
 
-def misdated_titles(text: str) -> list[Finding]:
+def misdated_titles(text: str, lang: str = "zh") -> list[Finding]:
     """A plan or 纲要 cited with a period its title does not have."""
     findings, plain = [], narrow(text)
     for row in titles()["periods"]:
         allowed = {tuple(period) for period in row["periods"]}
         for match in re.finditer(f"(?:{row['pattern']})" + r"[》”\"]?" + PERIOD, plain):
             if (int(match["a"]), int(match["b"])) not in allowed:
-                message = messages.text("finding_wrong_period", said=match.group(), title=row["title"])
+                message = messages.text("finding_wrong_period", lang, said=match.group(), title=row_in(row, lang)["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
 
-def misnamed_titles(text: str) -> list[Finding]:
+def misnamed_titles(text: str, lang: str = "zh") -> list[Finding]:
     """A document with one exact title cited otherwise, and law names that do not exist."""
     findings = []
     for row in titles()["exact"]:
         for match in re.finditer(row["pattern"], text):
             if match.group() != row["title"]:
-                message = messages.text("finding_wrong_title", said=match.group(), title=row["title"])
+                message = messages.text("finding_wrong_title", lang, said=match.group(), title=row_in(row, lang)["title"])
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     for row in titles()["misnamed"]:
         for match in re.finditer(f"《(?:中华人民共和国)?{re.escape(row['cited'])}》", text):
-            message = messages.text("finding_wrong_law_name", said=match.group(), title=row["title"])
+            message = messages.text("finding_wrong_law_name", lang, said=match.group(), title=row_in(row, lang)["title"])
             findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
 
-def outdated_formulas(submission, text: str) -> list[Finding]:
+def outdated_formulas(submission, text: str, lang: str = "zh") -> list[Finding]:
     """A superseded 纲要's goal (廉洁高效、守法诚信) given as the year's aim."""
     findings = []
     for row in titles().get("formulas", []):
         at = text.find(row["old"])
         if at != -1 and submission.year >= row["since"]:
-            message = messages.text("finding_old_goal", old=row["old"], current=row["current"])
+            message = messages.text("finding_old_goal", lang, old=row["old"], current=row_in(row, lang)["current"])
             findings.append(_finding("outdated-citation", Severity.WARNING, message, text, at))
     return findings
 
 
-def plans_as_results(text: str, structure) -> list[Finding]:
+def plans_as_results(text: str, structure, lang: str = "zh") -> list[Finding]:
     """“每年…不少于” among the year's results: a rule or a plan, not what was done."""
     findings = []
     for match in AS_PLANNED.finditer(text):
         heading = structure.heading_at(match.start())
         if heading is not None and heading.kind is SectionKind.MEASURES:
-            message = messages.text("finding_as_planned", said=match.group())
+            message = messages.text("finding_as_planned", lang, said=match.group())
             findings.append(_finding("plan-as-result", Severity.INFO, message, text, match.start()))
     return findings
 
 
-def frequency_contradictions(text: str, structure) -> list[Finding]:
+def frequency_contradictions(text: str, structure, lang: str = "zh") -> list[Finding]:
     """A year's count below what its own frequency implies: 每季度 and 全年 2 次."""
     findings = []
     for match in FREQUENCY.finditer(text):
@@ -108,23 +109,23 @@ def frequency_contradictions(text: str, structure) -> list[Finding]:
         end = min((i for ch in "。;；\n" if (i := text.find(ch, match.end(), window)) != -1), default=min(window, len(text)))
         total = YEAR_TOTAL.search(text, match.end(), end)
         if total and parse(total["n"]) < PER_YEAR[match.group()]:
-            message = messages.text("finding_too_few", said=match.group(), least=PER_YEAR[match.group()], total=total.group().strip())
+            message = messages.text("finding_too_few", lang, said=match.group(), least=PER_YEAR[match.group()], total=total.group().strip())
             findings.append(_finding("frequency-contradiction", Severity.WARNING, message, text, match.start()))
     return findings
 
 
 @hookimpl
-def check_report(submission, text):
+def check_report(submission, text, lang):
     if text is None:
         return []
     from evalkit.default_plugins.report_checks import read
 
     structure = read(text)[0]
     return [
-        *template_leftovers(text),
-        *misdated_titles(text),
-        *misnamed_titles(text),
-        *outdated_formulas(submission, text),
-        *plans_as_results(text, structure),
-        *frequency_contradictions(text, structure),
+        *template_leftovers(text, lang),
+        *misdated_titles(text, lang),
+        *misnamed_titles(text, lang),
+        *outdated_formulas(submission, text, lang),
+        *plans_as_results(text, structure, lang),
+        *frequency_contradictions(text, structure, lang),
     ]

@@ -7,7 +7,7 @@ import json
 import re
 
 from evalkit import Format, hookimpl
-from evalkit.messages import KIND, RECTIFICATION, SEVERITY, STATUS, label, text
+from evalkit.messages import KIND, LEVEL, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.names import visible
 from evalkit.rectification import tally
 from evalkit.scorecard import coverage_text
@@ -31,7 +31,7 @@ def headline(card, lang: str, esc=plain) -> list[str]:
     """The lines that state who scored what."""
     subject = card.subject
     lines = [
-        text("card_subject", lang, name=esc(subject.name), level=subject.level.value, year=card.year),
+        text("card_subject", lang, name=esc(subject.name), level=label(LEVEL, subject.level.value, lang), year=card.year),
         text("card_total", lang, total=_n(card.total), max=_n(card.max), percent=_n(card.percent), grade=card.grade),
         text("card_coverage", lang, coverage=coverage_text(card), pending=_n(card.pending), profile=card.meta["profile"]["id"]),
     ]

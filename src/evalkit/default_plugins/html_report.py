@@ -15,7 +15,7 @@ from importlib import resources
 
 from evalkit import Format, hookimpl
 from evalkit.batch import Detail
-from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label, text
+from evalkit.messages import FAILURE, KIND, LEVEL, PAGE, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.model import Kind
 from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import coverage_text, display
@@ -24,6 +24,8 @@ LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG unit
 GEOMETRY = {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
 LABEL_EMS = 15.5  #: how much of a label fits left of the bars at 14px, leaving 1em for "…"
 GRADE_COLOURS = {"优秀": "#1b7f3b", "良好": "#1f6fb2", "合格": "#a86a00", "不合格": "#c0392b"}
+GRADE_COLOURS |= {label(PAGE, key, "en"): GRADE_COLOURS[label(PAGE, key)] for key in ("excellent", "good", "pass", "fail")}  # the default grades' English names
+SHARED_WORDS = ("rank", "level_rank", "township", "level", "total", "grade", "rank_interval", "unstable_with")  #: the page's words that other outputs use too
 OTHER_COLOUR = "#5f6b7a"
 LARGE_SHOWN = 100  #: a national batch's page lists this many from the top and from the bottom
 
@@ -36,8 +38,15 @@ def environment():
     def load(name: str) -> str:
         return resources.files("evalkit").joinpath("templates", name).read_text(encoding="utf-8")
 
-    return Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals["w"] = words("zh")
+    return env
+
+
+def words(lang: str) -> dict[str, str]:
+    """The templates' words (``w``) in ``lang``."""
+    return {key: label(PAGE, key, lang) for key in PAGE} | {key: text(key, lang) for key in SHARED_WORDS}
 
 
 def _template():
@@ -45,8 +54,8 @@ def _template():
 
 
 def write_html(batch, stream, lang: str = "zh") -> None:
-    """Write the whole page; the users read Simplified Chinese, whatever ``lang`` says."""
-    stream.write(_template().render(page=page(batch)))
+    """Write the whole page in ``lang``."""
+    stream.write(_template().render(page=page(batch, lang), w=words(lang)))
 
 
 def shown(batch) -> tuple:
@@ -56,52 +65,52 @@ def shown(batch) -> tuple:
     return batch.entries[:LARGE_SHOWN] + batch.entries[-LARGE_SHOWN:]
 
 
-def note(batch) -> str:
+def note(batch, lang: str = "zh") -> str:
     if batch.detail is Detail.WHOLE:
         return ""
-    listed = text("page_large", shown=LARGE_SHOWN) if batch.detail is Detail.LARGE else text("page_summary")
-    return text("page_note", count=len(batch.entries), listed=listed)
+    listed = text("page_large", lang, shown=LARGE_SHOWN) if batch.detail is Detail.LARGE else text("page_summary", lang)
+    return text("page_note", lang, count=len(batch.entries), listed=listed)
 
 
-def page(batch) -> dict:
+def page(batch, lang: str = "zh") -> dict:
     """Everything the template shows, as plain strings and numbers."""
     entries = shown(batch)
     ids = section_ids(entries)
     return {
-        "title": title(batch.entries),
-        "meta": meta(batch.meta),
+        "title": title(batch.entries, lang),
+        "meta": meta(batch.meta, lang),
         "scored": len(batch.entries),
         "failed": len(batch.failures),
         "grades": list(Counter(e.card.grade for e in batch.entries).items()),
-        "note": note(batch),
-        "sensitivity": firmness_note(batch.sensitivity),
-        "chart": ranking_chart(entries),
+        "note": note(batch, lang),
+        "sensitivity": firmness_note(batch.sensitivity, lang),
+        "chart": ranking_chart(entries, lang),
         "categories": [{"id": cid, "title": ctitle} for cid, ctitle in batch.categories],
-        "rows": [ranking_row(row, sid) for row, sid in zip(ranking_rows(batch, entries), ids)],
-        "townships": [township(entry, sid) for entry, sid in zip(entries, ids)] if batch.detail is Detail.WHOLE else [],
-        "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value), "message": f.message} for f in batch.failures],
+        "rows": [ranking_row(row, sid, lang) for row, sid in zip(ranking_rows(batch, entries), ids)],
+        "townships": [township(entry, sid, lang) for entry, sid in zip(entries, ids)] if batch.detail is Detail.WHOLE else [],
+        "failures": [{"source": f.source, "kind": label(FAILURE, f.kind.value, lang), "message": f.message} for f in batch.failures],
     }
 
 
-def firmness_note(sensitivity) -> str:
+def firmness_note(sensitivity, lang: str = "zh") -> str:
     if sensitivity is None:
         return ""
-    return (f"排名区间：各类别权重在 ±20% 内随机变动、不适用指标按两种口径计分，共重新排名 {sensitivity.draws} 次"
-            f"（随机种子 {sensitivity.seed}），取第 5 至第 95 百分位的名次。“次序不稳”指与相邻乡镇的先后在 5% 以上的抽样中颠倒。")
+    return text("page_firmness", lang, draws=sensitivity.draws, seed=sensitivity.seed)
 
 
-def title(entries) -> str:
+def title(entries, lang: str = "zh") -> str:
     """The page's title, e.g. 象山县 2022 年度法治政府建设考评结果: county and year only when every entry agrees."""
     counties = {e.card.subject.county for e in entries}
     years = {e.card.year for e in entries}
     county = counties.pop() if len(counties) == 1 else None
-    year = f"{years.pop()} 年度" if len(years) == 1 else ""
-    return " ".join(part for part in (county, f"{year}法治政府建设考评结果") if part)
+    year = text("page_year", lang, year=years.pop()) if len(years) == 1 else ""
+    shown_ = text("page_title", lang, year=year)
+    return text("page_title_county", lang, county=county, title=shown_) if county else shown_
 
 
-def meta(doc) -> dict:
+def meta(doc, lang: str = "zh") -> dict:
     profile = doc.get("profile") or {}
-    plugins = "、".join(f"{p.get('name', '')} {p.get('version', '')}".strip() for p in doc.get("plugins", ())) or "无"
+    plugins = text("list_sep", lang).join(f"{p.get('name', '')} {p.get('version', '')}".strip() for p in doc.get("plugins", ())) or text("page_no_plugins", lang)
     engine = f"{doc.get('engine', 'evalkit')} {doc.get('version', '')}".strip()
     return {"profile": profile.get("id", ""), "profile_title": profile.get("title", ""), "engine": engine, "plugins": plugins}
 
@@ -148,7 +157,7 @@ def grade_colour(grade: str) -> str:
     return GRADE_COLOURS.get(grade, OTHER_COLOUR)
 
 
-def ranking_chart(entries) -> dict:
+def ranking_chart(entries, lang: str = "zh") -> dict:
     """One bar per township, scaled to the highest maximum (or total) of the batch."""
     scale = max([e.card.max for e in entries] + [e.card.total for e in entries] + [Decimal(1)])
     bars = []
@@ -157,52 +166,55 @@ def ranking_chart(entries) -> dict:
         bars.append({
             "name": card.subject.name, "label": clip(card.subject.name, LABEL_EMS), "y": y, "ty": y + 14,
             "width": _fx(BAR_W * _part(card.total, scale)), "colour": grade_colour(card.grade),
-            "value": f"{display(card.total)} 分 · {card.grade}", "rank": entry.rank,
+            "value": text("page_bar_value", lang, total=display(card.total), grade=card.grade), "rank": entry.rank,
         })
     ticks = [{"x": _fx(BAR_X + BAR_W * k / 4), "label": display(scale * k / 4)} for k in range(5)]
     bottom = 34 + len(entries) * ROW
     return {"bars": bars, "ticks": ticks, "height": bottom + 8, "bottom": bottom, "geometry": GEOMETRY}
 
 
-def ranking_row(row: RankingRow, sid: str) -> dict:
+def ranking_row(row: RankingRow, sid: str, lang: str = "zh") -> dict:
     return {
-        "id": sid, "rank": row.rank, "level_rank": row.level_rank, "name": row.name, "level": row.level,
+        "id": sid, "rank": row.rank, "level_rank": row.level_rank, "name": row.name, "level": label(LEVEL, row.level, lang),
         "total": display(row.total), "grade": row.grade, "colour": grade_colour(row.grade),
         "scores": ["—" if score is None else display(score) for score in row.scores],
         "bonus": display(row.bonus), "deductions": display(row.deductions), "firmness": row.firmness,
     }
 
 
-def township(entry, sid: str) -> dict:
+def township(entry, sid: str, lang: str = "zh") -> dict:
     card = entry.card
-    evidence = {r.criterion: "；".join(r.evidence) for r in card.results}
+    evidence = {r.criterion: text("clause_sep", lang).join(r.evidence) for r in card.results}
     titles = {r.criterion: r.title for r in card.results}
+    level = label(LEVEL, card.subject.level.value, lang)
     return {
-        "id": sid, "name": card.subject.name, "level": card.subject.level.value, "county": card.subject.county or "",
-        "rank": entry.rank, "level_rank": entry.level_rank, "grade": card.grade, "grade_note": card.grade_note,
+        "id": sid, "name": card.subject.name, "level": level, "county": card.subject.county or "",
+        "rank": entry.rank, "ranks": text("page_ranks", lang, rank=entry.rank, level=level, level_rank=entry.level_rank),
+        "grade": card.grade, "grade_note": card.grade_note,
         "colour": grade_colour(card.grade), "source": entry.source, "warnings": list(card.warnings),
-        "facts": facts(card), "vetoes": [f"{cid} {titles.get(cid, '')}".strip() for cid in card.vetoes],
-        "chart": category_chart(card), "gaps": [gap(g, evidence.get(g.criterion, "")) for g in card.gaps],
-        "findings": [finding(f) for f in card.findings],
-        "rectification": [rectification_item(i) for i in card.rectification],
+        "facts": facts(card, lang), "vetoes": [f"{cid} {titles.get(cid, '')}".strip() for cid in card.vetoes],
+        "chart": category_chart(card, lang), "chart_label": text("page_category_chart", lang, name=card.subject.name),
+        "gaps": [gap(g, evidence.get(g.criterion, ""), lang) for g in card.gaps],
+        "findings": [finding(f, lang) for f in card.findings],
+        "rectification": [rectification_item(i, lang) for i in card.rectification],
     }
 
 
-def rectification_item(item) -> dict:
+def rectification_item(item, lang: str = "zh") -> dict:
     lost_now = "—" if item.lost_now is None else display(item.lost_now)
-    return {"criterion": item.criterion, "title": item.title, "status": label(RECTIFICATION, item.status.value),
+    return {"criterion": item.criterion, "title": item.title, "status": label(RECTIFICATION, item.status.value, lang),
             "code": item.status.value, "lost_before": display(item.lost_before), "lost_now": lost_now}
 
 
-def facts(card) -> list[tuple[str, str]]:
-    return [
-        ("总分", text("page_total", total=display(card.total), max=display(card.max), percent=display(card.percent))), ("等次", card.grade),
-        ("基本分", display(card.base)), ("加分", display(card.bonus)), ("扣分", display(card.deductions)),
-        ("待评审分值", display(card.pending)), ("有据可查的分值占比", coverage_text(card)),
-    ]
+def facts(card, lang: str = "zh") -> list[tuple[str, str]]:
+    shown_ = {"total": text("page_total", lang, total=display(card.total), max=display(card.max), percent=display(card.percent)), "grade": card.grade,
+              "base": display(card.base), "bonus": display(card.bonus), "deductions": display(card.deductions),
+              "pending": display(card.pending), "coverage": coverage_text(card)}
+    names = {"bonus": label(PAGE, "bonus", lang), "deductions": label(PAGE, "deductions", lang)}
+    return [(names.get(key) or text(key, lang), value) for key, value in shown_.items()]
 
 
-def category_chart(card) -> dict:
+def category_chart(card, lang: str = "zh") -> dict:
     """One bar per category: its score against its maximum, all on one scale."""
     cap = sum((r.max for r in card.results if r.kind is Kind.DEDUCTION), start=Decimal(0))
     rows = [(c, c.max if c.max > 0 else max(cap, -c.score)) for c in card.categories]
@@ -210,7 +222,7 @@ def category_chart(card) -> dict:
     bars = []
     for index, (c, limit) in enumerate(rows):
         y, negative = 12 + index * ROW, c.score < 0 or (c.max == 0 and c.score == 0)
-        value = f"扣 {display(-c.score)} / {display(limit)}" if negative else f"{display(c.score)} / {display(c.max)}"
+        value = text("page_negative", lang, lost=display(-c.score), limit=display(limit)) if negative else f"{display(c.score)} / {display(c.max)}"
         bars.append({
             "title": c.title, "label": clip(c.title, LABEL_EMS), "y": y, "ty": y + 14, "negative": negative, "value": value,
             "track": _fx(BAR_W * _part(limit, scale)), "width": _fx(BAR_W * _part(abs(c.score), scale)),
@@ -218,20 +230,20 @@ def category_chart(card) -> dict:
     return {"bars": bars, "height": 12 + len(rows) * ROW + 4, "geometry": GEOMETRY}
 
 
-def gap(g, evidence: str) -> dict:
+def gap(g, evidence: str, lang: str = "zh") -> dict:
     return {
-        "criterion": g.criterion, "title": g.title, "kind": label(KIND, g.kind.value), "status": label(STATUS, g.status.value),
+        "criterion": g.criterion, "title": g.title, "kind": label(KIND, g.kind.value, lang), "status": label(STATUS, g.status.value, lang),
         "lost": display(g.points_lost), "pending": display(g.pending) if g.pending else "",
         "reason": g.reason, "remediation": g.remediation, "basis": g.basis, "evidence": evidence,
-        "repeat": label(RECTIFICATION, g.repeat.value) if g.repeat else "",
+        "repeat": label(RECTIFICATION, g.repeat.value, lang) if g.repeat else "",
     }
 
 
-def finding(f) -> dict:
-    where = [part for part in (f.section, text("line_no", line=f.line) if f.line else None) if part]
+def finding(f, lang: str = "zh") -> dict:
+    where = [part for part in (f.section, text("line_no", lang, line=f.line) if f.line else None) if part]
     return {
-        "severity": f.severity.value, "severity_label": label(SEVERITY, f.severity.value), "message": f.message,
-        "code": f.code, "where": text("page_where_sep").join(where), "quote": f.quote or "",
+        "severity": f.severity.value, "severity_label": label(SEVERITY, f.severity.value, lang), "message": f.message,
+        "code": f.code, "where": text("page_where_sep", lang).join(where), "quote": f.quote or "",
     }
 
 

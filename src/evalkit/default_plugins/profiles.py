@@ -15,6 +15,10 @@ DEFAULT = {
         {"name": "合格", "min": 60},
         {"name": "不合格", "min": 0},
     ],
+    "en": {
+        "title": "Default: every criterion, bonus points capped at 5, excellent ≥90, good ≥80, pass ≥60",
+        "grades": {"优秀": "excellent", "良好": "good", "合格": "pass", "不合格": "fail"},
+    },
 }
 
 

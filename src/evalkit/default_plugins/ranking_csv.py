@@ -7,7 +7,7 @@ import io
 import re
 
 from evalkit import Format, hookimpl
-from evalkit.messages import RANKING_COLUMNS, label, text
+from evalkit.messages import LEVEL, RANKING_COLUMNS, label, text
 from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import display
 
@@ -21,30 +21,30 @@ def cell(value) -> str:
     return "'" + value if value.startswith(DANGEROUS) else value
 
 
-def header(batch) -> list[str]:
+def header(batch, lang: str = "zh") -> list[str]:
     """The column titles of ranking.csv and of the workbook's 排名 sheet."""
     keys = ["rank", "level_rank", "name", "level", "county", "total", "max", "percent", "grade"]
     after = ["bonus", "deductions", "vetoed", "pending", "coverage", "gaps", "source", *(("interval", "unstable") if batch.sensitivity else ())]
-    titles = [label(RANKING_COLUMNS, key) for key in keys]
-    return [*titles, *(title for _cid, title in batch.categories), *(label(RANKING_COLUMNS, key) for key in after)]
+    titles = [label(RANKING_COLUMNS, key, lang) for key in keys]
+    return [*titles, *(title for _cid, title in batch.categories), *(label(RANKING_COLUMNS, key, lang) for key in after)]
 
 
-def cells(row: RankingRow, points=display) -> list:
+def cells(row: RankingRow, points=display, lang: str = "zh") -> list:
     """One township's ranking row as cells; ``points`` renders a Decimal (text for CSV, a number for Excel)."""
     return [
-        row.rank, row.level_rank, cell(row.name), row.level, cell(row.county),
+        row.rank, row.level_rank, cell(row.name), label(LEVEL, row.level, lang), cell(row.county),
         points(row.total), points(row.max), points(row.percent), cell(row.grade),
         *(None if score is None else points(score) for score in row.scores),
-        points(row.bonus), points(row.deductions), text("yes") if row.vetoed else text("no"), points(row.pending),
-        points(row.coverage), cell(text("clause_sep").join(row.gaps)), cell(row.source), *(row.firmness or ()),
+        points(row.bonus), points(row.deductions), text("yes", lang) if row.vetoed else text("no", lang), points(row.pending),
+        points(row.coverage), cell(text("clause_sep", lang).join(row.gaps)), cell(row.source), *(row.firmness or ()),
     ]
 
 
 def write_csv(batch, stream, lang: str = "zh") -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header(batch))
-    writer.writerows(cells(row) for row in ranking_rows(batch))
+    writer.writerow(header(batch, lang))
+    writer.writerows(cells(row, display, lang) for row in ranking_rows(batch))
     stream.write("\ufeff" + buffer.getvalue())
 
 

@@ -54,7 +54,7 @@ def _finding(code, severity, message, structure, text, offset) -> Finding:
     return Finding(code, severity, message, heading.title if heading else None, structure.line_of(offset), sentence_at(text, offset))
 
 
-def year_mismatch(submission, text) -> list[Finding]:
+def year_mismatch(submission, text, lang: str = "zh") -> list[Finding]:
     structure, _found, mentions = read(text)
     findings, quoted = [], set()
     for offset, year in mentions:
@@ -66,24 +66,24 @@ def year_mismatch(submission, text) -> list[Finding]:
         quote = sentence_at(text, offset)
         if quote not in quoted:
             quoted.add(quote)
-            message = messages.text("finding_measures_year", year=submission.year, named=year)
+            message = messages.text("finding_measures_year", lang, year=submission.year, named=year)
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, offset))
     return findings
 
 
-def heading_years(submission, text) -> list[Finding]:
+def heading_years(submission, text, lang: str = "zh") -> list[Finding]:
     """A heading over this year's work that names another year: 一、2024年…情况 in the 2025 report."""
     structure, *_ = read(text)
     findings = []
     for heading in structure.headings:
         named = {int(y) for y in re.findall(r"((?:19|20)[0-9]{2})\s*年", heading.title)}
         if heading.kind is not SectionKind.PLAN and named and submission.year not in named:
-            message = messages.text("finding_heading_year", year=submission.year, heading=heading.title, named=messages.text("list_sep").join(map(str, sorted(named))))
+            message = messages.text("finding_heading_year", lang, year=submission.year, heading=heading.title, named=messages.text("list_sep", lang).join(map(str, sorted(named))))
             findings.append(_finding("year-mismatch", Severity.WARNING, message, structure, text, heading.start))
     return findings
 
 
-def stale_new_laws(submission, text) -> list[Finding]:
+def stale_new_laws(submission, text, lang: str = "zh") -> list[Finding]:
     structure, *_ = read(text)
     revised = {normalise_law(row["name"]): row["since"] for row in superseded()["revised"]}
     findings = []
@@ -91,22 +91,22 @@ def stale_new_laws(submission, text) -> list[Finding]:
         for cited in re.findall(r"《([^》]+)》", sentence_at(text, match.start())):
             since = revised.get(normalise_law(cited))
             if since and int(since[:4]) not in (submission.year, submission.year - 1):
-                message = messages.text("finding_new_law", law=normalise_law(cited), since=since, year=submission.year, said=match.group())
+                message = messages.text("finding_new_law", lang, law=normalise_law(cited), since=since, year=submission.year, said=match.group())
                 findings.append(_finding("new-law-stale", Severity.WARNING, message, structure, text, match.start()))
     return findings
 
 
-def seventh_plan(submission, text) -> list[Finding]:
+def seventh_plan(submission, text, lang: str = "zh") -> list[Finding]:
     structure, *_ = read(text)
     if submission.year < 2021:
         return []
     return [
-        _finding("outdated-citation", Severity.WARNING, "“七五普法”已于2020年结束，现行为“八五普法”（2021—2025年）", structure, text, m.start())
+        _finding("outdated-citation", Severity.WARNING, messages.text("finding_seventh_plan", lang), structure, text, m.start())
         for m in SEVENTH_PLAN.finditer(text)
     ][:1]
 
 
-def claims_without_base(submission, text) -> list[Finding]:
+def claims_without_base(submission, text, lang: str = "zh") -> list[Finding]:
     structure, found, _ = read(text)
     findings = []
     starts = [f.start for f in found]
@@ -114,44 +114,44 @@ def claims_without_base(submission, text) -> list[Finding]:
         start, end = sentence_span(text, match.start())
         first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, min(end, start + 200))
         if not any(f.unit not in ("%", "") for f in found[first:last]):
-            message = "声称覆盖情况但未给出基数（如审查件数、应覆盖的村社数），无法核实"
+            message = messages.text("finding_claim_without_base", lang)
             findings.append(_finding("claim-without-base", Severity.INFO, message, structure, text, match.start()))
     return findings
 
 
-def percentages(submission, text) -> list[Finding]:
+def percentages(submission, text, lang: str = "zh") -> list[Finding]:
     structure, found, _ = read(text)
     return [
-        _finding("percent-over-100", Severity.ERROR, f"比例 {f.text} 超过 100%", structure, text, f.start)
+        _finding("percent-over-100", Severity.ERROR, messages.text("finding_percent_over_100", lang, value=f.text), structure, text, f.start)
         for f in found
         if f.unit == "%" and f.value > 100
     ]
 
 
-def long_numbers(submission, text) -> list[Finding]:
+def long_numbers(submission, text, lang: str = "zh") -> list[Finding]:
     """Runs of thousands of digits: no figure is read from them, and the report says so."""
     from evalkit.report import figures
 
     structure, *_ = read(text)
     return [
-        _finding("number-too-long", Severity.WARNING, messages.text("finding_number_too_long", length=length), structure, text, offset)
+        _finding("number-too-long", Severity.WARNING, messages.text("finding_number_too_long", lang, length=length), structure, text, offset)
         for offset, length in figures.long_numerals(text)
     ]
 
 
-def wrong_level(submission, text) -> list[Finding]:
+def wrong_level(submission, text, lang: str = "zh") -> list[Finding]:
     structure, *_ = read(text)
     level = submission.subject.level.value
     findings = []
     for match in re.finditer(OTHER_LEVELS[level], text):
-        message = messages.text("finding_wrong_level", level=level, said=match.group())
+        message = messages.text("finding_wrong_level", lang, level=messages.label(messages.LEVEL, level, lang), said=match.group())
         findings.append(_finding("wrong-level-wording", Severity.WARNING, message, structure, text, match.start()))
     return findings
 
 
 @hookimpl
-def check_report(submission, text):
+def check_report(submission, text, lang):
     if text is None:
         return []
     checks = (year_mismatch, heading_years, stale_new_laws, seventh_plan, claims_without_base, percentages, wrong_level, long_numbers)
-    return [finding for check in checks for finding in check(submission, text)]
+    return [finding for check in checks for finding in check(submission, text, lang)]

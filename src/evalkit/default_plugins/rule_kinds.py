@@ -8,20 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from evalkit import Measure, RuleKind, Status, hookimpl
-from evalkit.messages import text
+from evalkit.messages import SECTIONS, label, text
 from evalkit.rules import clamp, to_decimal
-from evalkit.submission import SectionKind
 
 ONE = Decimal(1)
 ZERO = Decimal(0)
 
-SECTION_TITLES = {
-    SectionKind.MEASURES: "上一年度推进法治政府建设的主要举措和成效",
-    SectionKind.SHORTCOMINGS: "存在的不足和原因",
-    SectionKind.FIRST_RESPONSIBILITY: "党政主要负责人履行推进法治建设第一责任人职责情况",
-    SectionKind.PLAN: "下一年度推进法治政府建设的主要安排",
-    SectionKind.OTHER_MATTERS: "其他需要报告的情况",
-}
 
 _ITEM = {"type": "string"}
 _NUMBER = {"type": "number"}
@@ -34,11 +26,11 @@ def _evidence(case, *item_ids) -> tuple[str, ...]:
 
 
 def _missing(case, item_id: str) -> Measure:
-    return Measure(Status.MISSING, reason=text("reason_missing", titles=_quoted(case, item_id)))
+    return Measure(Status.MISSING, reason=text("reason_missing", case.lang, titles=_quoted(case, item_id)))
 
 
 def _quoted(case, *item_ids) -> str:
-    return "".join(text("quoted", title=case.title(i)) for i in item_ids)
+    return "".join(text("quoted", case.lang, title=case.title(i)) for i in item_ids)
 
 
 def _graded(fraction: Decimal, reason: str, evidence=(), occurrences: int = 0) -> Measure:
@@ -52,16 +44,16 @@ def flag(rule, case) -> Measure:
     ids = [rule["item"]] if "item" in rule else list(rule["items"])
     values = [case.submission.value(i) for i in ids]
     if all(v is None for v in values):
-        return _missing(case, ids[0]) if len(ids) == 1 else Measure(Status.MISSING, reason=text("reason_missing", titles=_quoted(case, *ids)))
+        return _missing(case, ids[0]) if len(ids) == 1 else Measure(Status.MISSING, reason=text("reason_missing", case.lang, titles=_quoted(case, *ids)))
     expect = rule.get("expect", True)
     hits = [i for i, v in zip(ids, values) if v is not None and v == expect]
     fraction = Decimal(len(hits)) / len(ids)
     lacking = [case.title(i) for i in ids if i not in hits]
-    reason = text("reason_reported") if not lacking else text("reason_lacking", titles=text("list_sep").join(lacking))
+    reason = text("reason_reported", case.lang) if not lacking else text("reason_lacking", case.lang, titles=text("list_sep", case.lang).join(lacking))
     figure = rule.get("figure")
     if fraction > 0 and figure and case.submission.value(figure) is None:
         fraction *= to_decimal(rule.get("without_figure", Decimal("0.5")))
-        reason = text("reason_no_figure", title=case.title(figure))
+        reason = text("reason_no_figure", case.lang, title=case.title(figure))
     return _graded(fraction, reason, _evidence(case, *ids, *([figure] if figure else [])), len(ids) - len(hits))
 
 
@@ -71,12 +63,12 @@ def count(rule, case) -> Measure:
     value = to_decimal(case.submission.value(item_id))
     if value is None:
         return _missing(case, item_id)
-    unit = case.submission.items[item_id].unit or ""
+    unit = case.unit(item_id)
     occurrences = int(value)
     target = to_decimal(rule.get("target"))
     if target is None:
-        return _graded(ONE if value == 0 else ZERO, text("reason_value", title=case.title(item_id), value=value, unit=unit), _evidence(case, item_id), occurrences)
-    reason = text("reason_target", title=case.title(item_id), value=value, unit=unit, target=target)
+        return _graded(ONE if value == 0 else ZERO, text("reason_value", case.lang, title=case.title(item_id), value=value, unit=unit), _evidence(case, item_id), occurrences)
+    reason = text("reason_target", case.lang, title=case.title(item_id), value=value, unit=unit, target=target)
     return _graded(_against(value, target, rule), reason, _evidence(case, item_id), occurrences)
 
 
@@ -100,7 +92,7 @@ def ratio(rule, case) -> Measure:
         if isinstance(measured, Measure):
             return measured
         rate, evidence = measured
-    return _graded(_against(rate, target, rule), text("reason_rate", rate=f"{rate:.1f}", target=target), evidence)
+    return _graded(_against(rate, target, rule), text("reason_rate", case.lang, rate=f"{rate:.1f}", target=target), evidence)
 
 
 def _rate(rule, case):
@@ -110,10 +102,10 @@ def _rate(rule, case):
     if num is None:
         return _missing(case, num_id)
     if den is None:
-        reason = text("reason_no_base", title=case.title(num_id), value=num, base=case.title(den_id))
+        reason = text("reason_no_base", case.lang, title=case.title(num_id), value=num, base=case.title(den_id))
         return Measure(Status.MISSING, reason=reason, evidence=_evidence(case, num_id))
     if den == 0:
-        return Measure(Status.NOT_APPLICABLE, reason=text("reason_zero_base", title=case.title(den_id)))
+        return Measure(Status.NOT_APPLICABLE, reason=text("reason_zero_base", case.lang, title=case.title(den_id)))
     return num * 100 / den, _evidence(case, num_id, den_id)
 
 
@@ -122,7 +114,7 @@ def reported(rule, case) -> Measure:
     item_id = rule["item"]
     if case.submission.value(item_id) is None:
         return _missing(case, item_id)
-    return _graded(ONE, text("reason_reported_item", title=case.title(item_id)), _evidence(case, item_id))
+    return _graded(ONE, text("reason_reported_item", case.lang, title=case.title(item_id)), _evidence(case, item_id))
 
 
 def tiers(rule, case) -> Measure:
@@ -133,26 +125,26 @@ def tiers(rule, case) -> Measure:
         return _missing(case, item_id)
     bands = sorted(rule["tiers"], key=lambda band: -to_decimal(band["min"]))
     fraction = next((to_decimal(b["fraction"]) for b in bands if value >= to_decimal(b["min"])), ZERO)
-    unit = case.submission.items[item_id].unit or ""
-    return _graded(fraction, text("reason_value", title=case.title(item_id), value=value, unit=unit), _evidence(case, item_id))
+    unit = case.unit(item_id)
+    return _graded(fraction, text("reason_value", case.lang, title=case.title(item_id), value=value, unit=unit), _evidence(case, item_id))
 
 
 def sections(rule, case) -> Measure:
     """Required report contents are present, each as its own section."""
     found = {s.kind for s in case.submission.report.sections}
     if not found:
-        return Measure(Status.MISSING, reason=text("reason_no_sections"))
+        return Measure(Status.MISSING, reason=text("reason_no_sections", case.lang))
     required = list(rule["require"])
     lacking = [kind for kind in required if kind not in found]
     if not lacking:
-        return _graded(ONE, text("reason_all_sections"))
-    names = "".join(text("quoted", title=SECTION_TITLES.get(k, k)) for k in lacking)
-    return _graded(Decimal(len(required) - len(lacking)) / len(required), text("reason_not_sections", titles=names), occurrences=len(lacking))
+        return _graded(ONE, text("reason_all_sections", case.lang))
+    names = "".join(text("quoted", case.lang, title=label(SECTIONS, k, case.lang)) for k in lacking)
+    return _graded(Decimal(len(required) - len(lacking)) / len(required), text("reason_not_sections", case.lang, titles=names), occurrences=len(lacking))
 
 
 def manual(rule, case) -> Measure:
     """A reviewer must score it; until then its points are pending."""
-    return Measure(Status.NEEDS_REVIEW, reason=rule["hint"] if "hint" in rule else text("reason_manual"), evidence=_evidence(case, *rule.get("items", ())))
+    return Measure(Status.NEEDS_REVIEW, reason=rule["hint"] if "hint" in rule else text("reason_manual", case.lang), evidence=_evidence(case, *rule.get("items", ())))
 
 
 def findings(rule, case) -> Measure:
@@ -160,8 +152,8 @@ def findings(rule, case) -> Measure:
     codes = set(rule["codes"])
     hits = [f for f in case.findings if f.code in codes]
     if not hits:
-        return Measure(Status.MET, ONE, reason="未发现此类问题")
-    reason = "；".join(f.message for f in hits[:5]) + ("等" if len(hits) > 5 else "")
+        return Measure(Status.MET, ONE, reason=text("reason_no_such_findings", case.lang))
+    reason = text("clause_sep", case.lang).join(f.message for f in hits[:5]) + (text("reason_more_findings", case.lang) if len(hits) > 5 else "")
     return Measure(Status.UNMET, ZERO, len(hits), reason, tuple(f.quote for f in hits if f.quote))
 
 
@@ -179,7 +171,7 @@ def register_rule_kinds():
         RuleKind("ratio", ratio, {**_schema(["target"], rate=_ITEM, numerator=_ITEM, denominator=_ITEM, target={"type": "number", "exclusiveMinimum": 0, "maximum": 100}, partial=_PARTIAL), "oneOf": [{"required": ["rate"]}, {"required": ["numerator", "denominator"]}]}),
         RuleKind("reported", reported, _schema(["item"], item=_ITEM)),
         RuleKind("tiers", tiers, _schema(["item", "tiers"], item=_ITEM, tiers={"type": "array", "minItems": 1, "items": {"type": "object", "required": ["min", "fraction"], "properties": {"min": _NUMBER, "fraction": fraction}, "additionalProperties": False}})),
-        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(k.value for k in SECTION_TITLES)}})),
+        RuleKind("sections", sections, _schema(["require"], require={"type": "array", "minItems": 1, "items": {"enum": sorted(SECTIONS)}})),
         RuleKind("manual", manual, _schema([], hint={"type": "string"}, items=items)),
         RuleKind("findings", findings, _schema(["codes"], codes={"type": "array", "minItems": 1, "items": {"type": "string"}})),
     ]

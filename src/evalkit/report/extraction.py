@@ -103,6 +103,7 @@ class Given:
 
     township: str | None = None
     year: int | None = None
+    lang: str = "zh"  #: the language of the findings of reading it
 
 
 def submission_document(
@@ -124,7 +125,7 @@ def submission_document(
     report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped[: LIMITS["unmapped"]]]
     values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
-    cut = _fit(report, extraction)
+    cut = _fit(report, extraction, given.lang)
     doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
     return doc, (*findings, *year_findings, *cut)
 
@@ -136,13 +137,13 @@ def _subject(s: Structure, given: Given, file_name: str) -> tuple[dict, list[Fin
         name, level, county = (named[0], named[1], named[2] or county) if named else (given.township, level, county)
     findings = []
     if s.name_from == "compound" and not given.township:
-        findings.append(Finding("report-name-guessed", Severity.WARNING, message("report_name_guessed", name=name)))
+        findings.append(Finding("report-name-guessed", Severity.WARNING, message("report_name_guessed", given.lang, name=name)))
     if not name:
         name = re.sub(r"[\x00-\x1f\x7f]", "", identity.file_stem(file_name))[:64] or "未命名"
-        findings.append(Finding("report-name-unknown", Severity.WARNING, message("report_name_unknown", name=name)))
+        findings.append(Finding("report-name-unknown", Severity.WARNING, message("report_name_unknown", given.lang, name=name)))
     if not level:
         level = "镇"
-        findings.append(Finding("report-level-unknown", Severity.WARNING, message("report_level_unknown")))
+        findings.append(Finding("report-level-unknown", Severity.WARNING, message("report_level_unknown", given.lang)))
     return {"name": name, "level": level, **({"county": county[:64]} if county else {})}, findings
 
 
@@ -150,13 +151,13 @@ def _year(s: Structure, given: Given) -> tuple[int, list[Finding]]:
     if given.year:
         return given.year, []
     if s.year is None:
-        return UNKNOWN_YEAR, [Finding("report-year-unknown", Severity.WARNING, message("report_year_unknown", year=UNKNOWN_YEAR))]
+        return UNKNOWN_YEAR, [Finding("report-year-unknown", Severity.WARNING, message("report_year_unknown", given.lang, year=UNKNOWN_YEAR))]
     if s.year_from == "text":
-        return s.year, [Finding("report-year-guessed", Severity.INFO, message("report_year_guessed", year=s.year))]
+        return s.year, [Finding("report-year-guessed", Severity.INFO, message("report_year_guessed", given.lang, year=s.year))]
     return s.year, []
 
 
-def _fit(report: dict, extraction: Extraction) -> list[Finding]:
+def _fit(report: dict, extraction: Extraction, lang: str) -> list[Finding]:
     """Cut a title or unit longer than the submission schema allows, with a finding for each
     cut, and a finding for each list longer than the schema holds (see left_out)."""
     fields = [field for field in ("title", "unit") if len(report.get(field) or "") > LIMITS[field]]
@@ -164,7 +165,7 @@ def _fit(report: dict, extraction: Extraction) -> list[Finding]:
         report[field] = report[field][: LIMITS[field]]
     fields += [what for what, _count, _limit in left_out(extraction)]
     return [
-        Finding("report-field-cut", Severity.INFO, message("report_field_cut", field=message(f"field_{field}"), limit=LIMITS[field]))
+        Finding("report-field-cut", Severity.INFO, message("report_field_cut", lang, field=message(f"field_{field}", lang), limit=LIMITS[field]))
         for field in fields
     ]
 

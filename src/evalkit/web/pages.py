@@ -38,12 +38,15 @@ def templates():
     """The web app's templates, which include report.html's pieces (report.css, township.html.j2)."""
     from jinja2 import Environment, FunctionLoader, StrictUndefined
 
+    from evalkit.default_plugins.html_report import words
+
     def load(name: str) -> str:
         own = resources.files("evalkit.web").joinpath("templates", name)
         return (own if own.is_file() else resources.files("evalkit").joinpath("templates", name)).read_text(encoding="utf-8")
 
     env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = when
+    env.globals["w"] = words("zh")  # the words of report.html's pieces
     return env
 
 

@@ -1,0 +1,182 @@
+"""`--lang en`: every text evalkit writes is English; what stays Chinese is quoted from the
+reports (evidence, headings, citations) or a name (township, county, reviewer). Chinese stays
+the default, and a plugin without English falls back to its Chinese, said once."""
+
+import json
+import re
+import shutil
+
+import openpyxl
+import pytest
+from conftest import ROOT
+
+from evalkit.cli import main
+from evalkit.evaluator import Evaluator
+from evalkit.language import catalog_in, in_language, untranslated
+from evalkit.model import Category
+from evalkit.profiles import profile_from_dict
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: a run of Chinese text as an output shows it: Han characters with the punctuation, digits and
+#: spaces between them
+RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》—…·0-9.%,:;()\-\s]+")
+EXAMPLE = ROOT / "examples" / "xianxiang-2022"
+
+
+def run(capsys, *argv):
+    code = main([*map(str, argv)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def _quoted(card: dict) -> set[str]:
+    """What a scorecard quotes from its report, and the names it holds."""
+    subject = card["subject"]
+    found = {subject["name"], subject["level"], subject.get("county", "")}
+    found |= {e for r in card["results"] for e in r.get("evidence", ())}
+    found |= {f["location"].get(k, "") for f in card["findings"] for k in ("section", "quote")}
+    found |= {r.get("reviewer", "") for r in card.get("reviews", ())} | {r.get("reason", "") for r in card.get("reviews", ())}
+    return found - {""}
+
+
+def _extracted(doc: dict) -> set[str]:
+    """What a drafted submission quotes from its report."""
+    report = doc["report"]
+    found = {doc["subject"]["name"], report.get("title", ""), report.get("unit", ""), *report.get("citations", ())}
+    found |= {s["title"] for s in report.get("sections", ())} | {i.get("evidence", "") for i in doc["items"].values()}
+    found |= {u[k] for u in report.get("unmapped", ()) for k in ("text", "quote") if k in u}
+    return found - {""}
+
+
+def chinese_outside(text: str, allowed: set[str]) -> list[str]:
+    """The runs of Chinese in ``text`` that are not part of a quote or name in ``allowed``."""
+    runs = (m.group().strip(" .,:;()-") for m in RUN.finditer(text) if HAN.search(m.group()))
+    return sorted({r for r in runs if HAN.search(r) and not _quoted_all(r, allowed)})
+
+
+def _quoted_all(run: str, allowed: set[str]) -> bool:
+    """Each piece of the run is (a window of) a quote or a name: an output joins and cuts them."""
+    pieces = [p.strip("“”\"'()（）") for p in re.split(r"[；、，,;:\s]+|\.\.\.|…", run) if HAN.search(p)]
+    return all(any(piece in quote for quote in allowed) for piece in pieces)
+
+
+def _sheets(path) -> str:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return "\n".join(f"{sheet.title}\t" + "\t".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None)
+                     for sheet in book.worksheets)
+
+
+def _outputs(folder) -> dict[str, str]:
+    """Every file of a batch's output folder as text (the workbook's cells, the page's HTML)."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != ".evalkit-output":
+            found[str(path.relative_to(folder))] = _sheets(path) if path.suffix == ".xlsx" else path.read_text("utf-8-sig")
+    return found
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    """Three reports (two copies of one, named apart) and a broken file, as a county folder."""
+    folder = tmp_path_factory.mktemp("reports")
+    text = (EXAMPLE / "report.txt").read_text("utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("贤庠镇", "墙头镇").replace("贤庠", "墙头"), encoding="utf-8")
+    (folder / "c.txt").write_text("大徐镇2022年法治政府建设工作报告\n全年开展行政执法检查十二次，化解矛盾纠纷四十件。\n", encoding="utf-8")
+    (folder / "broken.json").write_text('{"subject": ', encoding="utf-8")
+    return folder
+
+
+def test_check_and_extract_in_english_quote_only_the_report(capsys, tmp_path):
+    """check (table, Markdown, JSON) and extract under --lang en: no Chinese but the report's own words and names."""
+    _, card_json, _ = run(capsys, "check", EXAMPLE / "report.txt", "--lang", "en", "--format", "json")
+    allowed = _quoted(json.loads(card_json))
+    run(capsys, "extract", EXAMPLE / "report.txt", "--lang", "en", "-o", tmp_path / "draft.json")
+    allowed |= _extracted(json.loads((tmp_path / "draft.json").read_text("utf-8")))
+    shown = [card_json]
+    for argv in (["check", EXAMPLE / "report.txt"], ["check", EXAMPLE / "report.txt", "--format", "md"],
+                 ["check", EXAMPLE / "submission.json", "--reviews", EXAMPLE / "reviews.yaml"],
+                 ["extract", EXAMPLE / "report.txt", "-o", tmp_path / "again.json"]):
+        _, out, err = run(capsys, *argv, "--lang", "en")
+        shown.append(out + err)
+    _, sub_json, _ = run(capsys, "check", EXAMPLE / "submission.json", "--reviews", EXAMPLE / "reviews.yaml", "--lang", "en", "--format", "json")
+    allowed |= _quoted(json.loads(sub_json))
+    assert "Total:" in shown[1] and "Gaps" in shown[2] and "Reason:" in shown[3]
+    assert [chinese_outside(text, allowed) for text in shown] == [[]] * len(shown)
+
+
+def test_a_county_batch_in_english_quotes_only_the_reports(capsys, county, tmp_path):
+    """score with every format under --lang en: terminal, scorecards, ranking.csv, the workbook and
+    the page hold no Chinese but the reports' words, the townships' and county's names and file names."""
+    code, out, err = run(capsys, "score", county, "--out", tmp_path / "out", "--formats", "all", "--lang", "en")
+    files = _outputs(tmp_path / "out")
+    allowed = set().union(*(_quoted(json.loads(body)) for name, body in files.items() if name.endswith(".json")))
+    allowed |= {"broken.json", "a.txt", "b.txt", "c.txt"}
+    assert code == 1 and "malformed JSON" in err and "copied-report" in files["townships/贤庠镇.json"]
+    assert {name: chinese_outside(body, allowed) for name, body in files.items()} == {name: [] for name in files}
+    assert chinese_outside(out + err, allowed) == []
+
+
+def test_history_and_compare_in_english(capsys, tmp_path):
+    """Two years scored into a store under --lang en: history and compare name only townships and
+    the county, and the second year's outputs, with last year's gaps assessed, quote only names."""
+    db = tmp_path / "store.db"
+    for year, extra in (("2022", []), ("2023", ["--profile", EXAMPLE / "profile-2023.yaml"])):
+        shutil.copytree(ROOT / "examples" / f"xiangshan-{year}", tmp_path / year)
+        run(capsys, "score", tmp_path / year, "--out", tmp_path / f"out{year}", "--db", db, "--lang", "en", *extra)
+    names = {json.loads(p.read_text("utf-8"))["subject"]["name"] for p in (tmp_path / "out2022" / "townships").glob("*.json")}
+    _, history, _ = run(capsys, "history", "贤庠镇", "--db", db, "--lang", "en")
+    _, compare, _ = run(capsys, "compare", "2022", "2023", "--db", db, "--lang", "en")
+    assert "scores year by year" in history and "the rubrics differ" in compare
+    assert chinese_outside(history + compare, names | {"象山县"}) == []
+    files = _outputs(tmp_path / "out2023")  # last year's gaps assessed (整改) in every scorecard
+    allowed = set().union(*(_quoted(json.loads(body)) for name, body in files.items() if name.endswith(".json")))
+    allowed |= {path.name for path in (tmp_path / "2023").iterdir()}  # the source files' names
+    assert "Rectification of last year's gaps (rectified 1, unrectified 35)" in files["townships/贤庠镇.md"]
+    assert {name: chinese_outside(body, allowed) for name, body in files.items()} == {name: [] for name in files}
+
+
+def test_chinese_stays_the_default():
+    """Without --lang the catalog, grades and reasons are the Chinese ones."""
+    evaluator = Evaluator()
+    assert evaluator.catalog.categories["A"].title == "报告规范" and evaluator.plan.profile.grades[0].name == "优秀"
+    english = Evaluator(lang="en")
+    assert english.catalog.categories["A"].title == "Report form" and english.plan.profile.grades[0].name == "excellent"
+    assert english.untranslated == [] and english.plan.lang == "en"
+
+
+def test_a_title_without_english_falls_back_to_chinese():
+    """An object without ``en`` keeps its Chinese title under "en", and is named as untranslated."""
+    plain = Category("Z", "其他类别")
+    assert in_language(plain, "en") is plain
+    assert in_language(Category("Y", "报告规范", en={"title": "Report form"}), "en").title == "Report form"
+    catalog = catalog_in(Evaluator().catalog, "zh")
+    profile = profile_from_dict({"id": "p", "grades": [{"name": "甲", "min": 0}]})
+    assert untranslated(catalog, profile) == ["甲"]
+
+
+def test_the_english_is_no_part_of_a_profile_digest():
+    """Adding a profile's English leaves its digest, and so every Chinese scorecard, as it was."""
+    doc = {"id": "p", "title": "配置", "grades": [{"name": "合格", "min": 0}]}
+    assert profile_from_dict({**doc, "en": {"title": "Profile", "grades": {"合格": "pass"}}}).digest == profile_from_dict(doc).digest
+
+
+def test_the_cli_says_once_that_titles_lack_english(capsys, toy_pm):
+    """A plugin rubric without English (the toy's): the command says so once, naming some of them; in Chinese it says nothing."""
+    from argparse import Namespace
+
+    from evalkit.commands.common import evaluator
+
+    made = evaluator(Namespace(pm=toy_pm, lang="en", reviews=None))
+    err = capsys.readouterr().err
+    assert made.untranslated and err.count("have no English") == 1 and made.untranslated[0] in err
+    evaluator(Namespace(pm=toy_pm, lang="zh", reviews=None))
+    assert capsys.readouterr().err == ""
+
+
+def test_a_drafted_submission_is_the_same_data_in_either_language(capsys, tmp_path):
+    """extract -o writes the same bytes under --lang en: the language changes what is shown, not what is read."""
+    run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "zh.json")
+    run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "en.json", "--lang", "en")
+    assert (tmp_path / "zh.json").read_bytes() == (tmp_path / "en.json").read_bytes()
