@@ -12,13 +12,15 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from evalkit import Format, hookimpl
-from evalkit.batch import Detail
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label, text
-from evalkit.model import Kind
-from evalkit.ranking import RankingRow, ranking_rows
+from evalkit.model import Detail, Kind
 from evalkit.scorecard import coverage_text, display
+
+if TYPE_CHECKING:  # the ranking is imported only by a batch that writes the page
+    from evalkit.ranking import RankingRow
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
 GEOMETRY = {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
@@ -65,6 +67,8 @@ def note(batch) -> str:
 
 def page(batch) -> dict:
     """Everything the template shows, as plain strings and numbers."""
+    from evalkit.ranking import ranking_rows
+
     entries = shown(batch)
     ids = section_ids(entries)
     return {

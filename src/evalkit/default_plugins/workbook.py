@@ -11,11 +11,10 @@ import itertools
 import tempfile
 
 from evalkit import Format, hookimpl
-from evalkit.batch import GAPS_SHOWN, LARGE_GAPS, Detail
 from evalkit.default_plugins.ranking_csv import cell, cells, header
 from evalkit.messages import FAILURE, KIND, RANKING_COLUMNS, RECTIFICATION, SEVERITY, STATUS, label, text
+from evalkit.model import Detail
 from evalkit.points import number
-from evalkit.ranking import ranking_rows
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
@@ -37,6 +36,8 @@ def detail_sheet(batch):
 
 
 def gap_rows(batch):
+    from evalkit.batch import GAPS_SHOWN, LARGE_GAPS
+
     yield [label(RANKING_COLUMNS, "name"), "指标编号", "指标", "类型", "状态", "失分", "待评审分值", "原因", "整改建议", "依据"]
     if batch.detail is not Detail.WHOLE:
         shown = LARGE_GAPS if batch.detail is Detail.LARGE else GAPS_SHOWN
@@ -91,6 +92,8 @@ def failure_rows(batch):
 
 def write_xlsx(batch, stream, lang: str = "zh") -> None:
     import xlsxwriter
+
+    from evalkit.ranking import ranking_rows
 
     options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with tempfile.TemporaryDirectory(prefix="evalkit-xlsx-") as scratch:  # constant memory: rows go to disk
