@@ -123,13 +123,13 @@ def measure(count: int) -> list[list]:
 
 
 def main(counts: list[int]) -> None:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     for count in counts:
         print(f"\nN = {count}")
-        table = [[name, f"{rate:,.0f}", f"{ratio:.1f}×", peak] for name, rate, ratio, peak in measure(count)]
-        print(tabulate(table, ["pipeline", "docs/s", "time ÷ floor", "peak RSS"], colalign=("left", "right", "right", "right")))
+        shown = [[name, f"{rate:,.0f}", f"{ratio:.1f}×", peak] for name, rate, ratio, peak in measure(count)]
+        print(table(shown, ["pipeline", "docs/s", "time ÷ floor", "peak RSS"], align=("left", "right", "right", "right")))
     bare, check = startup()
     print(f"\nstart-up (median of {STARTUP_RUNS}): python3 -c pass {bare * 1000:.0f} ms, evalkit check {check * 1000:.0f} ms = {check / bare:.1f}×")
 

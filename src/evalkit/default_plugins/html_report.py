@@ -15,6 +15,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from evalkit import Format, hookimpl
+from evalkit.columns import char_width
 from evalkit.messages import FAILURE, KIND, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.model import Detail, Kind
 from evalkit.scorecard import coverage_text, display
@@ -126,9 +127,7 @@ def section_ids(entries) -> list[str]:
 
 def ems(text: str) -> float:
     """About how wide the text is in a CJK font: a Chinese character is 1em, others about 0.62em."""
-    from wcwidth import wcwidth
-
-    return sum(1.0 if wcwidth(ch) == 2 else 0.62 for ch in text)
+    return sum(1.0 if char_width(ch) == 2 else 0.62 for ch in text)
 
 
 def clip(text: str, room: float) -> str:

@@ -11,6 +11,7 @@ import itertools
 import tempfile
 
 from evalkit import Format, hookimpl
+from evalkit.columns import width
 from evalkit.default_plugins.ranking_csv import cell, cells, header
 from evalkit.messages import FAILURE, KIND, RANKING_COLUMNS, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.model import Detail
@@ -132,12 +133,10 @@ def _fill(sheet, rows, head) -> None:
 
 
 def _width(value) -> int:
-    from wcwidth import wcswidth
-
     if value is None:
         return 0
     shown = str(value)
-    return max(wcswidth(shown), len(shown))
+    return max(width(shown), len(shown))
 
 
 @hookimpl
