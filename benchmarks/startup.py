@@ -1,6 +1,7 @@
-"""`evalkit check` start-up against `python3 -c pass`, with the plugin-data cache and without it
-(EVALKIT_CACHE pointing where no cache can be): medians of alternating runs, wall-clock and CPU
-(user + system) time, the second less disturbed by a busy machine; bytecode compiled.
+"""`evalkit check` start-up against `python3 -c pass`, on the example's submission and on its
+report (read and extracted first), with the plugins' cache and without it (EVALKIT_CACHE
+pointing where no cache can be): medians of alternating runs, wall-clock and CPU (user +
+system) time, the second less disturbed by a busy machine; bytecode compiled.
 With BEFORE (another checkout's root, holding src/ and plugins/ and, once `make` has run
 there, .venv/), its source is timed in the same alternation, so the two are compared on the
 same machine load.
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "xianxiang-2022" / "submission.json"
+EXAMPLES = {"json": ROOT / "examples" / "xianxiang-2022" / "submission.json", "report": ROOT / "examples" / "xianxiang-2022" / "report.txt"}
 RUNS = 15
 
 
@@ -34,18 +35,19 @@ def _seconds(command, env) -> tuple[float, float]:
 
 
 def _checks(root: Path, cache: str, label: str) -> dict:
-    """The two `evalkit check` runs of the source under ``root``, by its own .venv if it has one
+    """The `evalkit check` runs of the source under ``root``, by its own .venv if it has one
     (so that the dependencies it pins are the ones timed)."""
     for folder in (root / "src", root / "plugins"):
         compileall.compile_dir(folder, quiet=1)
     path = os.pathsep.join([str(root / "src"), str(root / "plugins" / "xianxiang" / "src")])
     env = dict(os.environ, PYTHONPATH=path)
     python = root / ".venv" / "bin" / "python"
-    check = [str(python) if python.exists() else sys.executable, "-m", "evalkit", "check", str(EXAMPLE)]
-    return {
-        f"{label}check, cache": (check, dict(env, EVALKIT_CACHE=cache)),
-        f"{label}check, no cache": (check, dict(env, EVALKIT_CACHE="/dev/null/none")),
-    }
+    evalkit = [str(python) if python.exists() else sys.executable, "-m", "evalkit", "check"]
+    runs = {}
+    for name, example in EXAMPLES.items():
+        runs[f"{label}{name}, cache"] = ([*evalkit, str(example)], dict(env, EVALKIT_CACHE=cache))
+        runs[f"{label}{name}, no cache"] = ([*evalkit, str(example)], dict(env, EVALKIT_CACHE="/dev/null/none"))
+    return runs
 
 
 def main() -> None:
@@ -54,7 +56,7 @@ def main() -> None:
         runs = {"python3 -c pass": ([sys.executable, "-c", "pass"], None)}
         if before:
             runs |= _checks(Path(before), old_cache, "before: ")
-        runs |= _checks(ROOT, cache, "evalkit " if not before else "after:  ")
+        runs |= _checks(ROOT, cache, "check " if not before else "after:  ")
         times = {name: [] for name in runs}
         for _ in range(RUNS):
             for name, (command, env) in runs.items():
