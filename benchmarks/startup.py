@@ -50,22 +50,28 @@ def _checks(root: Path, cache: str, label: str) -> dict:
     return runs
 
 
-def main() -> None:
-    before = os.environ.get("BEFORE")
+BARE = "python3 -c pass"
+
+
+def medians(before: str | None = None, runs: int = RUNS) -> dict[str, tuple[float, float]]:
+    """Median wall-clock and CPU seconds of each command, run in turn ``runs`` times."""
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as old_cache:
-        runs = {"python3 -c pass": ([sys.executable, "-c", "pass"], None)}
+        commands = {BARE: ([sys.executable, "-c", "pass"], None)}
         if before:
-            runs |= _checks(Path(before), old_cache, "before: ")
-        runs |= _checks(ROOT, cache, "check " if not before else "after:  ")
-        times = {name: [] for name in runs}
-        for _ in range(RUNS):
-            for name, (command, env) in runs.items():
+            commands |= _checks(Path(before), old_cache, "before: ")
+        commands |= _checks(ROOT, cache, "check " if not before else "after:  ")
+        times = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, (command, env) in commands.items():
                 times[name].append(_seconds(command, env))
+    return {name: tuple(statistics.median(t[i] for t in values) for i in (0, 1)) for name, values in times.items()}
+
+
+def main() -> None:
+    found = medians(os.environ.get("BEFORE"))
     print(f"{'':26} {'wall':>13}  {'CPU':>13}")
-    bare = [statistics.median(t[i] for t in times["python3 -c pass"]) for i in (0, 1)]
-    for name, values in times.items():
-        medians = [statistics.median(t[i] for t in values) for i in (0, 1)]
-        print(f"{name:26}" + "".join(f" {m * 1000:5.0f} ms {m / b:5.1f}×" for m, b in zip(medians, bare)))
+    for name, values in found.items():
+        print(f"{name:26}" + "".join(f" {m * 1000:5.0f} ms {m / b:5.1f}×" for m, b in zip(values, found[BARE])))
 
 
 if __name__ == "__main__":

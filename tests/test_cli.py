@@ -1,9 +1,14 @@
 """The command line as a black box: call main([...]), check the exit code, read stdout."""
 
+import gc
 import json
+import os
+import subprocess
+import sys
 
+import pytest
 
-from evalkit import schemas
+from evalkit import cli, schemas
 from evalkit.cli import ExitCode, main
 
 PLUGIN_WITH_ITEM = '''
@@ -174,10 +179,6 @@ def test_a_usage_error_follows_lang(capsys):
 
 def test_a_reader_that_goes_away_is_no_internal_error():
     """`evalkit schema | head -1`: when the pipe's reader has gone, evalkit stops quietly, exit 0, nothing on stderr."""
-    import os
-    import subprocess
-    import sys
-
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
@@ -198,10 +199,6 @@ IMPORTED = "import sys, json\nfrom evalkit.cli import main\nmain(sys.argv[1:])\n
 
 def _imported(tmp_path, file) -> set[str]:
     """The modules a second `evalkit check FILE` in a fresh interpreter has imported (the first fills the cache)."""
-    import os
-    import subprocess
-    import sys
-
     env = dict(os.environ, EVALKIT_CACHE=str(tmp_path / "cache"))
     for _ in range(2):
         done = subprocess.run([sys.executable, "-c", IMPORTED, "check", str(file)], capture_output=True, text=True, env=env, check=True)
@@ -225,3 +222,14 @@ def test_checking_a_report_imports_its_reading_but_no_more(tmp_path, example_pat
     modules = _imported(tmp_path, example_path.parent / "report.txt")
     assert not _among(modules, NOT_FOR_CHECK)
     assert "evalkit.report.extraction" in modules
+
+
+def test_the_command_exits_with_the_code_of_main(monkeypatch):
+    """`evalkit` (cli.run) exits with what main() returned, the run's objects frozen for the exit."""
+    monkeypatch.setattr(cli, "main", lambda: ExitCode.PLUGIN)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        assert exited.value.code == ExitCode.PLUGIN and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
