@@ -7,6 +7,13 @@ there, .venv/), its source is timed in the same alternation, so the two are comp
 same machine load.
 
     BEFORE=/path/to/old/checkout .venv/bin/python benchmarks/startup.py
+
+With ``steps``, it times instead what a check is made of, one step more each time: the bare
+interpreter, the libraries evalkit's design rests on, evalkit's model, the validator and JSON
+reader, the plugins registered and the commands parsed (``--version``), a check of the
+submission, a check of the report.
+
+    .venv/bin/python benchmarks/startup.py steps
 """
 
 import compileall
@@ -67,8 +74,29 @@ def medians(before: str | None = None, runs: int = RUNS) -> dict[str, tuple[floa
     return {name: tuple(statistics.median(t[i] for t in values) for i in (0, 1)) for name, values in times.items()}
 
 
+def steps(runs: int = RUNS) -> dict[str, tuple[float, float]]:
+    """Median wall-clock and CPU seconds of each step, with the cache filled by the first run."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(_checks(ROOT, cache, "")["json, cache"][1])
+        python = [sys.executable, "-c"]
+        commands = {
+            BARE: [*python, "pass"],
+            "import pluggy, attrs": [*python, "import pluggy, attrs"],
+            "import evalkit": [*python, "import evalkit"],
+            "+ jsonschema_rs, orjson": [*python, "import evalkit, jsonschema_rs, orjson"],
+            "evalkit --version": [sys.executable, "-m", "evalkit", "--version"],
+            "check json": [sys.executable, "-m", "evalkit", "check", str(EXAMPLES["json"])],
+            "check report": [sys.executable, "-m", "evalkit", "check", str(EXAMPLES["report"])],
+        }
+        times = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                times[name].append(_seconds(command, env))
+    return {name: tuple(statistics.median(t[i] for t in values) for i in (0, 1)) for name, values in times.items()}
+
+
 def main() -> None:
-    found = medians(os.environ.get("BEFORE"))
+    found = steps() if sys.argv[1:] == ["steps"] else medians(os.environ.get("BEFORE"))
     print(f"{'':26} {'wall':>13}  {'CPU':>13}")
     for name, values in found.items():
         print(f"{name:26}" + "".join(f" {m * 1000:5.0f} ms {m / b:5.1f}×" for m, b in zip(values, found[BARE])))

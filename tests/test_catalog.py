@@ -76,3 +76,14 @@ def test_extractor_patterns_that_compiled_are_not_compiled_again(tmp_path, monke
     with pytest.raises(PluginError) as caught:
         _extracting("信访", "调解(")
     assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message() and "信访" in compiled
+
+
+def test_another_python_compiles_the_patterns_again(tmp_path, monkeypatch):
+    """The patterns cache holds for one Python: another version (another `re`) compiles them afresh."""
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
+    _extracting("信访", "调解")
+    compiled, real = [], re.compile
+    monkeypatch.setattr(re, "compile", lambda pattern, *a: compiled.append(pattern) or real(pattern, *a))
+    monkeypatch.setattr("sys.version", "3.99.0 (another build)")
+    _extracting("信访", "调解")
+    assert "信访" in compiled and "调解" in compiled
