@@ -9,9 +9,10 @@ same machine load.
     BEFORE=/path/to/old/checkout .venv/bin/python benchmarks/startup.py
 
 With ``steps``, it times instead what a check is made of, one step more each time: the bare
-interpreter, the libraries evalkit's design rests on, evalkit's model, the validator and JSON
-reader, the plugins registered and the commands parsed (``--version``), a check of the
-submission, a check of the report.
+interpreter; importing pluggy and attrs, on which evalkit's design rests; the standard
+library modules evalkit uses; the validator and the JSON reader; evalkit itself (its domain
+classes); the plugins registered and the commands parsed (``--version``); a check of the
+submission; a check of the report.
 
     .venv/bin/python benchmarks/startup.py steps
 """
@@ -58,40 +59,46 @@ def _checks(root: Path, cache: str, label: str) -> dict:
 
 
 BARE = "python3 -c pass"
+LIBRARIES = {
+    "import pluggy, attrs": "pluggy, attrs",
+    "+ stdlib evalkit uses": "decimal, pathlib, hashlib, json, importlib.resources, argparse",
+    "+ jsonschema_rs, orjson": "jsonschema_rs, orjson",
+    "+ import evalkit": "evalkit",
+}
 
 
 def medians(before: str | None = None, runs: int = RUNS) -> dict[str, tuple[float, float]]:
-    """Median wall-clock and CPU seconds of each command, run in turn ``runs`` times."""
+    """Median wall-clock and CPU seconds of `evalkit check`, and of ``before``'s if given."""
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as old_cache:
         commands = {BARE: ([sys.executable, "-c", "pass"], None)}
         if before:
             commands |= _checks(Path(before), old_cache, "before: ")
-        commands |= _checks(ROOT, cache, "check " if not before else "after:  ")
-        times = {name: [] for name in commands}
-        for _ in range(runs):
-            for name, (command, env) in commands.items():
-                times[name].append(_seconds(command, env))
-    return {name: tuple(statistics.median(t[i] for t in values) for i in (0, 1)) for name, values in times.items()}
+        return _timed(commands | _checks(ROOT, cache, "check " if not before else "after:  "), runs)
 
 
 def steps(runs: int = RUNS) -> dict[str, tuple[float, float]]:
     """Median wall-clock and CPU seconds of each step, with the cache filled by the first run."""
     with tempfile.TemporaryDirectory() as cache:
-        env = dict(_checks(ROOT, cache, "")["json, cache"][1])
-        python = [sys.executable, "-c"]
-        commands = {
-            BARE: [*python, "pass"],
-            "import pluggy, attrs": [*python, "import pluggy, attrs"],
-            "import evalkit": [*python, "import evalkit"],
-            "+ jsonschema_rs, orjson": [*python, "import evalkit, jsonschema_rs, orjson"],
-            "evalkit --version": [sys.executable, "-m", "evalkit", "--version"],
-            "check json": [sys.executable, "-m", "evalkit", "check", str(EXAMPLES["json"])],
-            "check report": [sys.executable, "-m", "evalkit", "check", str(EXAMPLES["report"])],
+        env = _checks(ROOT, cache, "")["json, cache"][1]
+        commands, imported = {BARE: [sys.executable, "-c", "pass"]}, []
+        for label, modules in LIBRARIES.items():  # each step imports what the one before did, and more
+            imported.append(modules)
+            commands[label] = [sys.executable, "-c", f"import {', '.join(imported)}"]
+        evalkit = [sys.executable, "-m", "evalkit"]
+        commands |= {
+            "evalkit --version": [*evalkit, "--version"],
+            "check json": [*evalkit, "check", str(EXAMPLES["json"])],
+            "check report": [*evalkit, "check", str(EXAMPLES["report"])],
         }
-        times = {name: [] for name in commands}
-        for _ in range(runs):
-            for name, command in commands.items():
-                times[name].append(_seconds(command, env))
+        return _timed({name: (command, env) for name, command in commands.items()}, runs)
+
+
+def _timed(commands: dict, runs: int) -> dict[str, tuple[float, float]]:
+    """Each (command, environment) run in turn ``runs`` times: the medians of its two times."""
+    times = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, env) in commands.items():
+            times[name].append(_seconds(command, env))
     return {name: tuple(statistics.median(t[i] for t in values) for i in (0, 1)) for name, values in times.items()}
 
 
