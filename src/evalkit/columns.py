@@ -16,6 +16,11 @@ from collections.abc import Iterable, Sequence
 ZERO_WIDTH = ("Mn", "Me", "Cf")  #: combining marks and format characters (zero-width spaces, joiners)
 SIMPLE, GITHUB = "simple", "github"
 
+LAYOUTS = {
+    SIMPLE: (lambda line: "  ".join(line).rstrip(), lambda widths: "  ".join("-" * w for w in widths)),
+    GITHUB: (lambda line: "|" + "|".join(f" {cell} " for cell in line) + "|", lambda widths: "|" + "|".join("-" * (w + 2) for w in widths) + "|"),
+}  #: how each layout joins a line's padded cells, and draws the rule under the header
+
 
 def char_width(char: str) -> int:
     """Terminal columns of one character: none for combining and format characters, two for
@@ -46,12 +51,6 @@ def table(rows: Iterable[Sequence], header: Sequence[str], layout: str = SIMPLE,
     body = [line for row in cells for line in _physical(row, widths, align)]
     head = _physical(titles, widths, align if cells else ["left"] * len(titles))  # as tabulate aligns a table without rows
     return "\n".join([*map(join, head), rule(widths), *map(join, body)])
-
-
-LAYOUTS = {
-    SIMPLE: (lambda line: "  ".join(line).rstrip(), lambda widths: "  ".join("-" * w for w in widths)),
-    GITHUB: (lambda line: "|" + "|".join(f" {cell} " for cell in line) + "|", lambda widths: "|" + "|".join("-" * (w + 2) for w in widths) + "|"),
-}  #: how each layout joins a line's padded cells, and draws the rule under the header
 
 
 def _lines(cell) -> list[str]:
