@@ -51,7 +51,7 @@ def found() -> list[EntryPoint]:
         except (TypeError, ValueError):
             pass  # a damaged entry: scan afresh
     entries = _scan()
-    cache.put(entry, [list(found) for found in entries])
+    cache.put(entry, [list(ep) for ep in entries])
     return entries
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import attrs
 
-from evalkit.model import _tuple  # not the builtin: attrs reads a builtin converter's signature by tokenizing its text, ~2 ms at start-up
+from evalkit.model import _tuple  # not the builtin tuple: attrs would tokenize its text signature (~2 ms a start)
 
 
 @attrs.frozen
