@@ -151,15 +151,15 @@ def run() -> tuple[list[dict], dict]:
 
 
 def main() -> int:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     rows, summary = run()
-    table = [
+    shown = [
         [r["file"], *(f"{a}/{b}/{c}" for a, b, c in [r["figures"]]), f"{r['sections'][0]}/{r['sections'][1]}/{r['sections'][2]} ({r['sections'][3]})",
          "{}/{}/{}".format(*r["items"]), "{}/{}/{}".format(*r["findings"]), r["dropped"], "✓" if r["subject_ok"] else "✗", f"{r['seconds'] * 1000:.0f}"]
         for r in rows
     ]
-    print(tabulate(table, ["report", "figures tp/found/labelled", "headings tp/found/labelled (kind ok)", "figure items tp/found/labelled", "findings tp/found/labelled", "dropped", "subject", "ms"]))
+    print(table(shown, ["report", "figures tp/found/labelled", "headings tp/found/labelled (kind ok)", "figure items tp/found/labelled", "findings tp/found/labelled", "dropped", "subject", "ms"], align=("left",) * 5 + ("right", "left", "right")))
     print()
     for key, value in summary.items():
         print(f"{key:24} {value:.3f}" if isinstance(value, float) else f"{key:24} {value}")

@@ -9,8 +9,9 @@ pipeline (jsonschema validation per document, plus scoring), and `evalkit score`
 with --jobs 1 and 2, writing the ranking and a JSON scorecard per township, then adding the
 workbook and the page, then every output (each the best of three runs up to N = 1,360, as the
 floor is the best of three passes). It prints documents per second, the ratio of each to the
-floor, and peak memory; then `evalkit check` start-up against `python3 -c pass`. Ratios, not
-seconds, are the result: this machine is noisy.
+floor, and peak memory; then `evalkit check` start-up on the example's submission and on its
+report against `python3 -c pass` (benchmarks/startup.py). Ratios, not seconds, are the
+result: this machine is noisy.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from startup import BARE, medians  # noqa: E402
 
 STRAIGHTFORWARD_SAMPLE = 400  # jsonschema costs ~7 ms a document: a sample gives its rate
 STARTUP_RUNS = 11
@@ -81,27 +82,6 @@ def evalkit_score(folder: Path, jobs: int, formats: str, repeats: int) -> tuple[
     return min(elapsed for elapsed, _ in runs), max(peak for _, peak in runs)
 
 
-def startup() -> tuple[float, float]:
-    """Medians of ``python3 -c pass`` and ``evalkit check`` on the example, with evalkit's
-    bytecode compiled first, as an installed package has it (PYTHONDONTWRITEBYTECODE would
-    otherwise recompile the editable source on every run)."""
-    import compileall
-
-    example = HERE.parent / "examples" / "xianxiang-2022" / "submission.json"
-    for folder in (HERE.parent / "src", HERE.parent / "plugins"):
-        compileall.compile_dir(folder, quiet=1)
-
-    def median(command):
-        times = []
-        for _ in range(STARTUP_RUNS):
-            started = time.perf_counter()
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-            times.append(time.perf_counter() - started)
-        return statistics.median(times)
-
-    return median([sys.executable, "-c", "pass"]), median([*EVALKIT, "check", str(example)])
-
-
 def measure(count: int) -> list[list]:
     folder = HERE / "data" / str(count)
     files = generate(count, folder)
@@ -123,15 +103,18 @@ def measure(count: int) -> list[list]:
 
 
 def main(counts: list[int]) -> None:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     for count in counts:
         print(f"\nN = {count}")
-        table = [[name, f"{rate:,.0f}", f"{ratio:.1f}×", peak] for name, rate, ratio, peak in measure(count)]
-        print(tabulate(table, ["pipeline", "docs/s", "time ÷ floor", "peak RSS"], colalign=("left", "right", "right", "right")))
-    bare, check = startup()
-    print(f"\nstart-up (median of {STARTUP_RUNS}): python3 -c pass {bare * 1000:.0f} ms, evalkit check {check * 1000:.0f} ms = {check / bare:.1f}×")
+        shown = [[name, f"{rate:,.0f}", f"{ratio:.1f}×", peak] for name, rate, ratio, peak in measure(count)]
+        print(table(shown, ["pipeline", "docs/s", "time ÷ floor", "peak RSS"], align=("left", "right", "right", "right")))
+    started = medians(runs=STARTUP_RUNS)
+    print(f"\nstart-up, medians of {STARTUP_RUNS} (wall, CPU): {BARE} {started[BARE][0] * 1000:.0f} ms, {started[BARE][1] * 1000:.0f} ms")
+    for name in ("check json, cache", "check report, cache"):
+        wall, cpu = started[name]
+        print(f"evalkit {name}: {wall * 1000:.0f} ms = {wall / started[BARE][0]:.1f}×, CPU {cpu * 1000:.0f} ms = {cpu / started[BARE][1]:.1f}×")
 
 
 if __name__ == "__main__":

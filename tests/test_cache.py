@@ -1,5 +1,11 @@
 """Plugin data read once: later runs take it from a cache keyed by the file's bytes."""
 
+import os
+import subprocess
+import sys
+
+import pytest
+
 from evalkit import cache
 from evalkit.rubrics import load_items
 
@@ -33,3 +39,15 @@ def test_a_damaged_or_unwritable_cache_is_not_used(tmp_path, monkeypatch):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path / "file" / "cache"))
     assert [i.id for i in load_items(path)] == ["c.one"] and cache.get("nothing") is None
+
+
+@pytest.mark.parametrize("name", ["submission.json", "report.txt"])
+def test_a_check_gives_the_same_bytes_with_or_without_the_cache(tmp_path, example_path, name):
+    """Filling the cache, reading from it, and a cache that cannot be made: the same output, byte for byte."""
+    outputs = []
+    for folder in (tmp_path / "cache", tmp_path / "cache", "/dev/null/none"):
+        env = dict(os.environ, EVALKIT_CACHE=str(folder))
+        done = subprocess.run([sys.executable, "-m", "evalkit", "check", str(example_path.parent / name)], capture_output=True, env=env, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2] and outputs[0]
+    assert any((tmp_path / "cache").iterdir())

@@ -96,3 +96,14 @@ def test_a_bad_context_or_unless_pattern_is_named(tmp_path, monkeypatch, extract
     with pytest.raises(PluginError) as caught:
         Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Patterns()]))
     assert caught.value.key == "bad_pattern"
+
+
+def test_another_python_compiles_the_patterns_again(tmp_path, monkeypatch):
+    """The patterns cache holds for one Python: another version (another `re`) compiles them afresh."""
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
+    _extracting("信访", "调解")
+    compiled, real = [], re.compile
+    monkeypatch.setattr(re, "compile", lambda pattern, *a: compiled.append(pattern) or real(pattern, *a))
+    monkeypatch.setattr("sys.version", "3.99.0 (another build)")
+    _extracting("信访", "调解")
+    assert "信访" in compiled and "调解" in compiled

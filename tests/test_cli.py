@@ -1,9 +1,14 @@
 """The command line as a black box: call main([...]), check the exit code, read stdout."""
 
+import gc
 import json
+import os
+import subprocess
+import sys
 
+import pytest
 
-from evalkit import schemas
+from evalkit import cli, schemas
 from evalkit.cli import ExitCode, main
 
 PLUGIN_WITH_ITEM = '''
@@ -174,10 +179,6 @@ def test_a_usage_error_follows_lang(capsys):
 
 def test_a_reader_that_goes_away_is_no_internal_error():
     """`evalkit schema | head -1`: when the pipe's reader has gone, evalkit stops quietly, exit 0, nothing on stderr."""
-    import os
-    import subprocess
-    import sys
-
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
@@ -185,3 +186,50 @@ def test_a_reader_that_goes_away_is_no_internal_error():
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+#: Libraries and evalkit modules that scoring one township does not need; importing any of them
+#: at start-up is what made `evalkit check` slow (docs/performance.md).
+NOT_FOR_CHECK = (
+    "yaml", "tabulate", "wcwidth", "jsonschema", "referencing", "importlib.metadata", "xlsxwriter", "jinja2",
+    "numpy", "openpyxl", "evalkit.batch", "evalkit.ranking", "evalkit.ledger", "evalkit.web", "evalkit.store",
+)
+IMPORTED = "import sys, json\nfrom evalkit.cli import main\nmain(sys.argv[1:])\nprint(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+
+
+def _imported(tmp_path, file) -> set[str]:
+    """The modules a second `evalkit check FILE` in a fresh interpreter has imported (the first fills the cache)."""
+    env = dict(os.environ, EVALKIT_CACHE=str(tmp_path / "cache"))
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", IMPORTED, "check", str(file)], capture_output=True, text=True, env=env, check=True)
+    return set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def _among(modules: set[str], names) -> set[str]:
+    """The modules that are one of ``names`` or inside one of them."""
+    return {m for m in modules if any(m == name or m.startswith(name + ".") for name in names)}
+
+
+def test_check_imports_nothing_it_does_not_use(tmp_path, example_path):
+    """A check of a submission loads no YAML, table, workbook, page, batch or web code, and no report reading."""
+    modules = _imported(tmp_path, example_path)
+    assert not _among(modules, (*NOT_FOR_CHECK, "evalkit.report.extraction"))
+    assert "evalkit.catalog" in modules and "jsonschema_rs" in modules  # what it does use
+
+
+def test_checking_a_report_imports_its_reading_but_no_more(tmp_path, example_path):
+    """A check of a .txt report reads and extracts it, and still loads none of the others."""
+    modules = _imported(tmp_path, example_path.parent / "report.txt")
+    assert not _among(modules, NOT_FOR_CHECK)
+    assert "evalkit.report.extraction" in modules
+
+
+def test_the_command_exits_with_the_code_of_main(monkeypatch):
+    """`evalkit` (cli.run) exits with what main() returned, the run's objects frozen for the exit."""
+    monkeypatch.setattr(cli, "main", lambda: ExitCode.PLUGIN)
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.run()
+        assert exited.value.code == ExitCode.PLUGIN and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

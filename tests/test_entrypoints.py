@@ -1,6 +1,7 @@
 """Entry points found once, then taken from a cache until the installed distributions change."""
 
 import os
+import sys
 
 import pytest
 
@@ -40,13 +41,25 @@ def test_an_installed_removed_or_edited_distribution_is_seen(tmp_path, monkeypat
     assert "first" not in {ep.name for ep in entrypoints.found()}
 
 
+def test_two_environments_sharing_a_cache_each_keep_their_entry(tmp_path, monkeypatch, entry_point):
+    """Another sys.path (another virtual environment) does not replace the first one's entry."""
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path / "cache"))
+    entry_point("here", "")
+    first, here = entrypoints.found(), list(sys.path)
+    (tmp_path / "other").mkdir()
+    monkeypatch.setattr("sys.path", [str(tmp_path / "other")])
+    assert entrypoints.found() == []
+    monkeypatch.setattr("sys.path", here)
+    monkeypatch.setattr(entrypoints, "_scan", _no_scan)
+    assert entrypoints.found() == first
+
+
 def test_a_damaged_cache_is_scanned_afresh(tmp_path, monkeypatch, entry_point):
     """A cache entry that is not what was written is ignored and replaced."""
     monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path / "cache"))
     entry_point("mended", "")
-    stamp = entrypoints.cache.key(*entrypoints._stamp())
     (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "entry-points.json").write_text(f'{{"stamp": "{stamp}", "entries": [[1]]}}', encoding="utf-8")
+    (tmp_path / "cache" / f"{entrypoints.cache_name()}.json").write_text("[[1]]", encoding="utf-8")
     assert "mended" in [ep.name for ep in entrypoints.found()]
     monkeypatch.setattr(entrypoints, "_scan", _no_scan)
     assert "mended" in [ep.name for ep in entrypoints.found()]

@@ -160,16 +160,12 @@ def collect_extractors(pm, items) -> tuple[Extractor, ...]:
     return extractors
 
 
-#: The cache entry holding the stamp of the last set of extractor patterns that compiled.
-PATTERNS = "extractor-patterns"
-
-
 def _check_patterns(extractors) -> None:
     """Compile every extractor's pattern once, naming a bad one; a set of patterns that compiled
     before (same patterns, same Python) is remembered in the cache and not compiled again, since
     compiling them is a large part of start-up and a run that reads no report needs none."""
-    stamp = cache.key(sys.version, *(f"{e.pattern}\0{e.context or ''}\0{e.unless or ''}" for e in extractors))
-    if cache.get(PATTERNS) == stamp:
+    compiled = cache.key("extractor-patterns", sys.version, *(f"{e.pattern}\0{e.context or ''}\0{e.unless or ''}" for e in extractors))
+    if cache.get(compiled) is True:
         return
     for extractor in extractors:
         try:
@@ -178,7 +174,7 @@ def _check_patterns(extractors) -> None:
             re.compile(extractor.unless or "")
         except re.error as exc:
             raise PluginError("bad_pattern", plugin=extractor.plugin, item=extractor.item, detail=str(exc)) from None
-    cache.put(PATTERNS, stamp)
+    cache.put(compiled, True)
 
 
 def collect_rule_kinds(pm) -> dict[str, RuleKind]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
@@ -132,6 +133,15 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(text("internal_error", _lang(argv), detail=describe(exc)), file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def run() -> None:
+    """The ``evalkit`` command: ``main()``, then exit with its code. Everything the run made
+    lives until then, so it is frozen (``gc.freeze``) instead of walked by one last garbage
+    collection at exit: ~12 ms of a check's ~130 (docs/performance.md)."""
+    code = main()
+    gc.freeze()
+    raise SystemExit(code)
 
 
 def _plugin_manager():

@@ -4,7 +4,8 @@ Scanning every installed distribution's metadata (``importlib.metadata``) is a l
 ``evalkit check``'s start-up. What it finds depends only on the metadata folders on
 ``sys.path``, so the result is cached (see ``evalkit.cache``) under a stamp of those folders'
 names and of their ``entry_points.txt`` files' modification times; any install, removal or
-edit changes the stamp and the scan is made afresh.
+edit changes the stamp and the scan is made afresh. The stamp names the cache entry, so that
+environments sharing one cache folder (two virtual environments, two Pythons) each keep theirs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import NamedTuple
 from evalkit import cache
 
 GROUP = "evalkit"
-CACHE_NAME = "entry-points"
 #: ``module.name:attr.name [extras]``, as importlib.metadata reads an entry point's value.
 VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 METADATA = (".dist-info", ".egg-info")
@@ -43,16 +43,21 @@ class EntryPoint(NamedTuple):
 
 def found() -> list[EntryPoint]:
     """The group's entry points sorted by name: from the cache while the stamp holds."""
-    stamp = cache.key(*_stamp())
-    held = cache.get(CACHE_NAME)
-    if isinstance(held, dict) and held.get("stamp") == stamp:
+    entry = cache_name()
+    held = cache.get(entry)
+    if isinstance(held, list):
         try:
-            return [EntryPoint(name, value, tuple(dist) if dist else None) for name, value, dist in held["entries"]]
-        except (KeyError, TypeError, ValueError):
+            return [EntryPoint(name, value, tuple(dist) if dist else None) for name, value, dist in held]
+        except (TypeError, ValueError):
             pass  # a damaged entry: scan afresh
     entries = _scan()
-    cache.put(CACHE_NAME, {"stamp": stamp, "entries": [list(entry) for entry in entries]})
+    cache.put(entry, [list(ep) for ep in entries])
     return entries
+
+
+def cache_name() -> str:
+    """The cache entry of the entry points found with the distributions installed now."""
+    return cache.key("entry-points", *_stamp())
 
 
 def _scan() -> list[EntryPoint]:

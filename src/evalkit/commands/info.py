@@ -30,7 +30,7 @@ def add(subparsers, common) -> None:
 
 
 def run_criteria(args) -> int:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     ev = evaluator(args)
     rows = [
@@ -38,7 +38,7 @@ def run_criteria(args) -> int:
         for c in ev.plan.criteria
     ]
     header = [text(k, args.lang) for k in ("criterion", "category", "title", "kind", "points", "rule")]
-    print(tabulate(rows, header, tablefmt="simple", disable_numparse=True))
+    print(table(rows, header))
     return 0
 
 
@@ -80,14 +80,14 @@ def plugin_rows(pm) -> list[dict]:
 
 
 def run_plugins(args) -> int:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     rows = plugin_rows(args.pm)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     header = [text(k, args.lang) for k in ("plugin", "version", "hooks")]
-    print(tabulate([[r["name"], f"{r['distribution']} {r['version']}", ", ".join(r["hooks"])] for r in rows], header, disable_numparse=True))
+    print(table([[r["name"], f"{r['distribution']} {r['version']}", ", ".join(r["hooks"])] for r in rows], header))
     return 0
 
 

@@ -148,8 +148,7 @@ def _short(title: str, width: int = 16) -> str:
 
 
 def ranking_table(result, lang: str) -> str:
-    from tabulate import tabulate
-
+    from evalkit.columns import table
     from evalkit.ranking import ranking_rows
 
     header = [text(k, lang) for k in ("rank", "level_rank", "township", "level", "total", "grade")]
@@ -158,7 +157,7 @@ def ranking_table(result, lang: str) -> str:
     header += [text("top_gaps", lang)]
     legend = "  ".join(f"{cid}={title}" for cid, title in result.categories)
     rows = ([visible(cell) if isinstance(cell, str) else cell for cell in _table_row(row, lang)] for row in ranking_rows(result))
-    return tabulate(rows, header, tablefmt="simple", disable_numparse=True) + "\n" + legend
+    return table(rows, header) + "\n" + legend
 
 
 def _summary(result, outdir: Path, written: list[str]) -> dict:

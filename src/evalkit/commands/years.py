@@ -82,7 +82,7 @@ def _changes(found, lang: str) -> str:
 
 
 def history_table(years, changes, tallies, lang: str) -> str:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     first = years[-1]
     categories = dict.fromkeys(cid for t in years for cid in t.categories)
@@ -93,7 +93,7 @@ def history_table(years, changes, tallies, lang: str) -> str:
              text("tally_sep", lang).join(f"{label(RECTIFICATION, k, lang)} {n}" for k, n in tallies[t.year].items()) or "—"] for t in years]
     county = text("history_county", lang, county=first.county) if first.county else ""
     lines = [text("history_title", lang, name=first.name, county=county, level=label(LEVEL, first.level, lang)),
-             tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
+             table(rows, header)]
     titles = {cid: t.categories[cid][0] for t in years for cid in t.categories if cid not in PSEUDO}
     lines.append("  ".join(f"{cid}={title}" for cid, title in titles.items()))
     for year, found in changes.items():
@@ -116,7 +116,7 @@ def history_json(years, changes, tallies) -> dict:
 
 
 def compare_table(found, lang: str) -> str:
-    from tabulate import tabulate
+    from evalkit.columns import table
 
     a, b = found.year_a, found.year_b
     basis = text("total" if found.comparable else "percent", lang)
@@ -125,7 +125,7 @@ def compare_table(found, lang: str) -> str:
     header = [text("township", lang), f"{a} {basis}", f"{b} {basis}", text("change", lang), f"{a} {rank}", f"{b} {rank}", text("rank_change", lang), moved]
     rows = [[r.name, *_figures(r, found.comparable), _rank(r.before), _rank(r.after), _signed(r.rank_change, int), _moved(r, lang)] for r in found.rows]
     head = text("compare_same" if found.comparable else "compare_differ", lang, a=a, b=b)
-    lines = [head, tabulate(rows, header, tablefmt="simple", disable_numparse=True)]
+    lines = [head, table(rows, header)]
     if found.changes:
         lines.append(text("compare_changes", lang, changes=_changes(found.changes, lang)))
     if found.profile_changed:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from evalkit import Finding, Severity, hookimpl, messages
 from evalkit.default_plugins.checks import row_in
@@ -25,11 +26,10 @@ YEAR_TOTAL = re.compile(r"(?:全年|年内|本年度|今年|共计?|累计)[^。
 
 @cache
 def titles() -> dict:
-    """The table of titles that must be cited as written (data/titles.yaml)."""
-    from evalkit.documents import load_yaml
+    """The table of titles that must be cited as written (data/titles.yaml), read through the cache."""
+    from evalkit.rubrics import load_data
 
-    path = files("evalkit.default_plugins") / "data" / "titles.yaml"
-    return load_yaml(path.read_text("utf-8"), str(path))
+    return load_data(Path(str(files("evalkit.default_plugins") / "data" / "titles.yaml")))
 
 
 def _finding(code: str, severity: Severity, message: str, text: str, offset: int) -> Finding:

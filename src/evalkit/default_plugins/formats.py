@@ -7,6 +7,7 @@ import json
 import re
 
 from evalkit import Format, hookimpl
+from evalkit.columns import GITHUB, table
 from evalkit.messages import KIND, LEVEL, RECTIFICATION, SEVERITY, STATUS, label, text
 from evalkit.names import visible
 from evalkit.rectification import tally
@@ -96,12 +97,10 @@ def _location(finding, lang: str) -> list[str]:
 
 
 def write_table(card, stream, lang: str = "zh") -> None:
-    from tabulate import tabulate
-
     header, rows = category_rows(card, lang, visible)  # a terminal shows escapes, never obeys them
     blocks = [
         "\n".join(headline(card, lang, visible)),
-        tabulate(rows, header, tablefmt="simple", colalign=("left", "right", "right"), disable_numparse=True),
+        table(rows, header, align=("left", "right", "right")),
         f"{text('gaps', lang)}\n" + "\n".join(gap_lines(card, lang, visible)),
         f"{text('findings', lang)}\n" + "\n".join(finding_lines(card, lang, visible)),
     ]
@@ -117,12 +116,10 @@ def write_json(card, stream, lang: str = "zh") -> None:
 
 
 def write_md(card, stream, lang: str = "zh") -> None:
-    from tabulate import tabulate
-
     header, rows = category_rows(card, lang, md_escape)
     top = headline(card, lang, md_escape)
     out = [f"# {top[0]}", "", *(f"- {line}" for line in top[1:]), ""]
-    out += [tabulate(rows, header, tablefmt="github", disable_numparse=True), ""]
+    out += [table(rows, header, GITHUB), ""]
     if card.rectification:
         heading, *lines = rectification_lines(card, lang, md_escape)
         out += [f"## {heading}", "", *lines, ""]

@@ -12,13 +12,16 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from evalkit import Format, hookimpl
-from evalkit.batch import Detail
+from evalkit.columns import char_width
 from evalkit.messages import FAILURE, KIND, LEVEL, PAGE, RECTIFICATION, SEVERITY, STATUS, label, text
-from evalkit.model import Kind
-from evalkit.ranking import RankingRow, ranking_rows
+from evalkit.model import Detail, Kind
 from evalkit.scorecard import coverage_text, display
+
+if TYPE_CHECKING:  # the ranking is imported only by a batch that writes the page
+    from evalkit.ranking import RankingRow
 
 LABEL_END, BAR_X, BAR_W, ROW = 240, 250, 500, 28  #: chart geometry, in SVG units of a 900-wide chart
 GEOMETRY = {"label_end": LABEL_END, "bar_x": BAR_X, "bar_w": BAR_W, "value_x": BAR_X + BAR_W + 10}
@@ -74,6 +77,8 @@ def note(batch, lang: str = "zh") -> str:
 
 def page(batch, lang: str = "zh") -> dict:
     """Everything the template shows, as plain strings and numbers."""
+    from evalkit.ranking import ranking_rows
+
     entries = shown(batch)
     ids = section_ids(entries)
     return {
@@ -131,9 +136,7 @@ def section_ids(entries) -> list[str]:
 
 def ems(text: str) -> float:
     """About how wide the text is in a CJK font: a Chinese character is 1em, others about 0.62em."""
-    from wcwidth import wcwidth
-
-    return sum(1.0 if wcwidth(ch) == 2 else 0.62 for ch in text)
+    return sum(1.0 if char_width(ch) == 2 else 0.62 for ch in text)
 
 
 def clip(text: str, room: float) -> str:

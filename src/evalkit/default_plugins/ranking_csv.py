@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import TYPE_CHECKING
 
 from evalkit import Format, hookimpl
 from evalkit.messages import LEVEL, RANKING_COLUMNS, label, text
-from evalkit.ranking import RankingRow, ranking_rows
 from evalkit.scorecard import display
+
+if TYPE_CHECKING:  # the ranking is imported only by a batch that writes it
+    from evalkit.ranking import RankingRow
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -41,6 +44,8 @@ def cells(row: RankingRow, points=display, lang: str = "zh") -> list:
 
 
 def write_csv(batch, stream, lang: str = "zh") -> None:
+    from evalkit.ranking import ranking_rows
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(batch, lang))

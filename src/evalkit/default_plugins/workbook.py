@@ -11,11 +11,11 @@ import itertools
 import tempfile
 
 from evalkit import Format, hookimpl
-from evalkit.batch import GAPS_SHOWN, LARGE_GAPS, Detail
+from evalkit.columns import width
 from evalkit.default_plugins.ranking_csv import cell, cells, header
 from evalkit.messages import FAILURE, KIND, RANKING_COLUMNS, RECTIFICATION, SEVERITY, STATUS, WORKBOOK, label, text
+from evalkit.model import Detail
 from evalkit.points import number
-from evalkit.ranking import ranking_rows
 
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
@@ -41,6 +41,8 @@ def detail_sheet(batch, lang: str = "zh"):
 
 
 def gap_rows(batch, lang: str = "zh"):
+    from evalkit.batch import GAPS_SHOWN, LARGE_GAPS
+
     yield [label(RANKING_COLUMNS, "name", lang), *_titles(lang, "criterion_id", "criterion", "kind", "status", "lost", "pending", "reason", "remediation", "basis")]
     if batch.detail is not Detail.WHOLE:
         shown = LARGE_GAPS if batch.detail is Detail.LARGE else GAPS_SHOWN
@@ -96,6 +98,8 @@ def failure_rows(batch, lang: str = "zh"):
 def write_xlsx(batch, stream, lang: str = "zh") -> None:
     import xlsxwriter
 
+    from evalkit.ranking import ranking_rows
+
     options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with tempfile.TemporaryDirectory(prefix="evalkit-xlsx-") as scratch:  # constant memory: rows go to disk
         book = xlsxwriter.Workbook(stream, {**options, "tmpdir": scratch})
@@ -133,12 +137,10 @@ def _fill(sheet, rows, head, frozen: int = 0) -> None:
 
 
 def _width(value) -> int:
-    from wcwidth import wcswidth
-
     if value is None:
         return 0
     shown = str(value)
-    return max(wcswidth(shown), len(shown))
+    return max(width(shown), len(shown))
 
 
 @hookimpl
