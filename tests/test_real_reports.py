@@ -69,9 +69,9 @@ def _item_ids() -> set[str]:
 
 
 def test_tuned_and_held_out_labels_follow_one_format():
-    """All four label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
+    """All five label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
     ids = _item_ids() | {"none"}
-    for folder in (real_reports.LABELS, *(real_reports.LABELS / name for name in ("heldout", "heldout2", "heldout3"))):
+    for folder in (real_reports.LABELS, *(real_reports.LABELS / name for name in ("heldout", "heldout2", "heldout3", "heldout4"))):
         for label in real_reports.labels(folder):
             assert list(label) == KEYS, label["id"]
             assert label["level"] in {"乡", "镇", "街道"} and label["province"] not in {"浙江省", "重庆市"}
@@ -106,3 +106,13 @@ def test_third_held_out_set_is_apart_from_the_other_three():
     assert len(third) >= 20
     for key in ("id", "township", "url", "query"):
         assert not {label[key] for label in others} & {label[key] for label in third}, key
+
+
+def test_fourth_held_out_set_is_apart_from_the_other_four():
+    """The fourth held-out set has at least 20 reports and shares no id, township, page or query with the other sets."""
+    names = ("", "heldout", "heldout2", "heldout3")
+    others = [label for name in names for label in real_reports.labels(real_reports.LABELS / name)]
+    fourth = real_reports.labels(real_reports.LABELS / "heldout4")
+    assert len(fourth) >= 20
+    for key in ("id", "township", "url", "query"):
+        assert not {label[key] for label in others} & {label[key] for label in fourth}, key
