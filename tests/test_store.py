@@ -2,6 +2,7 @@
 killed run and two runs at once."""
 
 import json
+import multiprocessing
 import sqlite3
 import subprocess
 import sys
@@ -311,3 +312,26 @@ def test_the_members_of_a_zip_are_kept_with_their_hashes(tmp_path, capsys):
     with Store(tmp_path / "s.db") as store:
         kept = dict(store.conn.execute("SELECT source, sha256 FROM inputs"))
     assert kept == {f"{tmp_path / 'reports.zip'}：{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in members}
+
+
+def _open_when_released(path, barrier, results):
+    barrier.wait()
+    try:
+        Store(path).close()
+        results.put("ok")
+    except InputError as exc:
+        results.put(exc.message())
+
+
+def test_processes_creating_one_store_at_once_all_open_it(tmp_path):
+    """Three processes opening the same new store at the same moment all open it (the switch to WAL waits)."""
+    context = multiprocessing.get_context("fork")
+    for round_ in range(12):
+        path, barrier, results = tmp_path / f"s{round_}.db", context.Barrier(3), context.Queue()
+        openers = [context.Process(target=_open_when_released, args=(path, barrier, results)) for _ in range(3)]
+        for opener in openers:
+            opener.start()
+        outcomes = [results.get(timeout=60) for _ in openers]
+        for opener in openers:
+            opener.join()
+        assert outcomes == ["ok"] * 3

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from evalkit.store.schema import MIGRATIONS
 
 ENV = "EVALKIT_DB"  #: the store ``evalkit score`` writes to when --db is not given
 BUSY_MS = 60_000  #: how long a writer waits for another to finish
+WAL_RETRY_S = 0.01  #: the pause between tries to switch a new store to WAL while another does
 
 
 def default_path() -> str | None:
@@ -138,13 +140,27 @@ def _connect(path: str, readonly: bool) -> sqlite3.Connection:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS:d}")
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
         conn.execute("PRAGMA foreign_keys = ON")
     except (sqlite3.Error, OSError) as exc:
         if conn is not None:
             conn.close()
         raise opening_error(path, exc) from None
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the store to WAL. SQLite refuses the switch at once, without waiting for the busy
+    timeout, while another process switches the same new file: wait for it, up to BUSY_MS."""
+    deadline = time.monotonic() + BUSY_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
 
 
 def _writable(path: Path) -> None:
