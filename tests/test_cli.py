@@ -188,8 +188,9 @@ def test_a_reader_that_goes_away_is_no_internal_error():
     assert (done.returncode, done.stderr) == (0, "")
 
 
-#: Libraries and evalkit modules that scoring one township does not need; importing any of them
-#: at start-up is what made `evalkit check` slow (docs/performance.md).
+#: Libraries and evalkit modules that scoring one township as JSON does not need; importing any of
+#: them at start-up is what made `evalkit check` slow (docs/performance.md). The terminal table
+#: (the default format) does load tabulate, and tabulate loads wcwidth and importlib.metadata.
 NOT_FOR_CHECK = (
     "yaml", "tabulate", "wcwidth", "jsonschema", "referencing", "importlib.metadata", "xlsxwriter", "jinja2",
     "numpy", "openpyxl", "evalkit.batch", "evalkit.ranking", "evalkit.ledger", "evalkit.web", "evalkit.store",
@@ -198,10 +199,10 @@ IMPORTED = "import sys, json\nfrom evalkit.cli import main\nmain(sys.argv[1:])\n
 
 
 def _imported(tmp_path, file) -> set[str]:
-    """The modules a second `evalkit check FILE` in a fresh interpreter has imported (the first fills the cache)."""
+    """The modules a second `evalkit check FILE --format json` in a fresh interpreter has imported (the first fills the cache)."""
     env = dict(os.environ, EVALKIT_CACHE=str(tmp_path / "cache"))
     for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", IMPORTED, "check", str(file)], capture_output=True, text=True, env=env, check=True)
+        done = subprocess.run([sys.executable, "-c", IMPORTED, "check", str(file), "--format", "json"], capture_output=True, text=True, env=env, check=True)
     return set(json.loads(done.stderr.splitlines()[-1]))
 
 
@@ -211,7 +212,7 @@ def _among(modules: set[str], names) -> set[str]:
 
 
 def test_check_imports_nothing_it_does_not_use(tmp_path, example_path):
-    """A check of a submission loads no YAML, table, workbook, page, batch or web code, and no report reading."""
+    """A check of a submission loads no YAML, workbook, page, batch or web code, and no report reading."""
     modules = _imported(tmp_path, example_path)
     assert not _among(modules, (*NOT_FOR_CHECK, "evalkit.report.extraction"))
     assert "evalkit.catalog" in modules and "jsonschema_rs" in modules  # what it does use
