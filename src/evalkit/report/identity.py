@@ -91,7 +91,8 @@ def _clean(before: str, core: str, level: str, keep: int = 4) -> tuple[str, str,
 
 
 def _most_named(body: str) -> tuple[str, str, str | None] | None:
-    """The township whose government the text names most often (XX镇人民政府)."""
+    """The township whose government the text names most often (XX镇人民政府), failing that the one
+    it names most before 法治, 依法治 or 年度 (成立XX镇法治政府建设工作领导小组)."""
     return _most_common(body, UNIT) or _most_common(body, NAME)
 
 
