@@ -186,6 +186,14 @@ CASES = [
     ("完成重大决策合法性审查9件。", {"9件": "review.documents_reviewed"}),
     ("对镇级规范性文件进行合法性审核4件。", {"4件": "review.documents_reviewed"}),
     ("全年作出重大行政决策3项，均经合法性审查。", {"3项": "decision.major_decisions"}),
+    # those counted, then that they reported on their law duties
+    ("12个村党组织书记全部完成年度述法。", {"12个": "leadership.law_reports"}),
+    ("组织5名站所负责人在班子会上进行述法。", {"5名": "leadership.law_reports"}),
+    ("9个村完成法律顾问签约。", {"9个": "village.adviser_villages"}),
+    # cases handled, with the hotline named earlier in the sentence
+    ("整合12345热线和网格平台，及时处理群众反映问题86件。", {"86件": "petitions.hotline_cases"}),
+    ("开通民情热线，全年受理并回复诉求件120件。", {"120件": "petitions.hotline_cases"}),
+    ("开通民情热线，全年办理行政处罚案件20件。", {"20件": "enforcement.cases"}),
 ]
 
 
