@@ -185,6 +185,7 @@ CASES = [
     ("全年对5项重大行政决策开展合法性审查。", {"5项": "review.documents_reviewed"}),
     ("完成重大决策合法性审查9件。", {"9件": "review.documents_reviewed"}),
     ("对镇级规范性文件进行合法性审核4件。", {"4件": "review.documents_reviewed"}),
+    ("审核镇政府文件12个。", {"12个": "review.documents_reviewed"}),
     ("全年作出重大行政决策3项，均经合法性审查。", {"3项": "decision.major_decisions"}),
     # those counted, then that they reported on their law duties
     ("12个村党组织书记全部完成年度述法。", {"12个": "leadership.law_reports"}),
