@@ -96,9 +96,9 @@ def _most_named(body: str) -> tuple[str, str, str | None] | None:
     return _most_common(body, UNIT) or _most_common(body, NAME)
 
 
-def _most_common(body: str, pattern: re.Pattern) -> tuple[str, str, str | None] | None:
+def _most_common(body: str, pattern: re.Pattern | str) -> tuple[str, str, str | None] | None:
     counts = Counter()
-    for match in pattern.finditer(body):
+    for match in re.finditer(pattern, body):
         named = _clean(body[max(0, match.start() - 8) : match.start("core")], match["core"], match["level"])
         if named:
             counts[named] += 1
