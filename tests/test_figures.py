@@ -83,3 +83,9 @@ def test_a_figure_carries_the_text_before_its_clause():
     """A figure's context is its sentence up to its clause and the sentence before, never more."""
     found = figures.find("甲句在此。乙句在此。提升干部能力，组织学习3次。")
     assert found[0].context == "乙句在此。提升干部能力，"
+
+
+def test_batches_rounds_and_terms_are_units():
+    """批次, 轮次 and 期次 are measure words of their own, not 批 or 轮 followed by 次."""
+    found = figures.find("参加上级法治培训4批次，组织轮训2轮次、夜校3期次，另有1批。")
+    assert [(f.value, f.unit) for f in found] == [(4, "批次"), (2, "轮次"), (3, "期次"), (1, "批")]

@@ -27,6 +27,11 @@ def _codes(tmp_path, body, year=2023):
         ("学习《中华人民共和国环保法》。\n", "wrong-title"),
         ("对照《法治政府建设与责任落实督查工作规定》开展自查。\n", "wrong-title"),
         ("深入落实《法治浙江建设规划(2020—2025年)》。\n", "wrong-title"),
+        ("贯彻《乡村振兴法》，推动乡村全面振兴。\n", "wrong-title"),
+        ("严格执行《重大行政决策程序规定》。\n", "wrong-title"),
+        ("学习《反家暴法》和《中华人民共和国政府信息公开法》。\n", "wrong-title"),
+        ("立足乡域实际推进法治建设。\n", "wrong-level-wording"),
+        ("推动法治建设与乡域经济同步发展。\n", "wrong-level-wording"),
         ("深入推进“七五”普法。\n", "outdated-citation"),
         ("坚持每年开展法治讲座不少于4次。\n", "plan-as-result"),
         ("坚持每两个月召开一次学法会，全年共召开5次。\n", "frequency-contradiction"),
@@ -48,11 +53,14 @@ def test_each_defect_is_found(tmp_path, body, code):
         "二〇二三年，全镇开展法治讲座12次，发放资料X份以上的说法不再使用。\n".replace("X份以上的说法不再使用", "800份"),
         "按照《广东省法治政府建设实施纲要(2021—2025年)》推进。\n",
         "重点学习《中华人民共和国土地管理法》《环境保护法》。\n",
+        "贯彻《中华人民共和国乡村振兴促进法》和《重大行政决策程序暂行条例》。\n",
+        "对照《广东省重大行政决策程序规定》完善程序。\n",
+        "统筹城乡发展，做强镇域经济。\n",
     ],
 )
 def test_correct_wording_gives_no_false_alarm(tmp_path, body):
     """Correct titles, a count that fits its frequency and plain text give none of these findings."""
-    form = {"template-leftover", "wrong-title", "outdated-citation", "plan-as-result", "frequency-contradiction"}
+    form = {"template-leftover", "wrong-title", "outdated-citation", "plan-as-result", "frequency-contradiction", "wrong-level-wording"}
     assert not form & set(_codes(tmp_path, body))
 
 
@@ -76,3 +84,27 @@ def test_the_old_goal_is_outdated_from_the_year_the_new_one_was_issued(tmp_path)
     body = "围绕“职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信”目标推进。\n"
     assert "outdated-citation" in _codes(tmp_path, body, year=2021)
     assert "outdated-citation" not in _codes(tmp_path, body, year=2020)
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("青林乡2023年法治政府建设情况报告", "服务镇域经济发展。"),
+        ("城东街道2023年法治政府建设情况报告", "立足乡域实际，做强镇域经济。"),
+    ],
+)
+def test_another_levels_area_word_is_flagged(tmp_path, title, body):
+    """A 乡 writing 镇域, or a 街道 writing 乡域/镇域, uses another level's words."""
+    path = tmp_path / "report.txt"
+    path.write_text(f"{title}\n一、2023年主要举措和成效\n{body}\n", "utf-8")
+    ev = Evaluator()
+    assert "wrong-level-wording" in [f.code for f in ev.evaluate(ev.load(path)).findings]
+
+
+def test_a_misnamed_regulation_is_called_a_document_not_a_law(tmp_path):
+    """A 规定 cited for a 条例 is a misnamed document; a law's wrong name is a misnamed law."""
+    path = tmp_path / "南塘镇.txt"
+    path.write_text(HEAD.format(year=2023) + "执行《重大行政决策程序规定》，学习《乡村振兴法》。\n", "utf-8")
+    ev = Evaluator()
+    messages = [f.message for f in ev.evaluate(ev.load(path)).findings if f.code == "wrong-title"]
+    assert sorted(m[:6] for m in messages) == ["文件名称有误", "法律名称有误"]

@@ -24,6 +24,33 @@ def test_name_is_found_wherever_the_report_shows_it(text, name, county, found_in
     assert (parsed.name, parsed.county, parsed.name_from) == (name, county, found_in)
 
 
+@pytest.mark.parametrize(
+    "text, name, found_in",
+    [
+        ("县委、县政府：\n2023年，青石镇党委、政府立足乡域实际推进法治建设。\n" + BODY, "青石镇", "opening"),
+        ("市委：\n2024年，石湾镇党委坚持依法执政，推动镇域经济发展。\n" + BODY, "石湾镇", "opening"),
+        ("我镇全年推进依法行政。\n" + BODY * 20 + "一是成立红枫镇法治政府建设工作领导小组。\n", "红枫镇", "text"),
+        ("我乡坚持依法行政。\n" + BODY * 20 + "二是调整金竹乡依法治乡委员会成员。\n", "金竹乡", "text"),
+    ],
+)
+def test_a_name_is_never_a_word_for_the_area_or_a_verb(text, name, found_in):
+    """乡域/镇域 name no township; a body that names itself only before 法治/依法治 still gives its name."""
+    parsed = structure.parse(text)
+    assert (parsed.name, parsed.name_from) == (name, found_in)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市委：\n2023年，立足乡域实际，推进法治建设。\n" + BODY,
+        "我镇持续推进依法行政。\n" + BODY + "进一步推动在镇法治建设领导小组的统一领导下开展工作。\n",
+    ],
+)
+def test_an_area_word_or_a_verb_before_the_level_is_no_name(text):
+    """立足乡域 and 推动在镇 are no township: no name is better than a wrong one."""
+    assert structure.parse(text).name is None
+
+
 def test_name_from_the_file_name_when_the_text_has_none():
     """A report that never names itself takes its name from the file, as a batch's files are named."""
     parsed = structure.parse("我镇全年开展法治讲座4次。\n", "材料/石门镇-2023.txt")

@@ -132,6 +132,69 @@ CASES = [
     ("组织全体工作人员开展民法典集中学习，全年累计开展15次。", {"15次": "leadership.staff_training_sessions"}),
     ("开展法治宣传进村居活动，全年共计开展40余场。", {"40余场": "publicity.sessions"}),
     ("开展法治宣传进村居活动。全年共计开展40余场。", {"40余场": None}),  # a new sentence: not read on
+    # 第一议题 named earlier in the sentence; its clause says what it studied
+    ("坚持“第一议题”制度，学习传达总书记重要讲话精神28次。", {"28次": "leadership.first_topic_sessions"}),
+    ("落实第一议题学习制度，传达学习习近平总书记关于法治的重要论述精神12次。", {"12次": "leadership.first_topic_sessions"}),
+    ("传达学习省市会议精神15次。", {"15次": None}),
+    ("各村党支部落实“第一议题”，传达学习重要指示精神60次。", {"60次": None}),
+    # meetings counted by their 法治 agenda items
+    ("召开党委会议审议法治议题7次。", {"7次": "leadership.topic_meetings"}),
+    ("党政联席会议研究依法治镇相关议题5次。", {"5次": "leadership.topic_meetings"}),
+    ("党委会研究经济发展议题12次。", {"12次": None}),
+    # a lecture at the 中心组 is the leadership's study, not 普法
+    ("组织党委理论学习中心组开展法治专题讲座3场。", {"3场": "leadership.study_sessions"}),
+    ("党工委中心组(扩大)学习会举办民法典讲座2场。", {"2场": "leadership.study_sessions"}),
+    ("邀请律师进社区开展法治讲座6场。", {"6场": "publicity.sessions"}),
+    # 述法 reports counted in 份
+    ("各村党组织书记提交书面述法报告11份。", {"11份": "leadership.law_reports"}),
+    ("全年报送述法报告9份。", {"9份": "leadership.law_reports"}),
+    # the unit's own staff lecturing on law (X长讲法)
+    ("开展“站长讲法”活动4场。", {"4场": "leadership.staff_training_sessions"}),
+    ("组织干部讲法5次。", {"5次": "leadership.staff_training_sessions"}),
+    ("开展“科长讲法”4场、旁听庭审1场。", {"4场": "leadership.staff_training_sessions", "1场": None}),
+    # trainings counted in 批次, and their 参训率
+    ("选派干部参加区级法治培训3批次。", {"3批次": "leadership.staff_training_sessions"}),
+    ("全年参加上级法治培训5批次，参训率100%。", {"5批次": "leadership.staff_training_sessions", "100%": "leadership.exam_participation_rate"}),
+    # 考法 is an exam; a clause that names only the pass rate takes the exam of the clause before
+    ("全体干部参加年度学法考法，通过率100%。", {"100%": "leadership.exam_pass_rate"}),
+    ("组织机关干部参加法律知识考试，通过率为96%。", {"96%": "leadership.exam_pass_rate"}),
+    ("学法考法通过率达99%。", {"99%": "leadership.exam_pass_rate"}),
+    ("镇村干部参加法治培训，通过率100%。", {"100%": None}),
+    # officers who passed the certification exam named earlier in the sentence
+    ("组织执法人员参加执法资格考试，26名执法人员全部通过。", {"26名": "enforcement.certified_officers"}),
+    ("开展执法证申领培训及考试，12名执法人员均通过考核。", {"12名": "enforcement.certified_officers"}),
+    ("组织执法人员参加法律知识考试，30名执法人员全部通过。", {"30名": "leadership.exam_participants"}),  # passed a law exam: took it
+    # 中心组 study in a sentence that put law into its programme
+    ("将宪法和民法典纳入党委理论学习中心组年度学习计划，全年开展中心组学习8次。", {"8次": "leadership.study_sessions"}),
+    ("把习近平法治思想列入中心组学习重点内容，召开中心组专题学习会6次。", {"6次": "leadership.study_sessions"}),
+    ("将法治建设纳入党委议事日程，参加中心组学习会9次。", {"9次": None}),
+    # a head count that took part in study (参加了学习)
+    ("组织机关干部参加法治培训和考试4次，180余人次参加了学习考试。", {"4次": "leadership.staff_training_sessions", "180余人次": "leadership.staff_trained"}),
+    ("开展宪法集中学习，共60人参加学习。", {"60人": "leadership.staff_trained"}),
+    # study that is not about law (警示教育, 廉政教育基地) is none of the law-study items
+    ("组织党员干部赴廉政教育基地学习3次。", {"3次": None}),
+    ("组织机关干部开展“以案促改”警示教育学习5次。", {"5次": None}),
+    ("组织机关干部开展民法典专题学习5次。", {"5次": "leadership.staff_training_sessions"}),
+    # people counted at a training that names no law are not staff trained in law
+    ("召开全会精神宣讲培训会，覆盖党员干部、网格员等500余人。", {"500余人": None}),
+    # leaders' mailboxes and 直通车 are hotlines
+    ("办结区长直通车事项45件。", {"45件": "petitions.hotline_cases"}),
+    ("办理市长信箱来信17件。", {"17件": "petitions.hotline_cases"}),
+    ("办结信访事项12件。", {"12件": "petitions.closed"}),
+    # decisions or documents given legality review are documents reviewed
+    ("全年对5项重大行政决策开展合法性审查。", {"5项": "review.documents_reviewed"}),
+    ("完成重大决策合法性审查9件。", {"9件": "review.documents_reviewed"}),
+    ("对镇级规范性文件进行合法性审核4件。", {"4件": "review.documents_reviewed"}),
+    ("审核镇政府文件12个。", {"12个": "review.documents_reviewed"}),
+    ("全年作出重大行政决策3项，均经合法性审查。", {"3项": "decision.major_decisions"}),
+    # those counted, then that they reported on their law duties
+    ("12个村党组织书记全部完成年度述法。", {"12个": "leadership.law_reports"}),
+    ("组织5名站所负责人在班子会上进行述法。", {"5名": "leadership.law_reports"}),
+    ("9个村完成法律顾问签约。", {"9个": "village.adviser_villages"}),
+    # cases handled, with the hotline named earlier in the sentence
+    ("整合12345热线和网格平台，及时处理群众反映问题86件。", {"86件": "petitions.hotline_cases"}),
+    ("开通民情热线，全年受理并回复诉求件120件。", {"120件": "petitions.hotline_cases"}),
+    ("开通民情热线，全年办理行政处罚案件20件。", {"20件": "enforcement.cases"}),
 ]
 
 

@@ -71,7 +71,8 @@ def misnamed_titles(text: str, lang: str = "zh") -> list[Finding]:
                 findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     for row in titles()["misnamed"]:
         for match in re.finditer(f"《(?:中华人民共和国)?{re.escape(row['cited'])}》", text):
-            message = messages.text("finding_wrong_law_name", lang, said=match.group(), title=row_in(row, lang)["title"])
+            key = "finding_wrong_law_name" if row["cited"].endswith("法") else "finding_wrong_title"  # a 规定 or 条例 is no law
+            message = messages.text(key, lang, said=match.group(), title=row_in(row, lang)["title"])
             findings.append(_finding("wrong-title", Severity.WARNING, message, text, match.start()))
     return findings
 
