@@ -28,53 +28,53 @@ def _n(value) -> str:
 
 
 def _codes(names) -> str:
-    return ", ".join(f"`{name}`" for name in names)
+    return "、".join(f"`{name}`" for name in names)
 
 
 def rule_text(rule: dict, deduction: bool = False) -> str:
     """A rule in the page's words."""
     kind = rule["kind"]
     if kind == "sections":
-        return "sections: " + ", ".join(rule["require"])
+        return "sections：" + "、".join(rule["require"])
     if kind == "manual":
-        return "manual(评审人员评定)"
+        return "manual（评审人员评定）"
     if kind == "findings":
-        return "findings: " + ", ".join(rule["codes"])
+        return "findings：" + "、".join(rule["codes"])
     if kind == "reported":
-        return f"reported: `{rule['item']}`"
+        return f"reported：`{rule['item']}`"
     if kind == "flag":
-        text = "flag: " + _codes(rule.get("items") or [rule["item"]])
-        return text + (f";无 `{rule['figure']}` 得一半" if rule.get("figure") else "")
+        text = "flag：" + _codes(rule.get("items") or [rule["item"]])
+        return text + (f"；无 `{rule['figure']}` 得一半" if rule.get("figure") else "")
     if kind == "count":
         return _count(rule, deduction)
     if kind == "ratio":
         what = f"`{rule['rate']}`" if "rate" in rule else f"`{rule['numerator']}` / `{rule['denominator']}`"
-        return f"ratio: {what},目标 {_n(rule['target'])}%"
+        return f"ratio：{what}，目标 {_n(rule['target'])}%"
     if kind == "tiers":
         tiers = "、".join(f"≥{_n(t['min'])}→{_n(round(Decimal(str(t['fraction'])), 4))}" for t in rule["tiers"])
-        return f"tiers: `{rule['item']}` {tiers}"
+        return f"tiers：`{rule['item']}` {tiers}"
     return kind
 
 
 def _count(rule: dict, deduction: bool) -> str:
-    item = f"count: `{rule['item']}`"
+    item = f"count：`{rule['item']}`"
     if "target" not in rule:
-        return item + (",每件计一次" if deduction else "")
+        return item + ("，每件计一次" if deduction else "")
     if rule.get("partial") == "none":
-        return f"{item} ≥{_n(rule['target'])}(不足不得分)"
-    return f"{item},目标 {_n(rule['target'])}"
+        return f"{item} ≥{_n(rule['target'])}（不足不得分）"
+    return f"{item}，目标 {_n(rule['target'])}"
 
 
 def _score(results: dict, criterion) -> str:
     result = results[criterion.id]
-    return f"{_n(result.points)}({result.status.value})"
+    return f"{_n(result.points)}（{result.status.value}）"
 
 
 def _points(criterion) -> str:
     if criterion.kind.value == "veto":
         return "—"
     if criterion.kind.value == "deduction":
-        return f"{_n(criterion.points)}/次,上限 {_n(criterion.cap)}"
+        return f"{_n(criterion.points)}/次，上限 {_n(criterion.cap)}"
     return _n(criterion.points)
 
 
@@ -91,7 +91,7 @@ def blocks() -> dict[str, str]:
         rows = [c for c in criteria if c.category == category.id and c.kind.value == "base"]
         if rows:
             body = "".join(f"| {c.id} | {c.title} | {_points(c)} | {rule_text(c.rule)} | {_score(results, c)} |\n" for c in rows)
-            found[f"category-{category.id}"] = f"### {category.id} {category.title}({_n(sum(c.points for c in rows))} 分)\n\n" + BASE_HEADER + body
+            found[f"category-{category.id}"] = f"### {category.id} {category.title}（{_n(sum(c.points for c in rows))} 分）\n\n" + BASE_HEADER + body
     for kind in ("bonus", "deduction", "veto"):
         rows = [c for c in criteria if c.kind.value == kind]
         body = "".join(

@@ -218,3 +218,29 @@ def test_a_batchs_joined_chinese_lists_use_full_width_marks(tmp_path, capsys):
         cells = [cell for row in csv.reader(stream) for cell in row]
     joined = [cell for cell in [*cells, *shown.splitlines()] if re.search(r"[\u3400-\u9fff”）][;,][\u3400-\u9fff“（]", cell)]
     assert joined == []
+
+
+#: The guides a county office or a township reads (the README's Chinese opening is checked apart).
+USER_DOCS = ("county-guide.md", "township-guide.md", "web-guide.md", "scoring.md", "xianxiang.md")
+LINK = re.compile(r"\]\([^)]*\)")
+
+
+def _prose(path: Path):
+    """Each line of a Markdown file outside fenced blocks (outputs shown as printed), links masked."""
+    fenced = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        fenced ^= line.lstrip().startswith("```")
+        if not fenced and not line.lstrip().startswith("```"):
+            yield f"{path.name}:{number}", LINK.sub("]x", line)
+
+
+@pytest.mark.parametrize("name", USER_DOCS)
+def test_the_user_guides_use_full_width_punctuation(name):
+    """The Chinese prose of the guides users read uses full-width marks, as the messages do."""
+    assert _bad(_prose(Path(__file__).parents[1] / "docs" / name)) == []
+
+
+def test_the_readmes_chinese_opening_uses_full_width_punctuation():
+    """The README's Chinese paragraph, the first thing a Chinese reader sees."""
+    opening = Path(__file__).parents[1].joinpath("README.md").read_text(encoding="utf-8").split("\n\n")[1]
+    assert _bad([("README.md", opening)]) == []
