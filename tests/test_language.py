@@ -180,3 +180,30 @@ def test_a_drafted_submission_is_the_same_data_in_either_language(capsys, tmp_pa
     run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "zh.json")
     run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "en.json", "--lang", "en")
     assert (tmp_path / "zh.json").read_bytes() == (tmp_path / "en.json").read_bytes()
+
+
+def _commands() -> list[str]:
+    """Every command of the command line, the plugins' included."""
+    from evalkit.cli import build_parser
+    from evalkit.plugins import make_plugin_manager
+
+    parser = build_parser(make_plugin_manager())
+    return sorted(next(a for a in parser._actions if a.dest == "command").choices)
+
+
+@pytest.mark.parametrize("argv", [["--help", "--lang", "en"], ["--lang", "en", "--help"], ["--lang=en"],
+                                  *([name, "--help", "--lang", "en"] for name in _commands()), ["--lang", "en", "check", "--help"]],
+                         ids=" ".join)
+def test_help_in_english_holds_no_chinese(capsys, argv):
+    """--help of the top level and of every command under --lang en, wherever it stands: usage, headings, texts, epilog."""
+    code, out, err = run(capsys, *argv)
+    assert code == (2 if argv == ["--lang=en"] else 0) and out.startswith("usage: evalkit") and "options:" in out
+    assert HAN.findall(out + err) == []
+
+
+def test_help_stays_chinese_by_default(capsys):
+    """Without --lang the help is Chinese, framing included; a usage error before the command speaks the asked language."""
+    _, out, _ = run(capsys, "score", "--help")
+    assert out.startswith("用法：evalkit score") and "\n选项：\n" in out and "--jobs N              并行进程数" in out
+    code, _, err = run(capsys, "--lang", "en", "history")
+    assert code == 2 and err == "evalkit history: usage error: the following arguments are required: TOWNSHIP\n"

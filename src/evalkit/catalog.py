@@ -237,6 +237,6 @@ def run_checks(pm, submission: Submission, text: str | None, lang: str = "zh") -
     return tuple(findings)
 
 
-def add_commands(pm, subparsers) -> None:
-    """Call ``register_commands`` once, letting each plugin add its commands."""
-    pm.hook.register_commands(subparsers=subparsers)
+def add_commands(pm, subparsers, lang: str = "zh") -> None:
+    """Call ``register_commands`` once, letting each plugin add its commands, their help in ``lang``."""
+    pm.hook.register_commands(subparsers=subparsers, lang=lang)

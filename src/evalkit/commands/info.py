@@ -13,20 +13,18 @@ from evalkit.model import Kind
 from evalkit.scorecard import display, number
 
 
-def add(subparsers, common) -> None:
-    criteria = subparsers.add_parser("criteria", parents=[common], help="列出全部评分指标", description="列出所选配置下的全部评分指标。")
-    add_scoring_options(criteria)
-    criteria.set_defaults(func=run_criteria)
-    explain = subparsers.add_parser("explain", parents=[common], help="说明一个指标", description="说明一个指标的规则、分值、依据和整改建议。")
-    explain.add_argument("id", metavar="ID", help="指标编号")
-    add_scoring_options(explain)
-    explain.set_defaults(func=run_explain)
-    plugins = subparsers.add_parser("plugins", parents=[common], help="列出已加载的插件", description="列出已加载的插件、版本和实现的钩子。")
-    plugins.add_argument("--json", action="store_true", help="以 JSON 输出")
-    plugins.set_defaults(func=run_plugins)
-    schema = subparsers.add_parser("schema", parents=[common], help="输出提交材料的 JSON Schema", description="输出由核心与各插件指标项组合而成的提交材料 JSON Schema，或指定名称的内置 Schema。")
-    schema.add_argument("name", nargs="?", help="submission（默认，组合后）、criteria、items、profile、reviews、scorecard")
-    schema.set_defaults(func=run_schema)
+def add(subparsers, common, lang: str) -> None:
+    def command(name: str, key: str, func):
+        parser = subparsers.add_parser(name, parents=[common], help=text(f"help_{key}", lang), description=text(f"help_{key}_description", lang))
+        parser.set_defaults(func=func)
+        return parser
+
+    add_scoring_options(command("criteria", "criteria", run_criteria), lang)
+    explain = command("explain", "explain", run_explain)
+    explain.add_argument("id", metavar="ID", help=text("help_explain_id", lang))
+    add_scoring_options(explain, lang)
+    command("plugins", "plugins", run_plugins).add_argument("--json", action="store_true", help=text("help_plugins_json", lang))
+    command("schema", "schema", run_schema).add_argument("name", nargs="?", help=text("help_schema_name", lang))
 
 
 def run_criteria(args) -> int:

@@ -12,19 +12,16 @@ from evalkit.scorecard import display, number
 PSEUDO = ("bonus", "deduction")  #: the bonus and deduction lines, headed by their kind's name
 
 
-def add(subparsers, common) -> None:
-    history = subparsers.add_parser("history", parents=[common], help="一个乡镇的历年得分、等次、排名和整改情况",
-                                    description="从成绩库中列出一个乡镇（街道）历年的总分、等次、排名、分类得分和上年问题整改情况。")
-    history.add_argument("township", metavar="TOWNSHIP", help="乡镇（街道）名称，如 丹西街道")
-    history.add_argument("--county", metavar="NAME", help="县（市、区）名称，成绩库中有同名乡镇时用来区分")
-    compare = subparsers.add_parser("compare", parents=[common], help="对比两个年度：总分、排名和变化最大的类别",
-                                    description="从成绩库中对比两个年度每个乡镇（街道）的总分和排名变化，以及变化最大的类别。"
-                                    "两年评分办法不同时，列出有变化的指标，并以得分率比较（总分不可直接比较）。")
-    compare.add_argument("year_a", type=int, metavar="YEAR_A", help="较早的年度，如 2022")
-    compare.add_argument("year_b", type=int, metavar="YEAR_B", help="较晚的年度，如 2023")
+def add(subparsers, common, lang: str) -> None:
+    history = subparsers.add_parser("history", parents=[common], help=text("help_history", lang), description=text("help_history_description", lang))
+    history.add_argument("township", metavar="TOWNSHIP", help=text("help_history_township", lang))
+    history.add_argument("--county", metavar="NAME", help=text("help_history_county", lang))
+    compare = subparsers.add_parser("compare", parents=[common], help=text("help_compare", lang), description=text("help_compare_description", lang))
+    compare.add_argument("year_a", type=int, metavar="YEAR_A", help=text("help_compare_year_a", lang))
+    compare.add_argument("year_b", type=int, metavar="YEAR_B", help=text("help_compare_year_b", lang))
     for parser, func in ((history, run_history), (compare, run_compare)):
-        parser.add_argument("--db", metavar="FILE", help="成绩库（SQLite 文件）；默认取环境变量 EVALKIT_DB")
-        parser.add_argument("--format", choices=("table", "json"), default="table", help="输出格式（默认 table）")
+        parser.add_argument("--db", metavar="FILE", help=text("help_db", lang))
+        parser.add_argument("--format", choices=("table", "json"), default="table", help=text("help_years_format", lang))
         parser.set_defaults(func=func)
 
 

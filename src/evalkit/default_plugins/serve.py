@@ -9,24 +9,20 @@ from evalkit.messages import text
 
 
 @hookimpl
-def register_commands(subparsers):
+def register_commands(subparsers, lang):
     from evalkit.cli import common_options
 
-    parser = subparsers.add_parser(
-        "serve", parents=[common_options()], help="启动网页服务：乡镇自检和提交报告，县考评办查看提交情况和排名",
-        description="启动网页服务（见 docs/web-guide.md）。账号、提交的报告和操作记录都保存在成绩库中；"
-        "第一次使用前用 --init 为县考评办和各乡镇（街道）创建账号。",
-    )
-    parser.add_argument("--db", metavar="FILE", help="成绩库（SQLite 文件）；默认取环境变量 EVALKIT_DB")
-    parser.add_argument("--files", metavar="DIR", help="保存已提交报告原件的文件夹（默认在成绩库旁边的 FILE.files）")
-    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只有本机能访问；内网访问见使用说明）")
-    parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    parser.add_argument("--workers", type=int, default=2, metavar="N", help="评分进程数（默认 2）")
-    parser.add_argument("--init", metavar="FOLDER", help="为 FOLDER 中各乡镇（街道）的报告或提交材料所属单位各建一个账号，另建一个县考评办账号，显示密码后退出")
-    parser.add_argument("--add-office", metavar="NAME", help="再为县考评办建一个账号（用户名 NAME），显示密码后退出")
-    parser.add_argument("--demo", metavar="FOLDER", help="演示：用 FOLDER 中的乡镇建演示账号（密码固定并显示）并代为提交，然后启动")
-    parser.add_argument("--leave", action="append", default=[], metavar="NAME", help="演示时不代为提交的乡镇（可重复）")
-    parser.add_argument("--secure-cookies", action="store_true", help="只经 HTTPS 发送登录 Cookie（经 HTTPS 反向代理提供服务时使用）")
+    parser = subparsers.add_parser("serve", parents=[common_options(lang)], help=text("help_serve", lang), description=text("help_serve_description", lang))
+    parser.add_argument("--db", metavar="FILE", help=text("help_db", lang))
+    parser.add_argument("--files", metavar="DIR", help=text("help_serve_files", lang))
+    parser.add_argument("--host", default="127.0.0.1", help=text("help_serve_host", lang))
+    parser.add_argument("--port", type=int, default=8000, help=text("help_serve_port", lang))
+    parser.add_argument("--workers", type=int, default=2, metavar="N", help=text("help_serve_workers", lang))
+    parser.add_argument("--init", metavar="FOLDER", help=text("help_serve_init", lang))
+    parser.add_argument("--add-office", metavar="NAME", help=text("help_serve_add_office", lang))
+    parser.add_argument("--demo", metavar="FOLDER", help=text("help_serve_demo", lang))
+    parser.add_argument("--leave", action="append", default=[], metavar="NAME", help=text("help_serve_leave", lang))
+    parser.add_argument("--secure-cookies", action="store_true", help=text("help_serve_secure_cookies", lang))
     parser.set_defaults(func=run)
 
 
