@@ -207,3 +207,32 @@ def test_help_stays_chinese_by_default(capsys):
     assert out.startswith("用法：evalkit score") and "\n选项：\n" in out and "--jobs N              并行进程数" in out
     code, _, err = run(capsys, "--lang", "en", "history")
     assert code == 2 and err == "evalkit history: usage error: the following arguments are required: TOWNSHIP\n"
+
+
+def test_plugins_lists_the_formats_in_english(capsys):
+    """evalkit plugins --lang en: the plugin table and every built-in format's title in English, and no notice."""
+    code, out, err = run(capsys, "plugins", "--lang", "en")
+    assert code == 0 and "ranking table (CSV, opens in Excel)" in out and "Markdown scorecard" in out
+    assert HAN.findall(out + err) == []
+    _, out, _ = run(capsys, "plugins")
+    assert "排名表（CSV，Excel 可直接打开）" in out and "\n格式  " in out
+
+
+def test_a_format_without_english_shows_its_chinese_title_said_once(capsys):
+    """A plugin's format without ``en``: its Chinese title under "en", named once on stderr; nothing said in Chinese."""
+    from evalkit import Format, hookimpl
+    from evalkit.commands.info import formats_table
+    from evalkit.plugins import make_plugin_manager
+
+    class Letters:
+        @hookimpl
+        def register_formats(self):
+            return [Format("letter", "反馈意见函", lambda card, stream, lang: None, scope="township", filename="-反馈意见.txt"),
+                    Format("brief", "一行摘要", lambda card, stream, lang: None, en={"title": "one-line summary"})]
+
+    pm = make_plugin_manager(load_entrypoints=False, plugins=[Letters()])
+    shown = formats_table(pm, "en")
+    err = capsys.readouterr().err
+    assert "反馈意见函" in shown and "townships/*-反馈意见.txt" in shown and "one-line summary" in shown and "一行摘要" not in shown
+    assert err.count("have no English") == 1 and "letter" in err
+    assert "一行摘要" in formats_table(pm, "zh") and capsys.readouterr().err == ""

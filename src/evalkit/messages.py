@@ -652,3 +652,6 @@ MESSAGES.update({
     "help_serve_leave": ("演示时不代为提交的乡镇（可重复）", "a township the demo does not submit for (may be repeated)"),
     "help_serve_secure_cookies": ("只经 HTTPS 发送登录 Cookie（经 HTTPS 反向代理提供服务时使用）", "send the login cookie over HTTPS only (when served behind an HTTPS reverse proxy)"),
 })
+
+# Output formats in evalkit plugins: their names, files and titles (the formats hook's Format, with its `en`)
+MESSAGES.update({"format": ("格式", "Format"), "format_file": ("写出", "Writes")})

@@ -38,7 +38,12 @@ def evaluator(args, with_reviews: bool = True):
         raise InputError("bad_township")
     made = Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews, township=township, year=getattr(args, "year", None),
                      lang=args.lang)
-    if made.untranslated:  # said once, wherever the titles show
-        shown = made.untranslated[:UNTRANSLATED_SHOWN]
-        print(text("untranslated", args.lang, count=len(made.untranslated), ids=", ".join(shown) + (", …" if len(made.untranslated) > len(shown) else "")), file=sys.stderr)
+    say_untranslated(made.untranslated, args.lang)  # said once, wherever the titles show
     return made
+
+
+def say_untranslated(missing: list[str], lang: str) -> None:
+    """Say on stderr how many titles have no English, naming the first ones (nothing when none)."""
+    if missing:
+        shown = missing[:UNTRANSLATED_SHOWN]
+        print(text("untranslated", lang, count=len(missing), ids=", ".join(shown) + (", …" if len(missing) > len(shown) else "")), file=sys.stderr)

@@ -86,7 +86,27 @@ def run_plugins(args) -> int:
         return 0
     header = [text(k, args.lang) for k in ("plugin", "version", "hooks")]
     print(table([[r["name"], f"{r['distribution']} {r['version']}", ", ".join(r["hooks"])] for r in rows], header))
+    print("\n" + formats_table(args.pm, args.lang))
     return 0
+
+
+def formats_table(pm, lang: str) -> str:
+    """The output formats the plugins declare: name, the file written, title in ``lang``, plugin."""
+    from evalkit.catalog import collect_formats
+    from evalkit.columns import table
+    from evalkit.commands.common import say_untranslated
+    from evalkit.language import EN, in_language, untitled
+
+    formats = collect_formats(pm)
+    if lang == EN:
+        say_untranslated(untitled(formats), lang)
+    rows = [[f.name, _written(f), in_language(f, lang).title, f.plugin] for f in sorted(formats.values(), key=lambda f: f.name)]
+    return table(rows, [text(k, lang) for k in ("format", "format_file", "title", "plugin")])
+
+
+def _written(fmt) -> str:
+    """Where a format's output goes: a batch's file, each township's, or (a scorecard format) check's output."""
+    return {"batch": fmt.filename, "township": f"townships/*{fmt.filename}"}.get(fmt.scope, "check --format")
 
 
 def run_schema(args) -> int:
