@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 
+import attrs
 import openpyxl
 import pytest
 from conftest import ROOT
@@ -236,3 +237,61 @@ def test_a_format_without_english_shows_its_chinese_title_said_once(capsys):
     assert "反馈意见函" in shown and "townships/*-反馈意见.txt" in shown and "one-line summary" in shown and "一行摘要" not in shown
     assert err.count("have no English") == 1 and "letter" in err
     assert "一行摘要" in formats_table(pm, "zh") and capsys.readouterr().err == ""
+
+
+@pytest.fixture(scope="module")
+def chinese_store(tmp_path_factory):
+    """Two years scored in Chinese (the default) into one store, the second under the 2023 profile (its rubric changed)."""
+    folder = tmp_path_factory.mktemp("chinese-store")
+    db = folder / "store.db"
+    for year, extra in (("2022", []), ("2023", ["--profile", str(EXAMPLE / "profile-2023.yaml")])):
+        assert main(["score", str(ROOT / "examples" / f"xiangshan-{year}"), "--out", str(folder / year), "--db", str(db), *extra]) == 0
+    names = {json.loads(p.read_text("utf-8"))["subject"]["name"] for p in (folder / "2022" / "townships").glob("*.json")}
+    return db, names | {"象山县"}
+
+
+def test_history_and_compare_in_english_of_a_store_filled_in_chinese(capsys, chinese_store):
+    """history and compare --lang en (table and JSON) of years scored in Chinese: the installed rubric's English titles
+    and the profiles' English grades; only townships, the county and the JSON's level code stay Chinese."""
+    db, names = chinese_store
+    shown = {}
+    for argv in (["history", "贤庠镇"], ["compare", "2022", "2023"]):
+        for fmt in ("table", "json"):
+            code, out, err = run(capsys, *argv, "--db", db, "--format", fmt, "--lang", "en")
+            assert code == 0
+            shown[f"{argv[0]} {fmt}"] = out + err
+    assert "A=Report form" in shown["history table"] and " fail " in shown["history table"]
+    assert "XX-B03 Rule-of-law study by the Party committee's theory study group (rule changed)" in shown["history table"]
+    assert "Government functions +41.67" in shown["compare table"] and '"grade": "fail"' in shown["history json"]
+    assert {k: chinese_outside(v, names | {"镇", "乡", "街道"}) for k, v in shown.items()} == dict.fromkeys(shown, [])
+    _, chinese, _ = run(capsys, "history", "贤庠镇", "--db", db)
+    assert "A=报告规范" in chinese and "不合格" in chinese
+
+
+def test_what_the_installed_plugins_do_not_know_shows_as_stored(chinese_store):
+    """A category, criterion or grade the installed plugins give no English for keeps the store's text."""
+    from evalkit.commands.years import English
+    from evalkit.history import RubricChange
+    from evalkit.store import Store
+
+    with Store(str(chinese_store[0]), readonly=True) as store:
+        township = store.history("贤庠镇")[0]
+    stored = attrs.evolve(township, grade="甲等", categories={**township.categories, "Z": ("自设类别", 1, 2)})
+    english = English({"A": "Report form"}, {"XX-A01": "Title"}, {"不合格": "fail"})
+    shown = english.township(stored)
+    assert shown.grade == "甲等" and shown.categories["Z"][0] == "自设类别" and shown.categories["A"][0] == "Report form"
+    assert shown.categories["B"] == township.categories["B"]
+    assert english.change(RubricChange("ZZ-01", "自设指标", "added")).title == "自设指标"
+    assert english.change(RubricChange("XX-A01", "报告标题", "removed")).title == "Title"
+
+
+def test_serve_says_in_english_what_it_made(capsys, tmp_path):
+    """serve --init --lang en: the accounts' roles and the heading in English, the user names (townships, the office) as made."""
+    from evalkit.store import Store
+    from webserver import COUNTY
+
+    code, out, err = run(capsys, "serve", "--db", tmp_path / "s.db", "--init", COUNTY, "--lang", "en")
+    with Store(str(tmp_path / "s.db")) as store:
+        names = {a.username for a in store.web.accounts()}
+    assert code == 0 and "19 accounts created" in out and "  county office  user: " in out
+    assert chinese_outside(out + err, names) == []

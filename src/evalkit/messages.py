@@ -655,3 +655,6 @@ MESSAGES.update({
 
 # Output formats in evalkit plugins: their names, files and titles (the formats hook's Format, with its `en`)
 MESSAGES.update({"format": ("格式", "Format"), "format_file": ("写出", "Writes")})
+
+# evalkit serve's terminal lines in the run's language (its pages stay Chinese)
+MESSAGES.update({"web_role_office": ("县考评办", "county office"), "web_role_township": ("乡镇（街道）", "township")})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
+
 from evalkit.errors import InputError
 from evalkit.messages import CHANGE_FIELDS, KIND, LEVEL, RECTIFICATION, label, text
 from evalkit.scorecard import display, number
@@ -43,6 +45,9 @@ def run_history(args) -> int:
     with open_store(args.db) as store:
         years, changes = township_history(store, args.township, args.county)
         tallies = {t.year: _tally(store.rectification(t.scorecard_id)) for t in years}
+    if args.lang == "en":
+        english = English.of(args.pm)
+        years, changes = [english.township(t) for t in years], {y: tuple(map(english.change, c)) for y, c in changes.items()}
     if args.format == "json":
         print(json.dumps(history_json(years, changes, tallies), ensure_ascii=False, indent=2))
     else:
@@ -55,11 +60,52 @@ def run_compare(args) -> int:
 
     with open_store(args.db) as store:
         found = compare(store, args.year_a, args.year_b)
+    if args.lang == "en":
+        found = English.of(args.pm).comparison(found)
     if args.format == "json":
         print(json.dumps(compare_json(found), ensure_ascii=False, indent=2))
     else:
         print(compare_table(found, args.lang))
     return 0
+
+
+@attrs.frozen
+class English:
+    """The English the installed plugins give for what the store keeps as a year was scored: the
+    titles of the categories and criteria they know (by id) and the grades of their profiles (by
+    Chinese name). What they do not know shows as stored."""
+
+    categories: dict[str, str]
+    criteria: dict[str, str]
+    grades: dict[str, str]
+
+    @classmethod
+    def of(cls, pm) -> English:
+        from evalkit.catalog import build_catalog
+
+        catalog = build_catalog(pm)
+        grades: dict[str, str] = {}
+        for _pid, profile in sorted(catalog.profiles.items()):  # the first profile naming a grade gives its English
+            grades = {**profile.en.get("grades", {}), **grades}
+        categories = {cid: text(f"category_{cid}", "en") for cid in PSEUDO}
+        return cls({**categories, **_titles(catalog.categories)}, _titles(catalog.criteria), grades)
+
+    def township(self, t):
+        categories = {cid: (self.categories.get(cid, title), score, most) for cid, (title, score, most) in t.categories.items()}
+        return attrs.evolve(t, grade=self.grades.get(t.grade, t.grade), categories=categories)
+
+    def change(self, change):
+        return attrs.evolve(change, title=self.criteria.get(change.criterion, change.title))
+
+    def comparison(self, found):
+        rows = tuple(attrs.evolve(r, before=r.before and self.township(r.before), after=r.after and self.township(r.after),
+                                  moved=tuple((cid, self.categories.get(cid, title), d) for cid, title, d in r.moved)) for r in found.rows)
+        return attrs.evolve(found, changes=tuple(map(self.change, found.changes)), rows=rows)
+
+
+def _titles(table) -> dict[str, str]:
+    """The English title of each object in ``table`` that gives one."""
+    return {key: value.en["title"] for key, value in table.items() if "title" in value.en}
 
 
 def _tally(items) -> dict[str, int]:

@@ -39,7 +39,7 @@ def run(args) -> int:
     with store_.Store(config.store) as store:
         if args.init or args.add_office:
             made = accounts.make_accounts(store.web, Path(args.init)) if args.init else [accounts.add_office(store.web, args.add_office)]
-            _print_accounts(text("web_accounts_made", count=0), made, created_only=True)
+            _print_accounts(text("web_accounts_made", args.lang, count=0), made, args.lang, created_only=True)
             return 0
         if args.demo:
             made = accounts.make_accounts(store.web, Path(args.demo), demo=True)
@@ -48,8 +48,8 @@ def run(args) -> int:
                 raise InputError("web_demo_leave_unknown", name="、".join(sorted(unknown)))
             config.files.mkdir(parents=True, exist_ok=True)
             accounts.submit_demo(store.web, config.files, made, set(args.leave))
-            _print_accounts(text("web_demo_accounts"), made)
-    _serve(config, args.host, args.port)
+            _print_accounts(text("web_demo_accounts", args.lang), made, args.lang)
+    _serve(config, args.host, args.port, args.lang)
     return 0
 
 
@@ -66,23 +66,23 @@ def _check_address(host: str, port: int) -> None:
         raise InputError("web_address", host=host, port=port, detail=exc.strerror or str(exc)) from None
 
 
-def _print_accounts(heading: str, made, created_only: bool = False) -> None:
+def _print_accounts(heading: str, made, lang: str, created_only: bool = False) -> None:
     shown = [a for a in made if a.created or not created_only]
     if created_only:
-        heading = text("web_accounts_made", count=len(shown))
+        heading = text("web_accounts_made", lang, count=len(shown))
     print(heading)
     for account in shown:
-        role = "县考评办" if account.role == "office" else "乡镇（街道）"
-        print(text("web_account", role=role, username=account.username, password=account.password))
+        role = text("web_role_office" if account.role == "office" else "web_role_township", lang)
+        print(text("web_account", lang, role=role, username=account.username, password=account.password))
 
 
-def _serve(config, host: str, port: int) -> None:
+def _serve(config, host: str, port: int, lang: str) -> None:
     import uvicorn
 
     from evalkit.web.app import create_app
 
     _check_address(host, port)
 
-    print(text("web_listening", host=host, port=port), flush=True)
+    print(text("web_listening", lang, host=host, port=port), flush=True)  # the terminal's language; the pages are Chinese
     # a browser that keeps a connection open must not keep the server from stopping
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10)
