@@ -2,6 +2,7 @@
 reports (evidence, headings, citations) or a name (township, county, reviewer). Chinese stays
 the default, and a plugin without English falls back to its Chinese, said once."""
 
+import functools
 import json
 import re
 import shutil
@@ -295,3 +296,37 @@ def test_serve_says_in_english_what_it_made(capsys, tmp_path):
         names = {a.username for a in store.web.accounts()}
     assert code == 0 and "19 accounts created" in out and "  county office  user: " in out
     assert chinese_outside(out + err, names) == []
+
+
+def test_criteria_and_explain_in_english_hold_no_chinese(capsys):
+    """criteria and explain of every criterion under --lang en: titles, basis, remediation, rule and labels all English."""
+    code, listed, err = run(capsys, "criteria", "--lang", "en")
+    ids = [line.split()[0] for line in listed.splitlines()[2:]]
+    assert code == 0 and len(ids) == 63 and "Report form" in listed and HAN.findall(listed + err) == []
+    for criterion in ids:
+        code, out, err = run(capsys, "explain", criterion, "--lang", "en")
+        assert code == 0 and out.startswith(criterion) and HAN.findall(out + err) == [], criterion
+
+
+def _schema_strings(value, key=""):
+    """(key, string) for every string in a JSON Schema, an enum's values under "enum"."""
+    if isinstance(value, dict):
+        for inner_key, inner in value.items():
+            yield from _schema_strings(inner, inner_key)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _schema_strings(inner, key)
+    elif isinstance(value, str):
+        yield key, value
+
+
+@pytest.mark.parametrize("name", ["submission", "criteria", "items", "profile", "reviews", "scorecard"])
+def test_a_schema_in_english_is_english_but_for_the_chinese_values_it_describes(capsys, name):
+    """schema --lang en: the composed items' titles are English; Chinese is left only in enum values (data a file
+    holds) and as words an English description cites (例 names, the words reports write, the values it lists)."""
+    code, out, _ = run(capsys, "schema", name, "--lang", "en")
+    chinese = [(key, s) for key, s in _schema_strings(json.loads(out)) if HAN.search(s)]
+    assert code == 0 and [s for key, s in chinese if key == "title"] == []
+    values = sorted({s for key, s in chinese if key in ("enum", "const", "examples")}, key=len, reverse=True)
+    described = [functools.reduce(lambda s, v: s.replace(v, ""), values, s) for key, s in chinese if key not in ("enum", "const", "examples")]
+    assert [s for s in described if len(re.findall(r"[A-Za-z]", s)) < len(HAN.findall(s))] == []

@@ -114,8 +114,9 @@ def run_schema(args) -> int:
 
     if args.name in (None, "submission"):
         from evalkit.catalog import build_catalog
+        from evalkit.language import catalog_in
 
-        schema = schemas.compose_submission(build_catalog(args.pm).items)
+        schema = schemas.compose_submission(catalog_in(build_catalog(args.pm), args.lang).items)  # the items' titles in the run's language
     elif args.name in schemas.NAMES:
         schema = schemas.load(args.name)
     else:
