@@ -330,3 +330,17 @@ def test_a_schema_in_english_is_english_but_for_the_chinese_values_it_describes(
     values = sorted({s for key, s in chinese if key in ("enum", "const", "examples")}, key=len, reverse=True)
     described = [functools.reduce(lambda s, v: s.replace(v, ""), values, s) for key, s in chinese if key not in ("enum", "const", "examples")]
     assert [s for s in described if len(re.findall(r"[A-Za-z]", s)) < len(HAN.findall(s))] == []
+
+
+def test_errors_listing_choices_hold_no_chinese_in_english(capsys, tmp_path, chinese_store):
+    """A list of choices in an error (file types, formats, schemas, profiles, years) is joined with “, ” under --lang en, “、” in Chinese."""
+    strange = tmp_path / "report.foo"
+    strange.write_text("x", encoding="utf-8")
+    cases = [["check", strange], ["check", EXAMPLE / "submission.json", "--format", "zz"], ["schema", "zz"],
+             ["check", EXAMPLE / "submission.json", "--profile", "nope"], ["compare", "2019", "2020", "--db", chinese_store[0]],
+             ["score", EXAMPLE, "--out", tmp_path / "out", "--formats", "q,r"]]
+    for argv in cases:
+        code, out, err = run(capsys, *argv, "--lang", "en")
+        assert code == 2 and HAN.findall(out + err) == [] and "、" not in err, argv
+    _, _, err = run(capsys, *cases[0])
+    assert "：不支持的文件类型“.foo”" in err and ".json、.yaml" in err

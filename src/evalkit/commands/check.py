@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
-from evalkit.errors import InputError
+from evalkit.errors import InputError, listed
 from evalkit.messages import text
 from evalkit.scorecard import display
 
@@ -39,7 +39,7 @@ def pick_format(catalog, name: str):
     """A format that writes one scorecard as text, by name."""
     known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard" or (f.scope == "township" and not f.binary)}
     if name not in known:
-        raise InputError("unknown_format", name=name, known="、".join(sorted(known)))
+        raise InputError("unknown_format", name=name, known=listed(sorted(known)))
     return known[name]
 
 

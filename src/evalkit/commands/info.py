@@ -7,7 +7,7 @@ import sys
 
 from evalkit import __version__
 from evalkit.commands.common import add_scoring_options, evaluator
-from evalkit.errors import InputError
+from evalkit.errors import InputError, listed
 from evalkit.messages import KIND, label, text
 from evalkit.model import Kind
 from evalkit.scorecard import display, number
@@ -120,6 +120,6 @@ def run_schema(args) -> int:
     elif args.name in schemas.NAMES:
         schema = schemas.load(args.name)
     else:
-        raise InputError("unknown_schema", name=args.name, known="、".join(schemas.NAMES))
+        raise InputError("unknown_schema", name=args.name, known=listed(schemas.NAMES))
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 import attrs
 
 from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
-from evalkit.errors import DataError, InputError
+from evalkit.errors import DataError, InputError, listed
 from evalkit.messages import LEVEL, label, text
 from evalkit.names import visible
 from evalkit.scorecard import display
@@ -54,7 +54,7 @@ def _run(args, unpacked) -> int:
     found = [str(p) for p in sources.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
     files, refused = unpacked.add(found, wanted)
     if not files and not refused:
-        raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
+        raise InputError("no_inputs", file=", ".join(args.paths), known=listed(readable))
     if args.township and len(files) > 1:
         raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
@@ -119,7 +119,7 @@ def _chosen_formats(formats, value: str) -> tuple[list, tuple[str, ...]]:
     names = set(known) if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
     unknown = sorted(names - set(known))
     if unknown:
-        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted(known)))
+        raise InputError("unknown_format", name=listed(unknown), known=listed(sorted(known)))
     chosen = [known[n] for n in sorted(names)]
     return [f for f in chosen if f.scope == "batch"], tuple(f.name for f in chosen if f.scope == "township")
 

@@ -28,7 +28,7 @@ def register_commands(subparsers, lang):
 
 def run(args) -> int:
     from evalkit import store as store_
-    from evalkit.errors import InputError
+    from evalkit.errors import InputError, listed
     from evalkit.web import accounts
     from evalkit.web.pages import Config
 
@@ -45,7 +45,7 @@ def run(args) -> int:
             made = accounts.make_accounts(store.web, Path(args.demo), demo=True)
             unknown = set(args.leave) - {a.username for a in made}
             if unknown:
-                raise InputError("web_demo_leave_unknown", name="、".join(sorted(unknown)))
+                raise InputError("web_demo_leave_unknown", name=listed(sorted(unknown)))
             config.files.mkdir(parents=True, exist_ok=True)
             accounts.submit_demo(store.web, config.files, made, set(args.leave))
             _print_accounts(text("web_demo_accounts", args.lang), made, args.lang)
