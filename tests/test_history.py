@@ -87,6 +87,8 @@ def test_a_name_shared_by_two_counties_asks_for_the_county(tmp_path, capsys):
     assert run(capsys, "score", folder, "--out", tmp_path / "out", "--db", db, "--formats", "csv")[0] == 0
     code, _out, err = run(capsys, "history", "丹西街道", "--db", db)
     assert code == ExitCode.USAGE and "宁海县、象山县" in err and "--county" in err
+    code, _out, err = run(capsys, "history", "丹西街道", "--db", db, "--lang", "en")
+    assert code == ExitCode.USAGE and "宁海县, 象山县" in err and "、" not in err
     code, out, _err = run(capsys, "history", "丹西街道", "--db", db, "--county", "宁海县", "--format", "json")
     assert code == ExitCode.OK and json.loads(out)["county"] == "宁海县" and len(json.loads(out)["years"]) == 1
 

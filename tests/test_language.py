@@ -2,10 +2,12 @@
 reports (evidence, headings, citations) or a name (township, county, reviewer). Chinese stays
 the default, and a plugin without English falls back to its Chinese, said once."""
 
+import functools
 import json
 import re
 import shutil
 
+import attrs
 import openpyxl
 import pytest
 from conftest import ROOT
@@ -180,3 +182,165 @@ def test_a_drafted_submission_is_the_same_data_in_either_language(capsys, tmp_pa
     run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "zh.json")
     run(capsys, "extract", EXAMPLE / "report.txt", "-o", tmp_path / "en.json", "--lang", "en")
     assert (tmp_path / "zh.json").read_bytes() == (tmp_path / "en.json").read_bytes()
+
+
+def _commands() -> list[str]:
+    """Every command of the command line, the plugins' included."""
+    from evalkit.cli import build_parser
+    from evalkit.plugins import make_plugin_manager
+
+    parser = build_parser(make_plugin_manager())
+    return sorted(next(a for a in parser._actions if a.dest == "command").choices)
+
+
+@pytest.mark.parametrize("argv", [["--help", "--lang", "en"], ["--lang", "en", "--help"], ["--lang=en"],
+                                  *([name, "--help", "--lang", "en"] for name in _commands()), ["--lang", "en", "check", "--help"]],
+                         ids=" ".join)
+def test_help_in_english_holds_no_chinese(capsys, argv):
+    """--help of the top level and of every command under --lang en, wherever it stands: usage, headings, texts, epilog."""
+    code, out, err = run(capsys, *argv)
+    assert code == (2 if argv == ["--lang=en"] else 0) and out.startswith("usage: evalkit") and "options:" in out
+    assert HAN.findall(out + err) == []
+
+
+def test_help_stays_chinese_by_default(capsys):
+    """Without --lang the help is Chinese, framing included; a usage error before the command speaks the asked language."""
+    _, out, _ = run(capsys, "score", "--help")
+    assert out.startswith("用法：evalkit score") and "\n选项：\n" in out and "--jobs N              并行进程数" in out
+    code, _, err = run(capsys, "--lang", "en", "history")
+    assert code == 2 and err == "evalkit history: usage error: the following arguments are required: TOWNSHIP\n"
+
+
+def test_plugins_lists_the_formats_in_english(capsys):
+    """evalkit plugins --lang en: the plugin table and every built-in format's title in English, and no notice."""
+    code, out, err = run(capsys, "plugins", "--lang", "en")
+    assert code == 0 and "ranking table (CSV, opens in Excel)" in out and "Markdown scorecard" in out
+    assert HAN.findall(out + err) == []
+    _, out, _ = run(capsys, "plugins")
+    assert "排名表（CSV，Excel 可直接打开）" in out and "\n格式  " in out
+
+
+def test_a_format_without_english_shows_its_chinese_title_said_once(capsys):
+    """A plugin's format without ``en``: its Chinese title under "en", named once on stderr; nothing said in Chinese."""
+    from evalkit import Format, hookimpl
+    from evalkit.commands.info import formats_table
+    from evalkit.plugins import make_plugin_manager
+
+    class Letters:
+        @hookimpl
+        def register_formats(self):
+            return [Format("letter", "反馈意见函", lambda card, stream, lang: None, scope="township", filename="-反馈意见.txt"),
+                    Format("brief", "一行摘要", lambda card, stream, lang: None, en={"title": "one-line summary"})]
+
+    pm = make_plugin_manager(load_entrypoints=False, plugins=[Letters()])
+    shown = formats_table(pm, "en")
+    err = capsys.readouterr().err
+    assert "反馈意见函" in shown and "townships/*-反馈意见.txt" in shown and "one-line summary" in shown and "一行摘要" not in shown
+    assert err.count("have no English") == 1 and "letter" in err
+    assert "一行摘要" in formats_table(pm, "zh") and capsys.readouterr().err == ""
+
+
+@pytest.fixture(scope="module")
+def chinese_store(tmp_path_factory):
+    """Two years scored in Chinese (the default) into one store, the second under the 2023 profile (its rubric changed)."""
+    folder = tmp_path_factory.mktemp("chinese-store")
+    db = folder / "store.db"
+    for year, extra in (("2022", []), ("2023", ["--profile", str(EXAMPLE / "profile-2023.yaml")])):
+        assert main(["score", str(ROOT / "examples" / f"xiangshan-{year}"), "--out", str(folder / year), "--db", str(db), *extra]) == 0
+    names = {json.loads(p.read_text("utf-8"))["subject"]["name"] for p in (folder / "2022" / "townships").glob("*.json")}
+    return db, names | {"象山县"}
+
+
+def test_history_and_compare_in_english_of_a_store_filled_in_chinese(capsys, chinese_store):
+    """history and compare --lang en (table and JSON) of years scored in Chinese: the installed rubric's English titles
+    and the profiles' English grades; only townships, the county and the JSON's level code stay Chinese."""
+    db, names = chinese_store
+    shown = {}
+    for argv in (["history", "贤庠镇"], ["compare", "2022", "2023"]):
+        for fmt in ("table", "json"):
+            code, out, err = run(capsys, *argv, "--db", db, "--format", fmt, "--lang", "en")
+            assert code == 0
+            shown[f"{argv[0]} {fmt}"] = out + err
+    assert "A=Report form" in shown["history table"] and " fail " in shown["history table"]
+    assert "XX-B03 Rule-of-law study by the Party committee's theory study group (rule changed)" in shown["history table"]
+    assert "Government functions +41.67" in shown["compare table"] and '"grade": "fail"' in shown["history json"]
+    assert {k: chinese_outside(v, names | {"镇", "乡", "街道"}) for k, v in shown.items()} == dict.fromkeys(shown, [])
+    _, chinese, _ = run(capsys, "history", "贤庠镇", "--db", db)
+    assert "A=报告规范" in chinese and "不合格" in chinese
+
+
+def test_what_the_installed_plugins_do_not_know_shows_as_stored(chinese_store):
+    """A category, criterion or grade the installed plugins give no English for keeps the store's text."""
+    from evalkit.commands.years import English
+    from evalkit.history import RubricChange
+    from evalkit.store import Store
+
+    with Store(str(chinese_store[0]), readonly=True) as store:
+        township = store.history("贤庠镇")[0]
+    stored = attrs.evolve(township, grade="甲等", categories={**township.categories, "Z": ("自设类别", 1, 2)})
+    english = English({"A": "Report form"}, {"XX-A01": "Title"}, {"不合格": "fail"})
+    shown = english.township(stored)
+    assert shown.grade == "甲等" and shown.categories["Z"][0] == "自设类别" and shown.categories["A"][0] == "Report form"
+    assert shown.categories["B"] == township.categories["B"]
+    assert english.change(RubricChange("ZZ-01", "自设指标", "added")).title == "自设指标"
+    assert english.change(RubricChange("XX-A01", "报告标题", "removed")).title == "Title"
+
+
+def test_serve_says_in_english_what_it_made(capsys, tmp_path):
+    """serve --init --lang en: the accounts' roles and the heading in English, the user names (townships, the office) as made."""
+    from evalkit.store import Store
+    from webserver import COUNTY
+
+    code, out, err = run(capsys, "serve", "--db", tmp_path / "s.db", "--init", COUNTY, "--lang", "en")
+    with Store(str(tmp_path / "s.db")) as store:
+        names = {a.username for a in store.web.accounts()}
+    assert code == 0 and "19 accounts created" in out and "  county office  user: " in out
+    assert chinese_outside(out + err, names) == []
+
+
+def test_criteria_and_explain_in_english_hold_no_chinese(capsys):
+    """criteria and explain of every criterion under --lang en: titles, basis, remediation, rule and labels all English."""
+    code, listed, err = run(capsys, "criteria", "--lang", "en")
+    ids = [line.split()[0] for line in listed.splitlines()[2:]]
+    assert code == 0 and len(ids) == 63 and "Report form" in listed and HAN.findall(listed + err) == []
+    for criterion in ids:
+        code, out, err = run(capsys, "explain", criterion, "--lang", "en")
+        assert code == 0 and out.startswith(criterion) and HAN.findall(out + err) == [], criterion
+
+
+def _schema_strings(value, key=""):
+    """(key, string) for every string in a JSON Schema, an enum's values under "enum"."""
+    if isinstance(value, dict):
+        for inner_key, inner in value.items():
+            yield from _schema_strings(inner, inner_key)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _schema_strings(inner, key)
+    elif isinstance(value, str):
+        yield key, value
+
+
+@pytest.mark.parametrize("name", ["submission", "criteria", "items", "profile", "reviews", "scorecard"])
+def test_a_schema_in_english_is_english_but_for_the_chinese_values_it_describes(capsys, name):
+    """schema --lang en: the composed items' titles are English; Chinese is left only in enum values (data a file
+    holds) and as words an English description cites (例 names, the words reports write, the values it lists)."""
+    code, out, _ = run(capsys, "schema", name, "--lang", "en")
+    chinese = [(key, s) for key, s in _schema_strings(json.loads(out)) if HAN.search(s)]
+    assert code == 0 and [s for key, s in chinese if key == "title"] == []
+    values = sorted({s for key, s in chinese if key in ("enum", "const", "examples")}, key=len, reverse=True)
+    described = [functools.reduce(lambda s, v: s.replace(v, ""), values, s) for key, s in chinese if key not in ("enum", "const", "examples")]
+    assert [s for s in described if len(re.findall(r"[A-Za-z]", s)) < len(HAN.findall(s))] == []
+
+
+def test_errors_listing_choices_hold_no_chinese_in_english(capsys, tmp_path, chinese_store):
+    """A list of choices in an error (file types, formats, schemas, profiles, years) is joined with “, ” under --lang en, “、” in Chinese."""
+    strange = tmp_path / "report.foo"
+    strange.write_text("x", encoding="utf-8")
+    cases = [["check", strange], ["check", EXAMPLE / "submission.json", "--format", "zz"], ["schema", "zz"],
+             ["check", EXAMPLE / "submission.json", "--profile", "nope"], ["compare", "2019", "2020", "--db", chinese_store[0]],
+             ["score", EXAMPLE, "--out", tmp_path / "out", "--formats", "q,r"]]
+    for argv in cases:
+        code, out, err = run(capsys, *argv, "--lang", "en")
+        assert code == 2 and HAN.findall(out + err) == [] and "、" not in err, argv
+    _, _, err = run(capsys, *cases[0])
+    assert "：不支持的文件类型“.foo”" in err and ".json、.yaml" in err

@@ -31,7 +31,8 @@ class Format:
     ``township`` format's ``write(scorecard, stream, lang)`` writes one township's file,
     ``townships/<stem><filename>`` (``filename`` is a suffix such as ``.md``), for each township
     ``evalkit score`` scores; ``check --format`` offers it too unless it is binary. A binary
-    format (``binary=True``) is given a byte stream.
+    format (``binary=True``) is given a byte stream. ``en`` gives the English of its ``title``,
+    shown by ``evalkit plugins --lang en``.
     """
 
     name: str
@@ -41,6 +42,7 @@ class Format:
     filename: str | None = None
     binary: bool = False
     plugin: str | None = None
+    en: Mapping[str, str] = attrs.field(factory=dict)  #: the English of its title (see language.py)
 
 
 @attrs.frozen
@@ -237,6 +239,6 @@ def run_checks(pm, submission: Submission, text: str | None, lang: str = "zh") -
     return tuple(findings)
 
 
-def add_commands(pm, subparsers) -> None:
-    """Call ``register_commands`` once, letting each plugin add its commands."""
-    pm.hook.register_commands(subparsers=subparsers)
+def add_commands(pm, subparsers, lang: str = "zh") -> None:
+    """Call ``register_commands`` once, letting each plugin add its commands, their help in ``lang``."""
+    pm.hook.register_commands(subparsers=subparsers, lang=lang)

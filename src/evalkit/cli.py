@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import os
 import re
@@ -14,18 +15,7 @@ from evalkit.exitcodes import ExitCode
 from evalkit.messages import text
 
 
-EPILOG = """退出码：
-  0  评分完成（且不低于 --fail-under）
-  1  低于 --fail-under，或数据不符合格式要求，或批量评分中有文件失败
-  2  用法错误，或输入文件无法读取
-  3  插件有误或相互冲突
-  4  evalkit 内部错误（设置 EVALKIT_DEBUG=1 可查看详细信息）
-  130  按 Ctrl-C 中断（输出保持原样）
-
-环境变量：
-  EVALKIT_LOAD_PLUGINS=a,b   只加载这些插件（为空则不加载任何第三方插件）
-  EVALKIT_TRACE_PLUGINS=1    在标准错误输出上跟踪钩子调用
-  EVALKIT_DB=FILE            成绩库（SQLite 文件）：evalkit score 未给 --db 时保存到这里"""
+LANGS = ("zh", "en")
 
 
 class _Usage(Exception):
@@ -33,22 +23,31 @@ class _Usage(Exception):
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog, lang: str = "zh", **kwargs):
+        super().__init__(prog, **kwargs)
+        self.lang = lang
+
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+        return super().add_usage(usage, actions, groups, text("help_usage", self.lang) if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse in Chinese: headings, -h, and usage errors (returned, not exited)."""
+    """argparse in the run's language: headings, -h, and usage errors (returned, not exited)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, lang: str = "zh", **kwargs):
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs.update(add_help=False, allow_abbrev=False)
         super().__init__(*args, **kwargs)
-        self._positionals.title, self._optionals.title = "参数", "选项"
-        self.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+        self.lang = lang
+        self._positionals.title, self._optionals.title = text("help_arguments", lang), text("help_options", lang)
+        self.add_argument("-h", "--help", action="help", help=text("help_help", lang))
+
+    def _get_formatter(self):
+        return self.formatter_class(prog=self.prog, lang=self.lang)
 
     def format_help(self) -> str:
-        return re.sub(r"^(参数|选项):$", r"\1：", super().format_help(), flags=re.M)  # argparse's own colon after a heading
+        headings = "|".join(re.escape(group.title) for group in (self._positionals, self._optionals))
+        return re.sub(rf"^({headings}):$", rf"\1{text('help_heading_end', self.lang)}", super().format_help(), flags=re.M)  # argparse's own colon after a heading
 
     def error(self, message: str):
         raise _Usage(self.prog, message)
@@ -70,34 +69,33 @@ def _translate(message: str) -> str:
     return message
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options(lang: str = "zh") -> argparse.ArgumentParser:
     """Options every command accepts."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), default="zh", help="输出语言（默认中文）")
+    add_lang(common, lang)
     return common
 
 
-def build_parser(pm=None) -> Parser:
+def add_lang(parser, lang: str, shown: bool = True) -> None:
+    """--lang, its default the language the parser is built for (so a command's parser never undoes a --lang given before it)."""
+    parser.add_argument("--lang", choices=LANGS, default=lang, help=text("help_lang", lang) if shown else argparse.SUPPRESS)
+
+
+def build_parser(pm=None, lang: str = "zh") -> Parser:
+    """The command line, every word of its help in ``lang``."""
     from evalkit.commands import check, extract, info, new_plugin, score, years
 
-    parser = Parser(
-        prog="evalkit",
-        description="evalkit：法治政府建设年度报告考评工具。为乡镇（街道）的年度报告评分，列出失分项和整改建议。",
-        epilog=EPILOG,
-    )
-    parser.add_argument("--version", action="version", version=f"evalkit {__version__}", help="显示版本号并退出")
-    subparsers = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
-    common = common_options()
-    check.add(subparsers, common)
-    extract.add(subparsers, common)
-    score.add(subparsers, common)
-    info.add(subparsers, common)
-    new_plugin.add(subparsers, common)
-    years.add(subparsers, common)
+    parser = Parser(prog="evalkit", description=text("help_evalkit", lang), epilog=text("help_epilog", lang), lang=lang)
+    parser.add_argument("--version", action="version", version=f"evalkit {__version__}", help=text("help_version", lang))
+    add_lang(parser, lang, shown=False)  # accepted before the command too; its help shows with each command's
+    subparsers = parser.add_subparsers(dest="command", metavar=text("help_command", lang), parser_class=functools.partial(Parser, lang=lang))
+    common = common_options(lang)
+    for command in (check, extract, score, info, new_plugin, years):
+        command.add(subparsers, common, lang)
     if pm is not None:
         from evalkit.catalog import add_commands
 
-        add_commands(pm, subparsers)
+        add_commands(pm, subparsers, lang)
     return parser
 
 
@@ -106,9 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         pm = _plugin_manager()
-        args = build_parser(pm).parse_args(argv)
+        args = build_parser(pm, _lang(argv)).parse_args(argv)
         if not getattr(args, "func", None):
-            build_parser().print_help()
+            build_parser(lang=_lang(argv)).print_help()
             return ExitCode.USAGE
         args.pm = pm
         return int(args.func(args))
@@ -154,7 +152,14 @@ def _plugin_manager():
 
 
 def _lang(argv: list[str]) -> str:
-    return "en" if "--lang" in argv and argv[argv.index("--lang") + 1 :][:1] == ["en"] else "zh"
+    """The language the command line asks for, wherever --lang (or --lang=) stands; the last one counts, as in argparse."""
+    lang = "zh"
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return "en" if lang == "en" else "zh"
 
 
 def report_error(exc: EvalkitError, lang: str = "zh") -> None:

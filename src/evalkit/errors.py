@@ -23,6 +23,12 @@ class Both:
         return self.en if lang == "en" else self.zh
 
 
+def listed(values) -> Both:
+    """Names listed in a message, joined with the list separator of either language."""
+    values = [str(v) for v in values]
+    return Both(text("list_sep", "zh").join(values), text("list_sep", "en").join(values))
+
+
 def _in(value, lang: str):
     return value.pick(lang) if isinstance(value, Both) else value
 

@@ -11,7 +11,7 @@ from evalkit.catalog import Catalog, build_catalog, run_checks
 from evalkit.documents import load_document, quick_json, read_bytes, require_file, unique_keys
 from evalkit.engine import Plan, score
 from evalkit.language import EN, catalog_in, profile_in, untranslated
-from evalkit.errors import InputError
+from evalkit.errors import InputError, listed
 from evalkit.messages import text
 from evalkit.model import Review
 from evalkit.submission import Submission
@@ -74,8 +74,7 @@ class Evaluator:
         if suffix in self.catalog.readers:
             return self.read_report(path)
         if suffix not in SUBMISSION_SUFFIXES:
-            known = "、".join([*SUBMISSION_SUFFIXES, *self.catalog.readers])
-            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known=known)
+            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known=listed([*SUBMISSION_SUFFIXES, *self.catalog.readers]))
         data = read_bytes(path)
         if suffix == ".json":
             doc = quick_json(data)
@@ -90,7 +89,7 @@ class Evaluator:
         require_file(path)
         reader = self.catalog.readers.get(path.suffix.lower())
         if reader is None:
-            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known="、".join(self.catalog.readers))
+            raise InputError("file_suffix", file=str(path), suffix=path.suffix, known=listed(self.catalog.readers))
         read = reader.read(path)
         content, marks = (read, ()) if isinstance(read, str) else (read.text, read.marks)
         extraction = extract(content, self.catalog.extractors, str(path), self.catalog.items)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-from evalkit.errors import InputError
+from evalkit.errors import Both, InputError, listed
 from evalkit.points import quantize
 
 MOVED_SHOWN = 3  #: categories listed as having moved most
@@ -87,7 +87,7 @@ def township_history(store, name: str, county: str | None = None) -> tuple[list,
         raise InputError("store_no_township", file=store.path, name=name)
     counties = sorted({t.county for t in years})
     if len(counties) > 1:
-        raise InputError("store_ambiguous_township", file=store.path, name=name, counties="、".join(c or "（未写县名）" for c in counties))
+        raise InputError("store_ambiguous_township", file=store.path, name=name, counties=_counties(counties))
     changes = {}
     for previous, current in zip(years, years[1:]):
         changes[current.year] = rubric_changes(store.criteria(previous.run_id), store.criteria(current.run_id))
@@ -97,9 +97,15 @@ def township_history(store, name: str, county: str | None = None) -> tuple[list,
 def _run(store, year: int):
     run = store.current_run(year)
     if run is None:
-        known = "、".join(str(y) for y in sorted({r.year for r in store.runs()})) or "无"
+        years = sorted({r.year for r in store.runs()})
+        known = listed(years) if years else Both("无", "none")
         raise InputError("store_no_year", file=store.path, year=year, known=known)
     return run
+
+
+def _counties(counties) -> Both:
+    """The counties a name is found in, one without a county named so."""
+    return Both(listed(c or "（未写县名）" for c in counties).zh, listed(c or "(no county)" for c in counties).en)
 
 
 def _row(before, after, comparable: bool) -> Row:

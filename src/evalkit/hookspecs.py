@@ -94,9 +94,11 @@ def register_extractors():
 
 
 @hookspec
-def register_commands(subparsers):
+def register_commands(subparsers, lang):
     """Add commands to the ``evalkit`` command line.
 
     :param subparsers: the argparse sub-parser action; call ``add_parser`` on it and set
         ``func`` (taking the parsed arguments, returning an exit code) with ``set_defaults``.
+    :param lang: the language of the run, "zh" or "en", for the commands' help texts
+        (``--lang en`` anywhere on the command line); an implementation may leave it out.
     """

@@ -1,8 +1,8 @@
 """The run's language for what plugins declare: under ``--lang en``, the English a plugin gives.
 
-An item, category or criterion may carry ``en``: a mapping from its text fields (``title``;
-an item's ``unit``; a criterion's ``basis``, ``remediation`` and a manual rule's ``hint``) to
-their English. A profile's ``en`` may give its ``title`` and the English of its ``grades`` by
+An item, category, criterion or output format may carry ``en``: a mapping from its text
+fields (``title``; an item's ``unit``; a criterion's ``basis``, ``remediation`` and a manual
+rule's ``hint``) to their English. A profile's ``en`` may give its ``title`` and the English of its ``grades`` by
 Chinese name. Under "en" each object shows its English where given and its Chinese text where
 not; ``untranslated`` names the objects that lack an English title, for the command to say so
 once. The Evaluator makes its catalog, plan and profile in the run's language once; the rules
@@ -19,7 +19,7 @@ EN = "en"
 
 
 def in_language(thing, lang: str):
-    """``thing`` (an ItemSpec, Category or Criterion) with the texts its ``en`` gives, under "en"."""
+    """``thing`` (an ItemSpec, Category, Criterion or Format) with the texts its ``en`` gives, under "en"."""
     if lang != EN or not thing.en:
         return thing
     fields = dict(thing.en)
@@ -30,11 +30,11 @@ def in_language(thing, lang: str):
 
 
 def catalog_in(catalog, lang: str):
-    """The catalog with its items, categories and criteria in ``lang``."""
+    """The catalog with its items, categories, criteria and formats in ``lang``."""
     if lang != EN:
         return catalog
     return attrs.evolve(catalog, items=_each(catalog.items, lang), categories=_each(catalog.categories, lang),
-                        criteria=_each(catalog.criteria, lang))
+                        criteria=_each(catalog.criteria, lang), formats=_each(catalog.formats, lang))
 
 
 def profile_in(profile, lang: str):
@@ -47,9 +47,14 @@ def profile_in(profile, lang: str):
 
 
 def untranslated(catalog, profile) -> list[str]:
-    """The ids of the items, categories, criteria and grades that have no English title."""
-    missing = [key for table in (catalog.categories, catalog.criteria, catalog.items) for key, value in table.items() if "title" not in value.en]
-    return missing + [g.name for g in profile.grades if g.name not in profile.en.get("grades", {})]
+    """The ids of the items, categories, criteria, formats and grades that have no English title."""
+    tables = (catalog.categories, catalog.criteria, catalog.items, catalog.formats)
+    return [*untitled(*tables), *(g.name for g in profile.grades if g.name not in profile.en.get("grades", {}))]
+
+
+def untitled(*tables: Mapping) -> list[str]:
+    """The keys of the objects in ``tables`` whose ``en`` gives no title."""
+    return [key for table in tables for key, value in table.items() if "title" not in value.en]
 
 
 def _each(table: Mapping, lang: str) -> dict:

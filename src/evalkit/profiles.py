@@ -12,7 +12,7 @@ import attrs
 
 from evalkit import schemas
 from evalkit.documents import load_document
-from evalkit.errors import DataError, InputError, PluginError
+from evalkit.errors import DataError, InputError, PluginError, listed
 from evalkit.model import Criterion, Grade, Profile
 from evalkit.rules import check_rule
 
@@ -50,7 +50,7 @@ def resolve_profile(name: str | None, registered: Mapping[str, Profile]) -> Prof
         return load_profile(path)
     if name in registered:
         return registered[name]
-    raise InputError("unknown_profile", name=name, known="、".join(sorted(registered)))
+    raise InputError("unknown_profile", name=name, known=listed(sorted(registered)))
 
 
 def apply_profile(profile: Profile, catalog) -> tuple[Criterion, ...]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
-from evalkit.errors import PluginError
+from evalkit.errors import PluginError, listed
 
 #: Rule parameters that name items; a criterion may only name declared items.
 ITEM_PARAMS = ("item", "rate", "numerator", "denominator", "figure")
@@ -19,8 +19,7 @@ def check_rule(criterion, rule_kinds: Mapping, items: Mapping, where: Mapping) -
     rule = criterion.rule
     kind = rule_kinds.get(rule.get("kind"))
     if kind is None:
-        known = "、".join(sorted(rule_kinds))
-        raise PluginError("unknown_rule_kind", criterion=criterion.id, kind=rule.get("kind"), known=known, **where)
+        raise PluginError("unknown_rule_kind", criterion=criterion.id, kind=rule.get("kind"), known=listed(sorted(rule_kinds)), **where)
     problem = _schema_problem(kind.schema, rule)
     if problem:
         raise PluginError("bad_rule", criterion=criterion.id, kind=kind.name, detail=problem, **where)

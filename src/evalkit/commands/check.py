@@ -8,23 +8,19 @@ from decimal import Decimal
 from pathlib import Path
 
 from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
-from evalkit.errors import InputError
+from evalkit.errors import InputError, listed
 from evalkit.messages import text
 from evalkit.scorecard import display
 
 
-def add(subparsers, common) -> None:
-    parser = subparsers.add_parser(
-        "check", parents=[common], help="为一个乡镇的提交材料评分",
-        description="为一个乡镇评分：FILE 可以是提交材料（.json/.yaml），也可以是年度报告（.docx/.doc/.wps/.rtf/.odt/.pdf/扫描图片/.txt/.html，先提取再评分）。"
-        "显示总分、分类得分、失分清单和报告问题。",
-    )
-    parser.add_argument("file", metavar="FILE", help="提交材料或年度报告文件")
-    add_scoring_options(parser)
-    add_report_options(parser)
-    parser.add_argument("--format", default="table", help="输出格式：table（默认）、json、md，或插件提供的格式")
-    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件而不是标准输出（整体写入）")
-    parser.add_argument("--fail-under", type=points, metavar="N", help="总分低于 N 时以退出码 1 结束")
+def add(subparsers, common, lang: str) -> None:
+    parser = subparsers.add_parser("check", parents=[common], help=text("help_check", lang), description=text("help_check_description", lang))
+    parser.add_argument("file", metavar="FILE", help=text("help_check_file", lang))
+    add_scoring_options(parser, lang)
+    add_report_options(parser, lang)
+    parser.add_argument("--format", default="table", help=text("help_check_format", lang))
+    parser.add_argument("-o", "--output", metavar="FILE", help=text("help_check_output", lang))
+    parser.add_argument("--fail-under", type=points, metavar="N", help=text("help_fail_under", lang))
     parser.set_defaults(func=run)
 
 
@@ -43,7 +39,7 @@ def pick_format(catalog, name: str):
     """A format that writes one scorecard as text, by name."""
     known = {n: f for n, f in catalog.formats.items() if f.scope == "scorecard" or (f.scope == "township" and not f.binary)}
     if name not in known:
-        raise InputError("unknown_format", name=name, known="、".join(sorted(known)))
+        raise InputError("unknown_format", name=name, known=listed(sorted(known)))
     return known[name]
 
 

@@ -10,15 +10,15 @@ from evalkit.messages import text
 UNTRANSLATED_SHOWN = 10  #: ids named when some titles have no English
 
 
-def add_scoring_options(parser) -> None:
-    parser.add_argument("--profile", metavar="FILE|NAME", help="评分配置：YAML 文件，或已注册配置的名称")
-    parser.add_argument("--reviews", metavar="FILE", help="评审记录文件（人工评分与复核）")
+def add_scoring_options(parser, lang: str) -> None:
+    parser.add_argument("--profile", metavar="FILE|NAME", help=text("help_profile", lang))
+    parser.add_argument("--reviews", metavar="FILE", help=text("help_reviews", lang))
 
 
-def add_report_options(parser) -> None:
+def add_report_options(parser, lang: str) -> None:
     """--township and --year: what a report does not show, or shows wrongly."""
-    parser.add_argument("--township", metavar="NAME", help="乡镇（街道）名称，如 贤庠镇；报告中未写明或写错时使用")
-    parser.add_argument("--year", type=report_year, metavar="YYYY", help="报告年度，如 2023；报告中未写明或写错时使用")
+    parser.add_argument("--township", metavar="NAME", help=text("help_township", lang))
+    parser.add_argument("--year", type=report_year, metavar="YYYY", help=text("help_year", lang))
 
 
 def report_year(value: str) -> int:
@@ -38,7 +38,12 @@ def evaluator(args, with_reviews: bool = True):
         raise InputError("bad_township")
     made = Evaluator(args.pm, profile=getattr(args, "profile", None), reviews=reviews, township=township, year=getattr(args, "year", None),
                      lang=args.lang)
-    if made.untranslated:  # said once, wherever the titles show
-        shown = made.untranslated[:UNTRANSLATED_SHOWN]
-        print(text("untranslated", args.lang, count=len(made.untranslated), ids=", ".join(shown) + (", …" if len(made.untranslated) > len(shown) else "")), file=sys.stderr)
+    say_untranslated(made.untranslated, args.lang)  # said once, wherever the titles show
     return made
+
+
+def say_untranslated(missing: list[str], lang: str) -> None:
+    """Say on stderr how many titles have no English, naming the first ones (nothing when none)."""
+    if missing:
+        shown = missing[:UNTRANSLATED_SHOWN]
+        print(text("untranslated", lang, count=len(missing), ids=", ".join(shown) + (", …" if len(missing) > len(shown) else "")), file=sys.stderr)

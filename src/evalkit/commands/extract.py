@@ -10,14 +10,11 @@ from evalkit.commands.common import add_report_options
 from evalkit.messages import text
 
 
-def add(subparsers, common) -> None:
-    parser = subparsers.add_parser(
-        "extract", parents=[common], help="从报告（.docx、.doc、.pdf、扫描件等）提取提交材料草稿",
-        description="读取年度报告，提取数字和做法，写出可直接校验的提交材料草稿；未能对应指标项的数字会逐条列出，供人工补充。",
-    )
-    parser.add_argument("report", metavar="REPORT", help="报告文件（.docx、.doc、.wps、.rtf、.odt、.pdf、.jpg、.png、.tif、.txt 或 .html）")
-    parser.add_argument("-o", "--output", metavar="FILE", help="写入的提交材料文件（默认输出到标准输出）")
-    add_report_options(parser)
+def add(subparsers, common, lang: str) -> None:
+    parser = subparsers.add_parser("extract", parents=[common], help=text("help_extract", lang), description=text("help_extract_description", lang))
+    parser.add_argument("report", metavar="REPORT", help=text("help_extract_report", lang))
+    parser.add_argument("-o", "--output", metavar="FILE", help=text("help_extract_output", lang))
+    add_report_options(parser, lang)
     parser.set_defaults(func=run)
 
 

@@ -7,26 +7,24 @@ import sys
 
 from evalkit import __version__
 from evalkit.commands.common import add_scoring_options, evaluator
-from evalkit.errors import InputError
+from evalkit.errors import InputError, listed
 from evalkit.messages import KIND, label, text
 from evalkit.model import Kind
 from evalkit.scorecard import display, number
 
 
-def add(subparsers, common) -> None:
-    criteria = subparsers.add_parser("criteria", parents=[common], help="列出全部评分指标", description="列出所选配置下的全部评分指标。")
-    add_scoring_options(criteria)
-    criteria.set_defaults(func=run_criteria)
-    explain = subparsers.add_parser("explain", parents=[common], help="说明一个指标", description="说明一个指标的规则、分值、依据和整改建议。")
-    explain.add_argument("id", metavar="ID", help="指标编号")
-    add_scoring_options(explain)
-    explain.set_defaults(func=run_explain)
-    plugins = subparsers.add_parser("plugins", parents=[common], help="列出已加载的插件", description="列出已加载的插件、版本和实现的钩子。")
-    plugins.add_argument("--json", action="store_true", help="以 JSON 输出")
-    plugins.set_defaults(func=run_plugins)
-    schema = subparsers.add_parser("schema", parents=[common], help="输出提交材料的 JSON Schema", description="输出由核心与各插件指标项组合而成的提交材料 JSON Schema，或指定名称的内置 Schema。")
-    schema.add_argument("name", nargs="?", help="submission（默认，组合后）、criteria、items、profile、reviews、scorecard")
-    schema.set_defaults(func=run_schema)
+def add(subparsers, common, lang: str) -> None:
+    def command(name: str, key: str, func):
+        parser = subparsers.add_parser(name, parents=[common], help=text(f"help_{key}", lang), description=text(f"help_{key}_description", lang))
+        parser.set_defaults(func=func)
+        return parser
+
+    add_scoring_options(command("criteria", "criteria", run_criteria), lang)
+    explain = command("explain", "explain", run_explain)
+    explain.add_argument("id", metavar="ID", help=text("help_explain_id", lang))
+    add_scoring_options(explain, lang)
+    command("plugins", "plugins", run_plugins).add_argument("--json", action="store_true", help=text("help_plugins_json", lang))
+    command("schema", "schema", run_schema).add_argument("name", nargs="?", help=text("help_schema_name", lang))
 
 
 def run_criteria(args) -> int:
@@ -88,7 +86,27 @@ def run_plugins(args) -> int:
         return 0
     header = [text(k, args.lang) for k in ("plugin", "version", "hooks")]
     print(table([[r["name"], f"{r['distribution']} {r['version']}", ", ".join(r["hooks"])] for r in rows], header))
+    print("\n" + formats_table(args.pm, args.lang))
     return 0
+
+
+def formats_table(pm, lang: str) -> str:
+    """The output formats the plugins declare: name, the file written, title in ``lang``, plugin."""
+    from evalkit.catalog import collect_formats
+    from evalkit.columns import table
+    from evalkit.commands.common import say_untranslated
+    from evalkit.language import EN, in_language, untitled
+
+    formats = collect_formats(pm)
+    if lang == EN:
+        say_untranslated(untitled(formats), lang)
+    rows = [[f.name, _written(f), in_language(f, lang).title, f.plugin] for f in sorted(formats.values(), key=lambda f: f.name)]
+    return table(rows, [text(k, lang) for k in ("format", "format_file", "title", "plugin")])
+
+
+def _written(fmt) -> str:
+    """Where a format's output goes: a batch's file, each township's, or (a scorecard format) check's output."""
+    return {"batch": fmt.filename, "township": f"townships/*{fmt.filename}"}.get(fmt.scope, "check --format")
 
 
 def run_schema(args) -> int:
@@ -96,11 +114,12 @@ def run_schema(args) -> int:
 
     if args.name in (None, "submission"):
         from evalkit.catalog import build_catalog
+        from evalkit.language import catalog_in
 
-        schema = schemas.compose_submission(build_catalog(args.pm).items)
+        schema = schemas.compose_submission(catalog_in(build_catalog(args.pm), args.lang).items)  # the items' titles in the run's language
     elif args.name in schemas.NAMES:
         schema = schemas.load(args.name)
     else:
-        raise InputError("unknown_schema", name=args.name, known="、".join(schemas.NAMES))
+        raise InputError("unknown_schema", name=args.name, known=listed(schemas.NAMES))
     sys.stdout.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -25,13 +25,10 @@ LAYOUT = {
 }
 
 
-def add(subparsers, common) -> None:
-    parser = subparsers.add_parser(
-        "new-plugin", parents=[common], help="生成一个新插件的项目骨架",
-        description="生成插件项目 evalkit-NAME：一个以数据声明的示例指标、一个指标项及其 schema 片段、一条提取规则和可直接通过的测试。",
-    )
-    parser.add_argument("name", metavar="NAME", help="插件名：小写字母开头，只含小写字母、数字和下划线")
-    parser.add_argument("--dir", default=".", metavar="DIR", help="在此目录下创建 evalkit-NAME（默认当前目录）")
+def add(subparsers, common, lang: str) -> None:
+    parser = subparsers.add_parser("new-plugin", parents=[common], help=text("help_new_plugin", lang), description=text("help_new_plugin_description", lang))
+    parser.add_argument("name", metavar="NAME", help=text("help_new_plugin_name", lang))
+    parser.add_argument("--dir", default=".", metavar="DIR", help=text("help_new_plugin_dir", lang))
     parser.set_defaults(func=run)
 
 

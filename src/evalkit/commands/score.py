@@ -12,28 +12,22 @@ from pathlib import Path
 import attrs
 
 from evalkit.commands.common import add_report_options, add_scoring_options, evaluator
-from evalkit.errors import DataError, InputError
+from evalkit.errors import DataError, InputError, listed
 from evalkit.messages import LEVEL, label, text
 from evalkit.names import visible
 from evalkit.scorecard import display
 
 
-def add(subparsers, common) -> None:
-    parser = subparsers.add_parser(
-        "score", parents=[common], help="批量评分、排名并导出 Excel/CSV/HTML",
-        description="为一个文件夹（或多个文件）中的全部乡镇评分并排名，在 OUTDIR 中写出每个乡镇的评分卡、"
-        "ranking.csv、evalkit.xlsx 和 report.html。个别文件无法读取时照常处理其余文件，并以退出码 1 结束。",
-    )
-    parser.add_argument("paths", nargs="+", metavar="DIR-or-FILE", help="提交材料或报告所在的文件夹，或文件")
-    parser.add_argument("--out", required=True, metavar="OUTDIR", help="输出目录（整体写入；已有的 evalkit 输出会被替换）")
-    add_scoring_options(parser)
-    add_report_options(parser)
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="并行进程数（默认 1；结果与进程数无关）")
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="终端输出格式")
-    parser.add_argument("--formats", default="all", metavar="LIST",
-                        help="要写出的文件，以逗号分隔：csv、xlsx、html、md（每个乡镇的 Markdown 评分卡），或插件提供的格式（包括每个乡镇一份的文件）；默认 all。每个乡镇的 JSON 评分卡总会写出")
-    parser.add_argument("--db", metavar="FILE", default=None,
-                        help="成绩库（SQLite 文件）：保存本次评分，供历年对比和整改跟踪；默认取环境变量 EVALKIT_DB，都没有则不保存")
+def add(subparsers, common, lang: str) -> None:
+    parser = subparsers.add_parser("score", parents=[common], help=text("help_score", lang), description=text("help_score_description", lang))
+    parser.add_argument("paths", nargs="+", metavar="DIR-or-FILE", help=text("help_score_paths", lang))
+    parser.add_argument("--out", required=True, metavar="OUTDIR", help=text("help_score_out", lang))
+    add_scoring_options(parser, lang)
+    add_report_options(parser, lang)
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help=text("help_score_jobs", lang))
+    parser.add_argument("--format", choices=("table", "json"), default="table", help=text("help_score_format", lang))
+    parser.add_argument("--formats", default="all", metavar="LIST", help=text("help_score_formats", lang))
+    parser.add_argument("--db", metavar="FILE", default=None, help=text("help_score_db", lang))
     parser.set_defaults(func=run)
 
 
@@ -60,7 +54,7 @@ def _run(args, unpacked) -> int:
     found = [str(p) for p in sources.inputs(args.paths, [*wanted, ".zip"], skip=outdir)]
     files, refused = unpacked.add(found, wanted)
     if not files and not refused:
-        raise InputError("no_inputs", file=", ".join(args.paths), known="、".join(readable))
+        raise InputError("no_inputs", file=", ".join(args.paths), known=listed(readable))
     if args.township and len(files) > 1:
         raise InputError("township_one_file")
     progress = _bar if sys.stderr.isatty() else None
@@ -125,7 +119,7 @@ def _chosen_formats(formats, value: str) -> tuple[list, tuple[str, ...]]:
     names = set(known) if value == "all" else {n.strip() for n in value.split(",") if n.strip()}
     unknown = sorted(names - set(known))
     if unknown:
-        raise InputError("unknown_format", name="、".join(unknown), known="、".join(sorted(known)))
+        raise InputError("unknown_format", name=listed(unknown), known=listed(sorted(known)))
     chosen = [known[n] for n in sorted(names)]
     return [f for f in chosen if f.scope == "batch"], tuple(f.name for f in chosen if f.scope == "township")
 

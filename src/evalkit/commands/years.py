@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import attrs
+
 from evalkit.errors import InputError
 from evalkit.messages import CHANGE_FIELDS, KIND, LEVEL, RECTIFICATION, label, text
 from evalkit.scorecard import display, number
@@ -12,19 +14,16 @@ from evalkit.scorecard import display, number
 PSEUDO = ("bonus", "deduction")  #: the bonus and deduction lines, headed by their kind's name
 
 
-def add(subparsers, common) -> None:
-    history = subparsers.add_parser("history", parents=[common], help="一个乡镇的历年得分、等次、排名和整改情况",
-                                    description="从成绩库中列出一个乡镇（街道）历年的总分、等次、排名、分类得分和上年问题整改情况。")
-    history.add_argument("township", metavar="TOWNSHIP", help="乡镇（街道）名称，如 丹西街道")
-    history.add_argument("--county", metavar="NAME", help="县（市、区）名称，成绩库中有同名乡镇时用来区分")
-    compare = subparsers.add_parser("compare", parents=[common], help="对比两个年度：总分、排名和变化最大的类别",
-                                    description="从成绩库中对比两个年度每个乡镇（街道）的总分和排名变化，以及变化最大的类别。"
-                                    "两年评分办法不同时，列出有变化的指标，并以得分率比较（总分不可直接比较）。")
-    compare.add_argument("year_a", type=int, metavar="YEAR_A", help="较早的年度，如 2022")
-    compare.add_argument("year_b", type=int, metavar="YEAR_B", help="较晚的年度，如 2023")
+def add(subparsers, common, lang: str) -> None:
+    history = subparsers.add_parser("history", parents=[common], help=text("help_history", lang), description=text("help_history_description", lang))
+    history.add_argument("township", metavar="TOWNSHIP", help=text("help_history_township", lang))
+    history.add_argument("--county", metavar="NAME", help=text("help_history_county", lang))
+    compare = subparsers.add_parser("compare", parents=[common], help=text("help_compare", lang), description=text("help_compare_description", lang))
+    compare.add_argument("year_a", type=int, metavar="YEAR_A", help=text("help_compare_year_a", lang))
+    compare.add_argument("year_b", type=int, metavar="YEAR_B", help=text("help_compare_year_b", lang))
     for parser, func in ((history, run_history), (compare, run_compare)):
-        parser.add_argument("--db", metavar="FILE", help="成绩库（SQLite 文件）；默认取环境变量 EVALKIT_DB")
-        parser.add_argument("--format", choices=("table", "json"), default="table", help="输出格式（默认 table）")
+        parser.add_argument("--db", metavar="FILE", help=text("help_db", lang))
+        parser.add_argument("--format", choices=("table", "json"), default="table", help=text("help_years_format", lang))
         parser.set_defaults(func=func)
 
 
@@ -46,6 +45,9 @@ def run_history(args) -> int:
     with open_store(args.db) as store:
         years, changes = township_history(store, args.township, args.county)
         tallies = {t.year: _tally(store.rectification(t.scorecard_id)) for t in years}
+    if args.lang == "en":
+        english = English.of(args.pm)
+        years, changes = [english.township(t) for t in years], {y: tuple(map(english.change, c)) for y, c in changes.items()}
     if args.format == "json":
         print(json.dumps(history_json(years, changes, tallies), ensure_ascii=False, indent=2))
     else:
@@ -58,11 +60,52 @@ def run_compare(args) -> int:
 
     with open_store(args.db) as store:
         found = compare(store, args.year_a, args.year_b)
+    if args.lang == "en":
+        found = English.of(args.pm).comparison(found)
     if args.format == "json":
         print(json.dumps(compare_json(found), ensure_ascii=False, indent=2))
     else:
         print(compare_table(found, args.lang))
     return 0
+
+
+@attrs.frozen
+class English:
+    """The English the installed plugins give for what the store keeps as a year was scored: the
+    titles of the categories and criteria they know (by id) and the grades of their profiles (by
+    Chinese name). What they do not know shows as stored."""
+
+    categories: dict[str, str]
+    criteria: dict[str, str]
+    grades: dict[str, str]
+
+    @classmethod
+    def of(cls, pm) -> English:
+        from evalkit.catalog import build_catalog
+
+        catalog = build_catalog(pm)
+        grades: dict[str, str] = {}
+        for _pid, profile in sorted(catalog.profiles.items()):  # the first profile naming a grade gives its English
+            grades = {**profile.en.get("grades", {}), **grades}
+        categories = {cid: text(f"category_{cid}", "en") for cid in PSEUDO}
+        return cls({**categories, **_titles(catalog.categories)}, _titles(catalog.criteria), grades)
+
+    def township(self, t):
+        categories = {cid: (self.categories.get(cid, title), score, most) for cid, (title, score, most) in t.categories.items()}
+        return attrs.evolve(t, grade=self.grades.get(t.grade, t.grade), categories=categories)
+
+    def change(self, change):
+        return attrs.evolve(change, title=self.criteria.get(change.criterion, change.title))
+
+    def comparison(self, found):
+        rows = tuple(attrs.evolve(r, before=r.before and self.township(r.before), after=r.after and self.township(r.after),
+                                  moved=tuple((cid, self.categories.get(cid, title), d) for cid, title, d in r.moved)) for r in found.rows)
+        return attrs.evolve(found, changes=tuple(map(self.change, found.changes)), rows=rows)
+
+
+def _titles(table) -> dict[str, str]:
+    """The English title of each object in ``table`` that gives one."""
+    return {key: value.en["title"] for key, value in table.items() if "title" in value.en}
 
 
 def _tally(items) -> dict[str, int]:

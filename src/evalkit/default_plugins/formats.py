@@ -131,7 +131,7 @@ def write_md(card, stream, lang: str = "zh") -> None:
 @hookimpl
 def register_formats():
     return [
-        Format("table", "终端表格", write_table),
-        Format("json", "JSON 评分卡（符合 scorecard.schema.json）", write_json),
-        Format("md", "Markdown 评分卡", write_md, scope="township", filename=".md"),
+        Format("table", "终端表格", write_table, en={"title": "terminal table"}),
+        Format("json", "JSON 评分卡（符合 scorecard.schema.json）", write_json, en={"title": "JSON scorecard (as scorecard.schema.json)"}),
+        Format("md", "Markdown 评分卡", write_md, scope="township", filename=".md", en={"title": "Markdown scorecard"}),
     ]

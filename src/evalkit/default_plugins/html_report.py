@@ -252,4 +252,4 @@ def finding(f, lang: str = "zh") -> dict:
 
 @hookimpl
 def register_formats():
-    return [Format("html", "HTML 报告（可打印）", write_html, scope="batch", filename="report.html")]
+    return [Format("html", "HTML 报告（可打印）", write_html, scope="batch", filename="report.html", en={"title": "HTML report (printable)"})]

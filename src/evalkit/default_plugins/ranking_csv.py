@@ -55,4 +55,5 @@ def write_csv(batch, stream, lang: str = "zh") -> None:
 
 @hookimpl
 def register_formats():
-    return [Format("csv", "排名表（CSV，Excel 可直接打开）", write_csv, scope="batch", filename="ranking.csv")]
+    return [Format("csv", "排名表（CSV，Excel 可直接打开）", write_csv, scope="batch", filename="ranking.csv",
+                   en={"title": "ranking table (CSV, opens in Excel)"})]

@@ -9,30 +9,26 @@ from evalkit.messages import text
 
 
 @hookimpl
-def register_commands(subparsers):
+def register_commands(subparsers, lang):
     from evalkit.cli import common_options
 
-    parser = subparsers.add_parser(
-        "serve", parents=[common_options()], help="启动网页服务：乡镇自检和提交报告，县考评办查看提交情况和排名",
-        description="启动网页服务（见 docs/web-guide.md）。账号、提交的报告和操作记录都保存在成绩库中；"
-        "第一次使用前用 --init 为县考评办和各乡镇（街道）创建账号。",
-    )
-    parser.add_argument("--db", metavar="FILE", help="成绩库（SQLite 文件）；默认取环境变量 EVALKIT_DB")
-    parser.add_argument("--files", metavar="DIR", help="保存已提交报告原件的文件夹（默认在成绩库旁边的 FILE.files）")
-    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只有本机能访问；内网访问见使用说明）")
-    parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-    parser.add_argument("--workers", type=int, default=2, metavar="N", help="评分进程数（默认 2）")
-    parser.add_argument("--init", metavar="FOLDER", help="为 FOLDER 中各乡镇（街道）的报告或提交材料所属单位各建一个账号，另建一个县考评办账号，显示密码后退出")
-    parser.add_argument("--add-office", metavar="NAME", help="再为县考评办建一个账号（用户名 NAME），显示密码后退出")
-    parser.add_argument("--demo", metavar="FOLDER", help="演示：用 FOLDER 中的乡镇建演示账号（密码固定并显示）并代为提交，然后启动")
-    parser.add_argument("--leave", action="append", default=[], metavar="NAME", help="演示时不代为提交的乡镇（可重复）")
-    parser.add_argument("--secure-cookies", action="store_true", help="只经 HTTPS 发送登录 Cookie（经 HTTPS 反向代理提供服务时使用）")
+    parser = subparsers.add_parser("serve", parents=[common_options(lang)], help=text("help_serve", lang), description=text("help_serve_description", lang))
+    parser.add_argument("--db", metavar="FILE", help=text("help_db", lang))
+    parser.add_argument("--files", metavar="DIR", help=text("help_serve_files", lang))
+    parser.add_argument("--host", default="127.0.0.1", help=text("help_serve_host", lang))
+    parser.add_argument("--port", type=int, default=8000, help=text("help_serve_port", lang))
+    parser.add_argument("--workers", type=int, default=2, metavar="N", help=text("help_serve_workers", lang))
+    parser.add_argument("--init", metavar="FOLDER", help=text("help_serve_init", lang))
+    parser.add_argument("--add-office", metavar="NAME", help=text("help_serve_add_office", lang))
+    parser.add_argument("--demo", metavar="FOLDER", help=text("help_serve_demo", lang))
+    parser.add_argument("--leave", action="append", default=[], metavar="NAME", help=text("help_serve_leave", lang))
+    parser.add_argument("--secure-cookies", action="store_true", help=text("help_serve_secure_cookies", lang))
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     from evalkit import store as store_
-    from evalkit.errors import InputError
+    from evalkit.errors import InputError, listed
     from evalkit.web import accounts
     from evalkit.web.pages import Config
 
@@ -43,17 +39,17 @@ def run(args) -> int:
     with store_.Store(config.store) as store:
         if args.init or args.add_office:
             made = accounts.make_accounts(store.web, Path(args.init)) if args.init else [accounts.add_office(store.web, args.add_office)]
-            _print_accounts(text("web_accounts_made", count=0), made, created_only=True)
+            _print_accounts(text("web_accounts_made", args.lang, count=0), made, args.lang, created_only=True)
             return 0
         if args.demo:
             made = accounts.make_accounts(store.web, Path(args.demo), demo=True)
             unknown = set(args.leave) - {a.username for a in made}
             if unknown:
-                raise InputError("web_demo_leave_unknown", name="、".join(sorted(unknown)))
+                raise InputError("web_demo_leave_unknown", name=listed(sorted(unknown)))
             config.files.mkdir(parents=True, exist_ok=True)
             accounts.submit_demo(store.web, config.files, made, set(args.leave))
-            _print_accounts(text("web_demo_accounts"), made)
-    _serve(config, args.host, args.port)
+            _print_accounts(text("web_demo_accounts", args.lang), made, args.lang)
+    _serve(config, args.host, args.port, args.lang)
     return 0
 
 
@@ -70,23 +66,23 @@ def _check_address(host: str, port: int) -> None:
         raise InputError("web_address", host=host, port=port, detail=exc.strerror or str(exc)) from None
 
 
-def _print_accounts(heading: str, made, created_only: bool = False) -> None:
+def _print_accounts(heading: str, made, lang: str, created_only: bool = False) -> None:
     shown = [a for a in made if a.created or not created_only]
     if created_only:
-        heading = text("web_accounts_made", count=len(shown))
+        heading = text("web_accounts_made", lang, count=len(shown))
     print(heading)
     for account in shown:
-        role = "县考评办" if account.role == "office" else "乡镇（街道）"
-        print(text("web_account", role=role, username=account.username, password=account.password))
+        role = text("web_role_office" if account.role == "office" else "web_role_township", lang)
+        print(text("web_account", lang, role=role, username=account.username, password=account.password))
 
 
-def _serve(config, host: str, port: int) -> None:
+def _serve(config, host: str, port: int, lang: str) -> None:
     import uvicorn
 
     from evalkit.web.app import create_app
 
     _check_address(host, port)
 
-    print(text("web_listening", host=host, port=port), flush=True)
+    print(text("web_listening", lang, host=host, port=port), flush=True)  # the terminal's language; the pages are Chinese
     # a browser that keeps a connection open must not keep the server from stopping
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=10)

@@ -145,4 +145,5 @@ def _width(value) -> int:
 
 @hookimpl
 def register_formats():
-    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、报告数据、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True)]
+    return [Format("xlsx", "Excel 工作簿（排名、得分明细、扣分清单、问题发现、整改跟踪、报告数据、错误）", write_xlsx, scope="batch", filename="evalkit.xlsx", binary=True,
+                   en={"title": "Excel workbook (ranking, points, gaps, findings, rectification, reported figures, failures)"})]

@@ -66,6 +66,6 @@ def write_letter(card, stream, lang="zh"):
 @hookimpl
 def register_formats():
     return [
-        Format("brief", "一行摘要", write_brief),
-        Format("letter", "反馈意见函", write_letter, scope="township", filename="-反馈意见.docx", binary=True),
+        Format("brief", "一行摘要", write_brief, en={"title": "one-line summary"}),
+        Format("letter", "反馈意见函", write_letter, scope="township", filename="-反馈意见.docx", binary=True, en={"title": "feedback letter"}),
     ]
