@@ -239,6 +239,11 @@ CASES = [
     # several fields listed (A、B等领域) are 普法 in general, one named topic is a topic session
     ("组织禁毒、消防、农村法治等领域普法活动12场。", {"12场": "publicity.sessions"}),
     ("开展禁毒宣传活动4场。", {"4场": "publicity.topic_sessions"}),
+    # a study or training count whose clause names no topic takes it from the text before: another topic and no 法 there is none
+    ("扎实开展主题教育。邀请党校老师集中培训学习3次。", {"3次": None}),
+    ("扎实开展主题教育，组织专题学习6次。", {"6次": None}),
+    ("扎实开展主题教育，组织法治专题学习6次。", {"6次": "leadership.study_sessions"}),
+    ("深入学习党的二十大精神。邀请律师为机关干部开展法治讲座2场。", {"2场": "leadership.staff_training_sessions"}),
 ]
 
 
