@@ -19,6 +19,9 @@ def _codes(tmp_path, body, year=2023):
     [
         ("20XX年，XX镇开展法治讲座＊＊次。\n", "template-leftover"),
         ("我镇街认真落实各项工作。\n", "template-leftover"),
+        ("全年受理群众来信 件，均按期办结。\n", "template-leftover"),
+        ("全镇化解矛盾纠纷　起。\n", "template-leftover"),
+        ("全年投入普法经费XX万元。\n", "template-leftover"),
         ("贯彻《法治政府建设实施纲要(2022—2025年)》。\n", "wrong-title"),
         ("落实“八五”普法规划（2021-2026年）。\n", "wrong-title"),
         ("落实《党政主要负责人履行法治建设第一责任人职责规定》。\n", "wrong-title"),
@@ -30,6 +33,8 @@ def _codes(tmp_path, body, year=2023):
         ("贯彻《乡村振兴法》，推动乡村全面振兴。\n", "wrong-title"),
         ("严格执行《重大行政决策程序规定》。\n", "wrong-title"),
         ("学习《反家暴法》和《中华人民共和国政府信息公开法》。\n", "wrong-title"),
+        ("组织学习《防疫法》。\n", "wrong-title"),
+        ("学习《统计法》《知识产权法》等法律。\n", "wrong-title"),
         ("立足乡域实际推进法治建设。\n", "wrong-level-wording"),
         ("推动法治建设与乡域经济同步发展。\n", "wrong-level-wording"),
         ("深入推进“七五”普法。\n", "outdated-citation"),
@@ -56,6 +61,9 @@ def test_each_defect_is_found(tmp_path, body, code):
         "贯彻《中华人民共和国乡村振兴促进法》和《重大行政决策程序暂行条例》。\n",
         "对照《广东省重大行政决策程序规定》完善程序。\n",
         "统筹城乡发展，做强镇域经济。\n",
+        "学习《中华人民共和国动物防疫法》和《中华人民共和国专利法》，普及知识产权法律知识。\n",
+        "全年受理群众来信 12 件，开展“法律进乡村” 活动。\n",
+        "全年办理信访事项8件 ，均按期办结。\n",
     ],
 )
 def test_correct_wording_gives_no_false_alarm(tmp_path, body):

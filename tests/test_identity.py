@@ -31,10 +31,15 @@ def test_name_is_found_wherever_the_report_shows_it(text, name, county, found_in
         ("市委：\n2024年，石湾镇党委坚持依法执政，推动镇域经济发展。\n" + BODY, "石湾镇", "opening"),
         ("我镇全年推进依法行政。\n" + BODY * 20 + "一是成立红枫镇法治政府建设工作领导小组。\n", "红枫镇", "text"),
         ("我乡坚持依法行政。\n" + BODY * 20 + "二是调整金竹乡依法治乡委员会成员。\n", "金竹乡", "text"),
+        ("区委：\n2023年，围绕柳塘镇发展大局推进法治建设。\n" + BODY, "柳塘镇", "opening"),
+        ("区委：\n2022年，我镇推进依法行政，结合石桥镇的特点开展以案释法。\n" + BODY, "石桥镇", "opening"),
+        ("广州市白云区东乡街道办事处关于2023年法治政府建设情况的报告\n" + BODY, "东乡街道", "title"),
+        ("我街推进依法行政。\n" + BODY * 20 + "制定《青松街2021年依法治街工作要点》，修订《青松街“三重一大”议事规则》。\n", "青松街", "text"),
     ],
 )
 def test_a_name_is_never_a_word_for_the_area_or_a_verb(text, name, found_in):
-    """乡域/镇域 name no township; a body that names itself only before 法治/依法治 still gives its name."""
+    """乡域/镇域 and verbs before a name (围绕, 结合) name no township; a body that names itself only before
+    法治/依法治, or a 街 only in its own documents' titles, still gives its name; a 街道 may be named 东乡."""
     parsed = structure.parse(text)
     assert (parsed.name, parsed.name_from) == (name, found_in)
 
@@ -44,10 +49,12 @@ def test_a_name_is_never_a_word_for_the_area_or_a_verb(text, name, found_in):
     [
         "市委：\n2023年，立足乡域实际，推进法治建设。\n" + BODY,
         "我镇持续推进依法行政。\n" + BODY + "进一步推动在镇法治建设领导小组的统一领导下开展工作。\n",
+        "我镇持续推进依法行政。\n" + BODY * 20 + "整治步行街2023年出现的占道经营。\n",
+        "全市城乡街道关于2023年法治政府建设工作的报告\n" + BODY,
     ],
 )
 def test_an_area_word_or_a_verb_before_the_level_is_no_name(text):
-    """立足乡域 and 推动在镇 are no township: no name is better than a wrong one."""
+    """立足乡域, 推动在镇, a 步行街 in a 镇's text and 城乡街道 are no township: no name is better than a wrong one."""
     assert structure.parse(text).name is None
 
 

@@ -20,6 +20,13 @@ def test_context_and_unless_decide_whether_an_extractor_applies():
         assert _items(text, extractors) == [want]
 
 
+
+def test_around_reads_the_text_before_and_the_clause_together():
+    """An extractor with `around` needs its words in the text before the figure's clause or in the clause itself."""
+    extractors = [Extractor("a.studied", "学习", ("次",), around=r"法|^(?![\s\S]*主题教育)")]
+    for text, want in [("开展主题教育。组织学习3次。", None), ("开展主题教育。组织法治学习3次。", "a.studied"), ("学习宪法。开展主题教育，组织学习3次。", "a.studied"), ("组织学习3次。", "a.studied")]:
+        assert _items(text, extractors) == [want]
+
 def test_a_clause_naming_no_activity_reads_the_clause_before_in_its_sentence():
     """全年累计开展15次 takes the activity of the clause before it, never across a full stop."""
     extractors = [Extractor("a.lectures", "讲座", ("次",))]

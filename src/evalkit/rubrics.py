@@ -36,7 +36,7 @@ def load_extractors(path) -> list:
     path = Path(str(path))
     doc = _load(path, "extractors")
     return [
-        Extractor(e["item"], e["phrase"], phrase=True) if "phrase" in e else Extractor(e["item"], e["pattern"], e.get("units", ()), context=e.get("context"), unless=e.get("unless"))
+        Extractor(e["item"], e["phrase"], phrase=True) if "phrase" in e else Extractor(e["item"], e["pattern"], e.get("units", ()), context=e.get("context"), unless=e.get("unless"), around=e.get("around"))
         for e in doc["extractors"]
     ]
 

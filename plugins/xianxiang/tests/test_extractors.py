@@ -195,6 +195,55 @@ CASES = [
     ("整合12345热线和网格平台，及时处理群众反映问题86件。", {"86件": "petitions.hotline_cases"}),
     ("开通民情热线，全年受理并回复诉求件120件。", {"120件": "petitions.hotline_cases"}),
     ("开通民情热线，全年办理行政处罚案件20件。", {"20件": "enforcement.cases"}),
+    # a clause on a topic other than law, with no 法 in it, is no law study, training, meeting or 普法
+    ("开展习近平新时代中国特色社会主义思想理论宣讲活动30场。", {"30场": None}),
+    ("围绕党的二十大精神开展宣讲活动12场。", {"12场": None}),
+    ("召开党建工作专题会议6次。", {"6次": None}),
+    ("组织专题学习《中国共产党章程》4次。", {"4次": None}),
+    ("开展二十大精神和宪法宣讲活动8场。", {"8场": "publicity.topic_sessions"}),
+    ("召开法治建设专题会议3次。", {"3次": "leadership.topic_meetings"}),
+    # units: 第一议题 in 场次, people trained in 名 after a training, display boards in 期
+    ("开展“第一议题”学习12场次。", {"12场次": "leadership.first_topic_sessions"}),
+    ("开展“第一议题”、中心组学习20场次。", {"20场次": "leadership.first_topic_sessions"}),
+    ("开展村干部法治培训3场，覆盖120名网格员。", {"3场": "leadership.staff_training_sessions", "120名": "leadership.staff_trained"}),
+    ("实现全镇90余名机关干部法治培训全覆盖。", {"90余名": None}),
+    ("共出刊法治宣传栏12期。", {"12期": "publicity.displays"}),
+    ("全镇共有法治宣传栏9个。", {"9个": None}),
+    # vocabulary: 参与 an exam, 参与率, 提案, 审议 at the committee, 专题党委会, a campaign named for law
+    ("今年组织18名站所干部参与执法考试。", {"18名": "leadership.exam_participants"}),
+    ("组织干部参加学法考试，参与率和合格率均达100%。", {"100%": "leadership.exam_participation_rate"}),
+    ("执法参与率100%。", {"100%": None}),
+    ("办理政协委员提案6件。", {"6件": "supervision.deputy_proposals"}),
+    ("在镇党委会议上审议法治工作报告3次。", {"3次": "leadership.topic_meetings"}),
+    ("全年召开专题党委会5次。", {"5次": "leadership.topic_meetings"}),
+    ("开展“普法大篷车”活动15场。", {"15场": "publicity.sessions"}),
+    ("举办“乡镇法治讲堂”4期。", {"4期": None}),
+    # someone else's work: the legal adviser's, lawyers serving villages, leaders receiving callers
+    ("法律顾问协助处理执法案件3宗。", {"3宗": None}),
+    ("安排6名律师担任村(社区)法律顾问。", {"6名": None}),
+    ("班子成员接待来访群众86人次。", {"86人次": None}),
+    # a bare 办结率 is the hotline's only where the sentence names a hotline
+    ("联动处理涉法事项40件，办结率达96%。", {"40件": None, "96%": None}),
+    ("受理12345热线诉求200件，办结率100%。", {"200件": "petitions.hotline_cases", "100%": "petitions.hotline_rate"}),
+    # one total over contracts and documents is the review total; decisions then reviewed are documents reviewed
+    ("审核重要合同及法律文件7份。", {"7份": "review.legality_reviewed"}),
+    ("完成重要合同、重大行政决策合法性审核40项。", {"40项": "review.legality_reviewed"}),
+    ("全年完成12件重大决策与规范性文件法制审核。", {"12件": "review.documents_reviewed"}),
+    # matters counted after the decision catalogue named earlier in the sentence
+    ("制定重大行政决策事项目录，对城镇规划等3项重点事项履行法定程序。", {"3项": "decision.major_decisions"}),
+    ("梳理重点事项5项。", {"5项": None}),
+    # a 专题 study of the 中心组 where law is named before it; its general study stays theory study
+    ("坚持学习习近平法治思想，全年开展党委中心组专题学习5次。", {"5次": "leadership.study_sessions"}),
+    ("三是落实中心组带头学法。全年开展党委理论学习中心组专题学习7次。", {"7次": "leadership.study_sessions"}),
+    ("认真学习习近平法治思想，开展党委中心组学习10次。", {"10次": None}),
+    # several fields listed (A、B等领域) are 普法 in general, one named topic is a topic session
+    ("组织禁毒、消防、农村法治等领域普法活动12场。", {"12场": "publicity.sessions"}),
+    ("开展禁毒宣传活动4场。", {"4场": "publicity.topic_sessions"}),
+    # a study or training count whose clause names no topic takes it from the text before: another topic and no 法 there is none
+    ("扎实开展主题教育。邀请党校老师集中培训学习3次。", {"3次": None}),
+    ("扎实开展主题教育，组织专题学习6次。", {"6次": None}),
+    ("扎实开展主题教育，组织法治专题学习6次。", {"6次": "leadership.study_sessions"}),
+    ("深入学习党的二十大精神。邀请律师为机关干部开展法治讲座2场。", {"2场": "leadership.staff_training_sessions"}),
 ]
 
 

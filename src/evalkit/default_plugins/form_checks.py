@@ -14,8 +14,12 @@ from evalkit.default_plugins.checks import row_in
 from evalkit.report.numerals import narrow, parse
 from evalkit.submission import SectionKind
 
-#: 王某某 is a person made anonymous, not a leftover; □ may be a glyph a reader could not map
-LEFTOVER = re.compile(r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|○{2,}|我镇街")
+#: 王某某 is a person made anonymous, not a leftover; □ may be a glyph a reader could not map.
+#: A blank where a count was to go stands between a word and its measure word ("信访 件。").
+LEFTOVER = re.compile(
+    r"20[XxＸｘ×]{2}|(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])|[＊*]{2,}|○{2,}|我镇街"
+    r"|[\u4e00-\u9fff]{2}[ \u3000]+(?:件|次|人次|人|个|起|场|项|名|份|宗|条|家|万元|元)(?=[,，。;；、])"
+)
 PERIOD = r"\s*[(（]\s*(?P<a>[0-9]{4})\s*年?\s*[—–\-－~～至]+\s*(?P<b>[0-9]{4})\s*年?\s*[)）]"
 AS_PLANNED = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^。;；\n]{0,20}(?:不少于|不低于)")
 PER_YEAR = {"每周": 52, "每月": 12, "每个月": 12, "每两个月": 6, "每季度": 4, "每季": 4, "每半年": 2}

@@ -25,15 +25,18 @@ NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=�
 #: class of Chinese characters costs ~1 ms to compile (docs/performance.md).
 UNIT = r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)"
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
-LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|推动|促进|带动|完善|调整|充实|健全|加强|建立|以及|完成|开展|组织|成立|建成|撤销|设立|指导|配合|协助|[0-9])")
+LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|推动|促进|带动|结合|围绕|立足|依托|聚焦|对照|完善|调整|充实|健全|加强|建立|以及|完成|开展|组织|成立|建成|撤销|设立|指导|配合|协助|[0-9])")
 LEADING_CHAR = re.compile(r"^[将对在由为是与和及的把向从年](?=[\u4e00-\u9fff]{2})")
-NOT_A_NAME = re.compile(r"[各全我本该每这此其的]|乡$|依法治")
+NOT_A_NAME = re.compile(r"[各全我本该每这此其的]|[城镇]乡$|依法治")
+PLACE_BEFORE_LEVEL = re.compile("乡$")  #: 乡镇 is the word for townships; a 街道 may be named 西乡
 SELF_LEVEL = {"镇": r"[我全本]镇(?![村街])", "乡": r"[我全本]乡(?![镇村])", "街道": r"[我全本]街道|[我全本]街(?![道镇头巷区面])"}
 OPENING_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年(?:度)?(?:以来|,|，|全年|是|里|中|我|本|全|在|[\u4e00-\u9fff]{1,10}?(?:镇|乡|街道))")
 #: What a unit's name also stands before as part of a compound noun (XX街道幼儿园, XX镇卫生院).
 COMPOUND_NOUN = r"[\u4e00-\u9fff]{0,2}(?:幼儿园|学校|小学|中学|卫生院|卫生服务中心|社区|文化站|派出所|便民服务中心|市场|医院)"
 OPENING_NAME = rf"(?:^|[,，。:：\s]|年度?|以来)(?P<core>[\u4e00-\u9fff]{{2,5}}?)(?P<level>街道|街(?![道街])|镇|乡)(?![村镇政府人党办委域])(?!{COMPOUND_NOUN})"
 OPENING_CORE = 5  #: an opening sentence's subject stands whole after its comma: 杰勒阿尕什镇 (transliterated names run long)
+#: A 街道 written 街 in the text (《黄石街2020年…要点》): taken only where the text speaks of itself as 我街/全街道.
+STREET = r"(?P<core>[\u4e00-\u9fff]{2,4}?)(?P<level>街)(?=[0-9]{4}|依法治|“|关于|党工委|办事处)"
 #: A 街道 named only inside a compound noun: a guess, used last and reported as one.
 COMPOUND = rf"(?P<core>[\u4e00-\u9fff]{{2,4}}?)(?P<level>街道)(?={COMPOUND_NOUN})"
 FILE_YEAR = re.compile(r"(?<![0-9])(20[0-9]{2})(?![0-9])")
@@ -88,15 +91,16 @@ def _clean(before: str, core: str, level: str, keep: int = 4) -> tuple[str, str,
     cut = COUNTY_CUT.match(words)
     rest = cut["rest"] if cut else words
     county, rest = (cut["county"] if cut else None), rest[-7:] if rest.endswith("族") else rest[-keep:]  # 罗子山瑶族乡
-    if len(rest) < 2 or NOT_A_NAME.search(rest):
+    if len(rest) < 2 or NOT_A_NAME.search(rest) or (level != "街道" and PLACE_BEFORE_LEVEL.search(rest)):
         return None
     return rest + level, "街道" if level == "街" else level, county
 
 
 def _most_named(body: str) -> tuple[str, str, str | None] | None:
     """The township whose government the text names most often (XX镇人民政府), failing that the one
-    it names most before 法治, 依法治 or 年度 (成立XX镇法治政府建设工作领导小组)."""
-    return _most_common(body, UNIT) or _most_common(body, NAME)
+    it names most before 法治, 依法治 or 年度 (成立XX镇法治政府建设工作领导小组), failing that, in a text
+    that speaks of itself as a 街道, the 街 it names most before a year or a title (《XX街2020年…》)."""
+    return _most_common(body, UNIT) or _most_common(body, NAME) or (_self_level(body) == "街道" and _most_common(body, STREET)) or None
 
 
 def _most_common(body: str, pattern: re.Pattern | str) -> tuple[str, str, str | None] | None:

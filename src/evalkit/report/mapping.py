@@ -93,10 +93,13 @@ def _best(figure: Figure, extractors: list[Extractor]) -> Extractor | None:
 
 
 def _applies(extractor: Extractor, figure: Figure) -> bool:
-    """Whether the figure's unit, the text before its clause and its clause allow the extractor."""
+    """Whether the figure's unit, the text before its clause, that text with the clause (``around``)
+    and its clause allow the extractor."""
     if extractor.units and figure.unit not in extractor.units:
         return False
     if extractor.context and not re.search(extractor.context, figure.context):
+        return False
+    if extractor.around and not re.search(extractor.around, figure.context + figure.before):
         return False
     return not (extractor.unless and re.search(extractor.unless, figure.before))
 

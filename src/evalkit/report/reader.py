@@ -41,8 +41,8 @@ class Reader:
 
 @attrs.frozen
 class Extractor:
-    """Maps a figure (``pattern`` near it, one of ``units``, ``context`` before its clause and
-    not ``unless`` in it) or a phrase to an item."""
+    """Maps a figure (``pattern`` near it, one of ``units``, ``context`` before its clause,
+    ``around`` in that text and the clause together, and not ``unless`` in it) or a phrase to an item."""
 
     item: str
     pattern: str  #: a regular expression
@@ -51,7 +51,8 @@ class Extractor:
     plugin: str | None = None
     context: str | None = None  #: a regular expression the text before the figure's clause must match
     unless: str | None = None  #: a regular expression that, found in the figure's clause before it, rules the extractor out
+    around: str | None = None  #: a regular expression the text before the clause and the clause before the figure, together, must match
 
     @property
     def id(self) -> str:
-        return ":".join(part for part in (self.item, self.pattern, self.context, self.unless) if part)
+        return ":".join(part for part in (self.item, self.pattern, self.context, self.unless, self.around) if part)
