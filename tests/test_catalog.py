@@ -52,7 +52,7 @@ def test_a_wrapper_is_refused_naming_its_plugin():
     assert caught.value.params["plugin"] in caught.value.message()
 
 
-def _extracting(*patterns) -> Evaluator:
+def _with_extractors(extractors) -> Evaluator:
     class Patterns:
         @hookimpl
         def register_items(self):
@@ -60,9 +60,13 @@ def _extracting(*patterns) -> Evaluator:
 
         @hookimpl
         def register_extractors(self):
-            return [Extractor("t.count", pattern, ("件",)) for pattern in patterns]
+            return extractors
 
     return Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Patterns()]))
+
+
+def _extracting(*patterns) -> Evaluator:
+    return _with_extractors([Extractor("t.count", pattern, ("件",)) for pattern in patterns])
 
 
 def test_extractor_patterns_that_compiled_are_not_compiled_again(tmp_path, monkeypatch):
@@ -78,23 +82,12 @@ def test_extractor_patterns_that_compiled_are_not_compiled_again(tmp_path, monke
     assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message() and "信访" in compiled
 
 
-
 @pytest.mark.parametrize("extractor", [Extractor("t.count", "信访", ("件",), context="干部("), Extractor("t.count", "信访", ("件",), unless="[中心组")])
 def test_a_bad_context_or_unless_pattern_is_named(tmp_path, monkeypatch, extractor):
     """An extractor's context and unless are compiled at start-up like its pattern."""
     monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
-
-    class Patterns:
-        @hookimpl
-        def register_items(self):
-            return [ItemSpec("t.count", "件数", "件", {"type": "integer"})]
-
-        @hookimpl
-        def register_extractors(self):
-            return [extractor]
-
     with pytest.raises(PluginError) as caught:
-        Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Patterns()]))
+        _with_extractors([extractor])
     assert caught.value.key == "bad_pattern"
 
 
