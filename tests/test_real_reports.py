@@ -69,9 +69,9 @@ def _item_ids() -> set[str]:
 
 
 def test_tuned_and_held_out_labels_follow_one_format():
-    """All five label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
+    """All six label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
     ids = _item_ids() | {"none"}
-    for folder in (real_reports.LABELS, *(real_reports.LABELS / name for name in ("heldout", "heldout2", "heldout3", "heldout4"))):
+    for folder in (real_reports.LABELS, *(real_reports.LABELS / name for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"))):
         for label in real_reports.labels(folder):
             assert list(label) == KEYS, label["id"]
             assert label["level"] in {"乡", "镇", "街道"} and label["province"] not in {"浙江省", "重庆市"}
@@ -116,3 +116,13 @@ def test_fourth_held_out_set_is_apart_from_the_other_four():
     assert len(fourth) >= 20
     for key in ("id", "township", "url", "query"):
         assert not {label[key] for label in others} & {label[key] for label in fourth}, key
+
+
+def test_fifth_held_out_set_is_apart_from_the_other_five():
+    """The fifth held-out set has at least 20 reports and shares no id, township, page or query with the other sets."""
+    names = ("", "heldout", "heldout2", "heldout3", "heldout4")
+    others = [label for name in names for label in real_reports.labels(real_reports.LABELS / name)]
+    fifth = real_reports.labels(real_reports.LABELS / "heldout5")
+    assert len(fifth) >= 20
+    for key in ("id", "township", "url", "query"):
+        assert not {label[key] for label in others} & {label[key] for label in fifth}, key
