@@ -109,7 +109,7 @@ def test_another_python_compiles_the_patterns_again(tmp_path, monkeypatch):
     assert "信访" in compiled and "调解" in compiled
 
 
-@pytest.mark.parametrize("evidence", [{"topic": "法("}, {"who": "[班子"}])
+@pytest.mark.parametrize("evidence", [{"topic": "法("}, {"who": "[班子"}, {"others": "干部)"}])
 def test_a_bad_evidence_pattern_is_named(evidence):
     """An item's evidence expressions are compiled at start-up, and a bad one names its item."""
 

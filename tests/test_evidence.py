@@ -71,3 +71,13 @@ def test_items_name_their_topic_from_the_files_vocabularies(tmp_path):
     with pytest.raises(PluginError) as error:
         load_items(path)
     assert "法律" in error.value.full_message() and "t.a" in error.value.full_message()
+
+
+def test_every_kind_of_lacking_evidence_is_worded_in_both_languages():
+    """Each code the submission schema allows in ``lacks`` has its words for `extract` and `check`."""
+    from evalkit import schemas
+    from evalkit.messages import text
+
+    codes = schemas.load("submission")["$defs"]["item"]["properties"]["needs_review"]["properties"]["lacks"]["items"]["enum"]
+    assert set(codes) == {"topic", "who", "alone", "unit"}
+    assert all(text(f"mapping_lacks_{code}", lang) for code in codes for lang in ("zh", "en"))

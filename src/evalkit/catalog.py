@@ -139,7 +139,7 @@ def collect_items(pm) -> dict[str, ItemSpec]:
         problem = schema_problem(spec.schema)
         if problem:
             raise PluginError("bad_item_schema", plugin=spec.plugin, item=spec.id, detail=problem)
-        for pattern in (spec.evidence.get("topic"), spec.evidence.get("who")):
+        for pattern in (spec.evidence.get(key) for key in ("topic", "who", "others")):
             try:
                 re.compile(pattern or "")
             except re.error as exc:

@@ -309,6 +309,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mapping_review": ("待核对：{lacks}", "to confirm: {lacks}"),
     "mapping_lacks_topic": ("所在句子未提到该项的主题", "its sentence does not name the item's topic"),
     "mapping_lacks_who": ("未写明参加对象", "who took part is not named"),
+    "mapping_lacks_alone": ("同一分句还写到其他指标项的对象或参加对象", "its clause also names another item's object or participants"),
     "mapping_lacks_unit": ("单位不是该项常用的单位", "its unit is not one the item usually takes"),
     "unknown_topic": ("插件 {plugin} 的指标项 {item} 的 evidence 引用了 topics 中没有的主题“{topic}”", "plugin {plugin}: the evidence of item {item} names the topic '{topic}', which topics does not define"),
     "reason_mapping_unconfirmed": ("{titles}的数字归属尚待核对，核对前不计分", "the item of the figure of {titles} awaits confirmation and scores nothing until then"),

@@ -77,12 +77,12 @@ def test_extract_and_check_show_each_doubtful_mapping_and_why(tmp_path, capsys):
     from evalkit.cli import main
 
     report = tmp_path / "青松镇.txt"
-    report.write_text("青松镇2024年法治政府建设年度报告\n全年召开专题会议3次。召开党委会专题研究法治建设2次。\n", encoding="utf-8")
+    report.write_text("青松镇2024年法治政府建设年度报告\n全年召开专题会议3次。召开党委会专题研究法治建设2次。邀请律师开展普法宣传活动6场。\n", encoding="utf-8")
     draft = tmp_path / "draft.json"
     assert main(["extract", str(report), "-o", str(draft)]) == 0
     shown = capsys.readouterr().err
-    assert "待核对：所在句子未提到该项的主题" in shown
+    assert "待核对：所在句子未提到该项的主题" in shown and "待核对：同一分句还写到其他指标项的对象或参加对象" in shown
     item = json.loads(draft.read_text("utf-8"))["items"]["leadership.topic_meetings"]
     assert item["value"] == 3 and item["needs_review"] == {"reason": "mapping", "lacks": ["topic"]}
     main(["check", str(report)])
-    assert "有 1 个数字归入指标项的依据不足" in capsys.readouterr().out
+    assert "有 2 个数字归入指标项的依据不足" in capsys.readouterr().out
