@@ -92,6 +92,7 @@ def measure(evaluator, path: Path, labels: dict) -> dict:
     kept = len({id(figure) for figure, _item in loaded.extraction.mapped}) + len(loaded.submission.report.unmapped)
     numeric = {item for _figure, item in loaded.extraction.mapped}
     items_found = coarse(loaded.submission.items, numeric)
+    sure = coarse({k: v for k, v in loaded.submission.items.items() if not (v.needs_review and v.needs_review.reason == "mapping")}, numeric)
     items_expected = {(k, Decimal(str(v))) for k, v in labels.get("items", {}).items()}
     codes_found = {f.code for f in card.findings}
     codes_expected = set(labels["findings"])
@@ -101,6 +102,7 @@ def measure(evaluator, path: Path, labels: dict) -> dict:
         "sections": match_sections(loaded.extraction.structure.headings, labels["sections"]),
         "findings": (len(codes_found & codes_expected), len(codes_found & set(CHECK_CODES)), len(codes_expected)),
         "items": (len(items_found & items_expected), len(items_found), len(items_expected)),
+        "confident": (len(sure & items_expected), len(sure)),
         "dropped": len(found) - kept,
         "subject_ok": (loaded.submission.subject.name, loaded.submission.year, loaded.submission.report.date)
         == (labels["subject"]["name"], labels["year"], labels["date"]),
@@ -125,6 +127,7 @@ def totals(rows: list[dict]) -> dict:
     sec = [sum(r["sections"][i] for r in rows) for i in range(4)]
     fin = [sum(r["findings"][i] for r in rows) for i in range(3)]
     itm = [sum(r["items"][i] for r in rows) for i in range(3)]
+    sure = [sum(r["confident"][i] for r in rows) for i in range(2)]
     return {
         "figure_precision": ratio(fig[0], fig[1]),
         "figure_recall": ratio(fig[0], fig[2]),
@@ -133,6 +136,9 @@ def totals(rows: list[dict]) -> dict:
         "section_kind_accuracy": ratio(sec[3], sec[0]),
         "item_precision": ratio(itm[0], itm[1]),
         "item_recall": ratio(itm[0], itm[2]),
+        "confident_item_precision": ratio(sure[0], sure[1]),  # items whose mapping has its evidence; the rest await a reviewer
+        "confident_item_recall": ratio(sure[0], itm[2]),
+        "items_to_review": itm[1] - sure[1],
         "finding_precision": ratio(fin[0], fin[1]),
         "finding_recall": ratio(fin[0], fin[2]),
         "dropped": sum(r["dropped"] for r in rows),

@@ -6,7 +6,8 @@
 DIR holds the report texts as ``<id>.txt`` (fetched as benchmarks/real/README.md says; not
 committed). Each text is read as `evalkit check` reads it, then compared with its label:
 reports refused, township and year right, figures seen, figures mapped to the right item
-(precision and recall), page furniture read as figures, and defects found and false alarms
+(precision and recall, over all mappings and over the confident ones only: those whose item's
+evidence stands around them, the rest going to a reviewer), page furniture read as figures, and defects found and false alarms
 (by kind within a report).
 ``-v`` lists every miss.
 """
@@ -78,6 +79,7 @@ def match(found, labelled: list[dict], places: list[int | None]) -> dict[int, ob
 def measure(ev, path: Path, label: dict) -> dict:
     """One report's counts."""
     from evalkit.errors import EvalkitError
+    from evalkit.report.evidence import lacks
     from evalkit.report.mapping import classify
 
     try:
@@ -90,6 +92,7 @@ def measure(ev, path: Path, label: dict) -> dict:
     labelled = label.get("figures") or []
     matched = match(extraction.figures, labelled, locate(text, labelled))
     items = {id(f): item for f, item in classify(extraction.figures, ev.catalog.extractors, extraction.structure, ev.catalog.items)}
+    doubtful = {id(f) for f in extraction.figures if (item := items.get(id(f))) and lacks(f, ev.catalog.items.get(item), text)}
     counts = Counter(refused=0, figures=len(labelled), seen=len(matched))
     misses = [f"未读出：{labelled[i]['cue']}{labelled[i]['value']}" for i in range(len(labelled)) if i not in matched]
     for index, label_figure in enumerate(labelled):
@@ -98,12 +101,19 @@ def measure(ev, path: Path, label: dict) -> dict:
         counts["belong"] += want is not None
         counts["mapped"] += got is not None
         counts["right"] += got is not None and got == want
+        sure = index in matched and id(matched[index]) not in doubtful
+        counts["sure_mapped"] += got is not None and sure
+        counts["sure_right"] += got is not None and got == want and sure
+        counts["to_review"] += got is not None and not sure
+        counts["review_right"] += got is not None and got == want and not sure
         if got != want:
-            misses.append(f"指标项：{label_figure['cue']}{label_figure['value']} 应为 {want}，读作 {got}")
+            misses.append(f"指标项：{label_figure['cue']}{label_figure['value']} 应为 {want}，读作 {got}{'（待核对）' if got and not sure else ''}")
     labelled_ids = {id(f) for f in matched.values()}
     extra = [f for f in extraction.figures if id(f) not in labelled_ids]
-    counts["extra_mapped"] = sum(1 for f in extra if items.get(id(f)))
-    counts["mapped"] += counts["extra_mapped"]
+    extra_mapped = [id(f) for f in extra if items.get(id(f))]
+    counts["mapped"] += len(extra_mapped)
+    counts["sure_mapped"] += sum(1 for key in extra_mapped if key not in doubtful)
+    counts["to_review"] += sum(1 for key in extra_mapped if key in doubtful)
     furniture = [str(f["value"]) for f in label.get("furniture") or []]
     read_as_figures = [f.text for f in extra if any(f.text in value for value in furniture)]
     counts["furniture"] = len(read_as_figures)
@@ -148,6 +158,9 @@ def summary(total: Counter, reports: int) -> list[str]:
         f"figures seen            {ratio(total['seen'], total['figures'])}",
         f"item precision          {ratio(total['right'], total['mapped'])}",
         f"item recall             {ratio(total['right'], total['belong'])}",
+        f"confident precision     {ratio(total['sure_right'], total['sure_mapped'])}",
+        f"confident recall        {ratio(total['sure_right'], total['belong'])}",
+        f"to review (mapping)     {total['to_review']} of {total['mapped']} mappings, {total['review_right']} of them right",
         f"furniture as figures    {total['furniture']}",
         f"defects found           {ratio(total['defects_found'], total['defects'])}",
         f"false alarms            {total['false_alarms']} in {total['false_alarm_reports']} of {reports} reports",

@@ -100,3 +100,17 @@ def test_another_python_compiles_the_patterns_again(tmp_path, monkeypatch):
     monkeypatch.setattr("sys.version", "3.99.0 (another build)")
     _extracting("信访", "调解")
     assert "信访" in compiled and "调解" in compiled
+
+
+@pytest.mark.parametrize("evidence", [{"topic": "法("}, {"who": "[班子"}, {"others": "干部)"}])
+def test_a_bad_evidence_pattern_is_named(evidence):
+    """An item's evidence expressions are compiled at start-up, and a bad one names its item."""
+
+    class Evidence:
+        @hookimpl
+        def register_items(self):
+            return [ItemSpec("t.count", "件数", "件", {"type": "integer"}, evidence=evidence)]
+
+    with pytest.raises(PluginError) as caught:
+        Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Evidence()]))
+    assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message()

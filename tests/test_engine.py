@@ -199,3 +199,33 @@ def test_profile_select_and_exclude(toy_pm, tmp_path):
     profile.write_text("id: a-only\nselect: [A]\nexclude: [T-P2]\n", encoding="utf-8")
     ev = Evaluator(toy_pm, profile=str(profile))
     assert [c.id for c in ev.plan.criteria] == ["T-A1", "T-A2", "T-P1"]
+
+
+def test_a_figure_whose_item_awaits_confirmation_scores_nothing_until_confirmed(toy):
+    """A mapping marked needs_review for its evidence leaves its criteria pending; confirmed (mark removed), it scores."""
+    doc = toy_doc(**FULL)
+    doc["items"]["t.count"]["needs_review"] = {"reason": "mapping", "lacks": ["topic"]}
+    card = score_toy(toy, doc)
+    assert {result(card, c).status for c in ("T-A1", "T-P2")} == {Status.NEEDS_REVIEW}
+    assert result(card, "T-A1").points == 0 and card.pending == 10 + 10
+    assert "学法次数" in result(card, "T-A1").reason and "核对" in result(card, "T-A1").reason
+    assert result(card, "T-A2").status is Status.MET
+    del doc["items"]["t.count"]["needs_review"]
+    assert result(score_toy(toy, doc), "T-A1").points == 10
+
+
+def test_a_figure_read_by_ocr_still_scores(toy):
+    """An OCR mark warns but does not hold the points back: only a doubtful mapping waits."""
+    doc = toy_doc(**FULL)
+    doc["items"]["t.count"]["needs_review"] = {"reason": "ocr", "confidence": 91}
+    assert result(score_toy(toy, doc), "T-A1").points == 10
+
+
+def test_a_reviewer_scores_a_criterion_that_waits_on_a_mapping(toy_pm, tmp_path):
+    """A reviewer's score replaces the pending result of a criterion whose figure awaits confirmation."""
+    doc = toy_doc(**FULL)
+    doc["items"]["t.count"]["needs_review"] = {"reason": "mapping", "lacks": ["who"]}
+    reviews = tmp_path / "reviews.yaml"
+    reviews.write_text("reviews:\n  - {subject: 测试镇, criterion: T-A1, reviewer: 张三, at: 2023-03-01, reason: 核对原文，学法次数无误, points: 6}\n", encoding="utf-8")
+    card = score_toy(Evaluator(toy_pm, reviews=str(reviews)), doc)
+    assert result(card, "T-A1").points == 6 and result(card, "T-A1").original.status is Status.NEEDS_REVIEW

@@ -71,3 +71,24 @@ def test_section_kinds_are_the_schemas_vocabulary():
     doc = json.loads((ROOT / "schemas" / "submission.schema.json").read_text("utf-8"))
     sections = doc["$defs"]["report"]["properties"]["sections"]["items"]["properties"]
     assert sections["kind"]["enum"] == [kind.value for kind in SectionKind]
+
+
+@pytest.mark.parametrize(("mark", "valid"), [
+    ({"reason": "ocr", "confidence": 88}, True),
+    ({"reason": "mapping", "lacks": ["topic", "who"]}, True),
+    ({"reason": "ocr"}, False),
+    ({"reason": "mapping"}, False),
+    ({"reason": "mapping", "lacks": ["colour"]}, False),
+])
+def test_an_unconfirmed_figure_says_why(toy, mark, valid):
+    """An OCR mark carries its confidence, a mapping mark what evidence it lacks; nothing else is taken."""
+    from conftest import toy_doc
+    from evalkit.errors import DataError
+
+    doc = toy_doc(t_count=3)
+    doc["items"]["t.count"]["needs_review"] = mark
+    if valid:
+        assert toy.validate(doc, "toy.json").submission.items["t.count"].to_dict()["needs_review"] == mark
+    else:
+        with pytest.raises(DataError):
+            toy.validate(doc, "toy.json")

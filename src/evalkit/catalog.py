@@ -139,6 +139,11 @@ def collect_items(pm) -> dict[str, ItemSpec]:
         problem = schema_problem(spec.schema)
         if problem:
             raise PluginError("bad_item_schema", plugin=spec.plugin, item=spec.id, detail=problem)
+        for pattern in (spec.evidence.get(key) for key in ("topic", "who", "others")):
+            try:
+                re.compile(pattern or "")
+            except re.error as exc:
+                raise PluginError("bad_pattern", plugin=spec.plugin, item=spec.id, detail=str(exc)) from None
     return items
 
 

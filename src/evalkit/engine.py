@@ -16,7 +16,7 @@ from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, NotApplicable, Profile, Review, RuleKind, Status
 from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess, is_item
 from evalkit.submission import Submission
-from evalkit.rules import referenced_items
+from evalkit.rules import referenced_items, unconfirmed_items
 from evalkit.points import quantize
 from evalkit.scorecard import CategoryScore, Gap, Original, Reported, Result, Scorecard
 
@@ -115,7 +115,16 @@ def _measure(step: Step, case: Case) -> Measure:
         return Measure(Status.ERROR, reason=text("rule_failed", case.lang, plugin=kind.plugin, kind=kind.name, detail=describe(exc)))
     if not isinstance(measure, Measure):
         return Measure(Status.ERROR, reason=text("rule_bad_return", case.lang, plugin=kind.plugin, kind=kind.name))
-    return measure
+    return _unconfirmed(step, case, measure)
+
+
+def _unconfirmed(step: Step, case: Case, measure: Measure) -> Measure:
+    """A result that rests on a figure whose item awaits confirmation waits with it: its points are pending."""
+    waiting = unconfirmed_items(step.criterion.rule, case.submission.items) if measure.status not in NO_EVIDENCE else []
+    if not waiting:
+        return measure
+    titles = "".join(text("quoted", case.lang, title=case.title(i)) for i in waiting)
+    return Measure(Status.NEEDS_REVIEW, reason=text("reason_mapping_unconfirmed", case.lang, titles=titles), evidence=measure.evidence)
 
 
 def _points(step: Step, measure: Measure, profile: Profile) -> Result:

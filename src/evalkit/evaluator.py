@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import attrs
@@ -95,9 +96,9 @@ class Evaluator:
         extraction = extract(content, self.catalog.extractors, str(path), self.catalog.items)
         doc, findings = submission_document(extraction, content, self.catalog.items, str(path), Given(*self.given, self.lang), marks)
         loaded = self.validate(doc, str(path))
-        flagged = sum(1 for item in loaded.submission.items.values() if item.needs_review)
+        flagged = Counter(item.needs_review.reason for item in loaded.submission.items.values() if item.needs_review)
         notes = tuple(text(f"left_out_{what}", self.lang, count=count, limit=limit) for what, count, limit in left_out(extraction))
-        notes += (text("ocr_unconfirmed", self.lang, count=flagged),) if flagged else ()
+        notes += tuple(text(f"{reason}_unconfirmed", self.lang, count=flagged[reason]) for reason in ("ocr", "mapping") if flagged[reason])
         return attrs.evolve(loaded, text=content, extraction=extraction, findings=findings, warnings=loaded.warnings + notes)
 
     def validate(self, doc: dict, name: str) -> Loaded:

@@ -304,6 +304,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding_as_planned": ("成效部分写的是要求或计划（“{said}”），应写明本年度实际完成的情况和数字", "the results state a requirement or plan (“{said}”); state what was done this year, with figures"),
     "finding_too_few": ("“{said}”一次，全年应不少于 {least} 次，报告却写“{total}”，前后矛盾", "“{said}” once makes at least {least} a year, yet the report says “{total}”"),
     "finding_copied": ("报告有 {share} 的文字与{other}的报告相同，疑似照抄照搬", "{share} of the report's text is the same as {other}'s report: it may be copied"),
+    # mappings with weak evidence: a figure whose item's topic, participants or unit is not around it
+    "mapping_unconfirmed": ("有 {count} 个数字归入指标项的依据不足，标为“待核对”，用到它们的评分项暂不计分（待评审）：请用 evalkit extract 导出提交材料，逐个核对；归属无误的删去其 needs_review 标记，归错的改到正确的指标项或删去，再评分", "{count} figures were put on their items with weak evidence and are marked to confirm; the criteria that read them score nothing until then (needs review): export them with evalkit extract, check each, remove the needs_review mark of those rightly placed, move or delete the others, and score again"),
+    "mapping_review": ("待核对：{lacks}", "to confirm: {lacks}"),
+    "mapping_lacks_topic": ("所在句子未提到该项的主题", "its sentence does not name the item's topic"),
+    "mapping_lacks_who": ("未写明参加对象", "who took part is not named"),
+    "mapping_lacks_alone": ("同一分句还写到其他指标项的对象或参加对象", "its clause also names another item's object or participants"),
+    "mapping_lacks_unit": ("单位不是该项常用的单位", "its unit is not one the item usually takes"),
+    "unknown_topic": ("插件 {plugin} 的指标项 {item} 的 evidence 引用了 topics 中没有的主题“{topic}”", "plugin {plugin}: the evidence of item {item} names the topic '{topic}', which topics does not define"),
+    "reason_mapping_unconfirmed": ("{titles}的数字归属尚待核对，核对前不计分", "the item of the figure of {titles} awaits confirmation and scores nothing until then"),
     # history and compare under --lang en
     "year": ("年度", "Year"),
     "percent": ("得分率（%）", "Percent"),

@@ -81,6 +81,7 @@ class ItemSpec:
     schema: Mapping = attrs.field(factory=dict)  #: JSON Schema fragment for the item's value
     plugin: str | None = None
     en: Mapping[str, str] = attrs.field(factory=dict)  #: the English of its title and unit (see in_language)
+    evidence: Mapping = attrs.field(factory=dict)  #: what a figure mapped to it should show around it: topic, who, others, units (report/evidence.py)
 
 
 @attrs.frozen

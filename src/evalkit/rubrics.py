@@ -26,7 +26,18 @@ def load_items(path) -> list[ItemSpec]:
     """Item definitions from a YAML or JSON file checked by items.schema.json."""
     path = Path(str(path))
     doc = _load(path, "items")
-    return [ItemSpec(i["id"], i["title"], i.get("unit"), i["schema"], en=i.get("en", {})) for i in doc["items"]]
+    topics = doc.get("topics", {})
+    return [ItemSpec(i["id"], i["title"], i.get("unit"), i["schema"], en=i.get("en", {}), evidence=_evidence(i, topics, path)) for i in doc["items"]]
+
+
+def _evidence(item: dict, topics: dict, path: Path) -> dict:
+    """What a figure of the item should show around it, its topic's name replaced by that topic's expression."""
+    evidence = dict(item.get("evidence", {}))
+    if "topic" in evidence:
+        if evidence["topic"] not in topics:
+            raise PluginError("unknown_topic", file=str(path), item=item["id"], topic=evidence["topic"], plugin="?")
+        evidence["topic"] = topics[evidence["topic"]]
+    return evidence
 
 
 def load_extractors(path) -> list:

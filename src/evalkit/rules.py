@@ -34,6 +34,12 @@ def referenced_items(rule: Mapping) -> list[str]:
     return names + list(rule.get("items", ()))
 
 
+def unconfirmed_items(rule: Mapping, items: Mapping) -> list[str]:
+    """The items a rule names whose figure was put on them with weak evidence and awaits a
+    person's confirmation (``needs_review`` for its mapping)."""
+    return [i for i in referenced_items(rule) if (item := items.get(i)) is not None and item.needs_review is not None and item.needs_review.reason == "mapping"]
+
+
 def _schema_problem(schema: Mapping, rule: Mapping) -> str | None:
     if not schema:
         return None

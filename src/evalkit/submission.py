@@ -52,14 +52,20 @@ class Span:
 
 @attrs.frozen
 class Unconfirmed:
-    """Why a figure awaits a person's confirmation: read by OCR, with what confidence (0–100)."""
+    """Why a figure awaits a person's confirmation: read by OCR, with what confidence (0–100),
+    or put on its item with weak evidence (``mapping``), lacking what the item asks for."""
 
     reason: str
-    confidence: int
+    confidence: int | None = None
+    lacks: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     @classmethod
     def from_dict(cls, doc: Mapping | None) -> Unconfirmed | None:
-        return None if doc is None else cls(doc["reason"], doc["confidence"])
+        return None if doc is None else cls(doc["reason"], doc.get("confidence"), doc.get("lacks", ()))
+
+    def to_dict(self) -> dict:
+        doc = {"reason": self.reason} | ({"confidence": self.confidence} if self.confidence is not None else {})
+        return doc | ({"lacks": list(self.lacks)} if self.lacks else {})
 
 
 @attrs.frozen
@@ -73,7 +79,7 @@ class Item:
     bound: Bound | None = attrs.field(default=None, converter=attrs.converters.optional(Bound))  #: for an approximate figure
     evidence: str | None = None  #: the quote from the report
     source: Span | None = None
-    needs_review: Unconfirmed | None = None  #: read by OCR and not yet confirmed
+    needs_review: Unconfirmed | None = None  #: read by OCR, or mapped with weak evidence, and not yet confirmed
 
     @classmethod
     def from_dict(cls, item_id: str, doc: Mapping) -> Item:
@@ -96,7 +102,7 @@ class Item:
         if self.source is not None:
             doc["source"] = self.source.to_dict()
         if self.needs_review is not None:
-            doc["needs_review"] = attrs.asdict(self.needs_review)
+            doc["needs_review"] = self.needs_review.to_dict()
         return doc
 
 

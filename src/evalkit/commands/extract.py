@@ -43,14 +43,22 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
         title = items[item_id].title if item_id in items else item_id
         line = text("line_no", lang, line=item.source.line) if item.source and item.source.line else ""
         quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
-        lines.append(f"  {item_id}({title}):{_value(item, lang, items.get(item_id))}{_review(item.needs_review and item.needs_review.confidence, lang)}  {line}  “{quote}”")
+        lines.append(f"  {item_id}({title}):{_value(item, lang, items.get(item_id))}{_review(item.needs_review, lang)}  {line}  “{quote}”")
     unmapped = submission.report.unmapped
     lines.append(text("unmapped", lang, count=len(unmapped)) if unmapped else text("all_mapped", lang))
-    lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}{_review(u.get('needs_review', {}).get('confidence'), lang)}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
+    lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}{_ocr(u.get('needs_review', {}).get('confidence'), lang)}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
     return lines
 
 
-def _review(confidence: int | None, lang: str) -> str:
+def _review(unconfirmed, lang: str) -> str:
+    """The mark of a figure read by OCR or put on its item with weak evidence, awaiting a person's confirmation."""
+    if unconfirmed is None or unconfirmed.reason != "mapping":
+        return _ocr(unconfirmed and unconfirmed.confidence, lang)
+    lacks = text("list_sep", lang).join(text(f"mapping_lacks_{what}", lang) for what in unconfirmed.lacks)
+    return f"  [{text('mapping_review', lang, lacks=lacks)}]"
+
+
+def _ocr(confidence: int | None, lang: str) -> str:
     """The mark of a figure read by OCR, awaiting a person's confirmation."""
     return f"  [{text('ocr_review', lang, confidence=confidence)}]" if confidence is not None else ""
 

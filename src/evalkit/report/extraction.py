@@ -18,6 +18,7 @@ import attrs
 from evalkit.messages import text as message
 from evalkit.model import Finding, Severity
 from evalkit.report import figures as figures_, identity
+from evalkit.report.evidence import doubt
 from evalkit.report.figures import Figure
 from evalkit.report.lines import Marks
 from evalkit.report.mapping import classify, shared_items
@@ -114,7 +115,8 @@ def submission_document(
     What the report lacks (its township, its year) is taken from ``given`` or the file name,
     or scored under a stand-in with a finding that says how to supply it. A figure read by OCR
     (inside one of ``marks``, (start, end, confidence) spans) is marked ``needs_review`` with
-    the lowest confidence of its characters.
+    the lowest confidence of its characters; else a figure whose item's evidence is not
+    around it is marked ``needs_review`` for its mapping (see report/evidence.py).
     """
     s, marks = extraction.structure, sorted(marks)
     subject, findings = _subject(s, given, name)
@@ -123,7 +125,7 @@ def submission_document(
     report["sections"] = [{"title": h.title[:500], "kind": h.kind.value} for h in s.headings[: LIMITS["sections"]]]
     report["citations"] = list(dict.fromkeys(c[:200] for c, _line in s.citations))[: LIMITS["citations"]]
     report["unmapped"] = [_unmapped(f, s, text) | _review(f, marks) for f in extraction.unmapped[: LIMITS["unmapped"]]]
-    values = {item: _item(f, s, text, items.get(item)) | _review(f, marks) for f, item in extraction.mapped}
+    values = {item: _item(f, s, text, items.get(item)) | (_review(f, marks) or doubt(f, items.get(item), text)) for f, item in extraction.mapped}
     values |= {item: _practice(offset, quote, s) for item, offset, quote in extraction.phrases}
     cut = _fit(report, extraction, given.lang)
     doc = {"subject": subject, "year": year, "report": report, "items": dict(sorted(values.items()))}
