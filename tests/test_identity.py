@@ -35,11 +35,13 @@ def test_name_is_found_wherever_the_report_shows_it(text, name, county, found_in
         ("区委：\n2022年，我镇推进依法行政，结合石桥镇的特点开展以案释法。\n" + BODY, "石桥镇", "opening"),
         ("广州市白云区东乡街道办事处关于2023年法治政府建设情况的报告\n" + BODY, "东乡街道", "title"),
         ("我街推进依法行政。\n" + BODY * 20 + "制定《青松街2021年依法治街工作要点》，修订《青松街“三重一大”议事规则》。\n", "青松街", "text"),
+        ("我街推进依法行政。\n" + BODY * 20 + "一是制定《青松街2022年普法工作要点》。二是街道党工委带头学法。\n", "青松街", "text"),
     ],
 )
 def test_a_name_is_never_a_word_for_the_area_or_a_verb(text, name, found_in):
     """乡域/镇域 and verbs before a name (围绕, 结合) name no township; a body that names itself only before
-    法治/依法治, or a 街 only in its own documents' titles, still gives its name; a 街道 may be named 东乡."""
+    法治/依法治, or a 街 only in its own documents' titles (even beside 二是街道…), still gives its name; a 街道
+    may be named 东乡."""
     parsed = structure.parse(text)
     assert (parsed.name, parsed.name_from) == (name, found_in)
 
@@ -51,10 +53,13 @@ def test_a_name_is_never_a_word_for_the_area_or_a_verb(text, name, found_in):
         "我镇持续推进依法行政。\n" + BODY + "进一步推动在镇法治建设领导小组的统一领导下开展工作。\n",
         "我镇持续推进依法行政。\n" + BODY * 20 + "整治步行街2023年出现的占道经营。\n",
         "全市城乡街道关于2023年法治政府建设工作的报告\n" + BODY,
+        "我街道推进依法行政。\n" + BODY * 20 + "二是街道党工委带头学法。三是街道办事处依法决策。\n",
+        "我街道推进依法行政。\n" + BODY * 20 + "及时召开街道党工委会议研究法治工作。\n",
     ],
 )
 def test_an_area_word_or_a_verb_before_the_level_is_no_name(text):
-    """立足乡域, 推动在镇, a 步行街 in a 镇's text and 城乡街道 are no township: no name is better than a wrong one."""
+    """立足乡域, 推动在镇, a 步行街 in a 镇's text, 城乡街道 an enumerator (二是街道党工委) and a verb (召开街道党工委会议) are no township:
+    no name is better than a wrong one."""
     assert structure.parse(text).name is None
 
 
