@@ -199,6 +199,18 @@ def test_copied_report_reaches_the_scorecards(capsys, tmp_path):
         assert any(f["code"] == "copied-report" for f in card["findings"])
 
 
+def test_a_township_scored_again_is_listed_once(capsys, tmp_path):
+    """A copied report's township, written again with its findings, is named once in the summary's files."""
+    text = (ROOT / "examples" / "xianxiang-2022" / "report.txt").read_text("utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("贤庠镇", "墙头镇").replace("贤庠", "墙头"), encoding="utf-8")
+    _code, out, _err = score(capsys, folder, "--out", tmp_path / "out", "--format", "json")
+    files = json.loads(out)["files"]
+    assert "townships/墙头镇.json" in files and len(files) == len(set(files))
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_batch_reads_each_report_once(tmp_path, jobs):
     """Copy detection takes the fingerprints the scoring pass made: every report is read once,

@@ -82,9 +82,10 @@ def test_extractor_patterns_that_compiled_are_not_compiled_again(tmp_path, monke
     assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message() and "信访" in compiled
 
 
-@pytest.mark.parametrize("extractor", [Extractor("t.count", "信访", ("件",), context="干部("), Extractor("t.count", "信访", ("件",), unless="[中心组")])
-def test_a_bad_context_or_unless_pattern_is_named(tmp_path, monkeypatch, extractor):
-    """An extractor's context and unless are compiled at start-up like its pattern."""
+@pytest.mark.parametrize("extractor", [Extractor("t.count", "信访", ("件",), context="干部("), Extractor("t.count", "信访", ("件",), unless="[中心组"),
+                                       Extractor("t.count", "信访", ("件",), around="学习(法")])
+def test_a_bad_context_unless_or_around_pattern_is_named(tmp_path, monkeypatch, extractor):
+    """An extractor's context, unless and around are compiled at start-up like its pattern."""
     monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
     with pytest.raises(PluginError) as caught:
         _with_extractors([extractor])

@@ -14,8 +14,8 @@ from conftest import ROOT
 
 from evalkit.cli import main
 from evalkit.evaluator import Evaluator
-from evalkit.language import catalog_in, in_language, untranslated
-from evalkit.model import Category
+from evalkit.language import catalog_in, in_language, unit_in, untranslated
+from evalkit.model import Category, ItemSpec
 from evalkit.profiles import profile_from_dict
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -156,6 +156,14 @@ def test_a_title_without_english_falls_back_to_chinese():
     catalog = catalog_in(Evaluator().catalog, "zh")
     profile = profile_from_dict({"id": "p", "grades": [{"name": "甲", "min": 0}]})
     assert untranslated(catalog, profile) == ["甲"]
+
+
+def test_a_unit_is_the_items_english_one_only_under_en():
+    """A figure's unit shows in English where its item gives one, as read otherwise, and never where it has none."""
+    spec = ItemSpec("x.cases", "案件数", "件", en={"unit": "cases"})
+    assert unit_in(spec, "件", "en") == "cases" and unit_in(spec, "件", "zh") == "件"
+    assert unit_in(ItemSpec("x.rate", "比例", "%"), "%", "en") == "%" and unit_in(None, "次", "en") == "次"
+    assert unit_in(spec, None, "en") == "" and unit_in(spec, "", "zh") == ""
 
 
 def test_the_english_is_no_part_of_a_profile_digest():

@@ -74,23 +74,19 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
     names, ledger, numbers = Stems(), Ledger() if detail is Detail.LARGE else None, {}
     scored, failures, reports = [], [], []
 
-    def add(path, result, at=None):
+    def entry(path, result, stem: str) -> Scored:
+        """The township written under ``stem`` and kept for the ranking."""
         card = result.card
-        stem = names.next(card.subject.name) if at is None else scored[at].stem
         if write is not None:
             write(stem, result)
         key = tuple(numbers.setdefault(n, n) for n in (card.percent, card.total, card.year))  # equal numbers kept once
-        entry = Scored(shown_source(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card)
-        if at is None:
-            scored.append(entry)
-        else:
-            scored[at] = entry
+        return Scored(shown_source(path), stem, card.subject.name, card.subject.level.value, *key, ledger.add(card) if ledger else card)
 
     for index, (path, result) in enumerate(zip(files, _process_all(evaluator, files, jobs, formats, keep)), 1):
         if isinstance(result, Failure):
             failures.append(result)
         else:
-            add(path, result)
+            scored.append(entry(path, result, names.next(result.card.subject.name)))
             if result.fingerprint is not None:  # a report: its fingerprint and what scoring it again needs, not its text
                 reports.append(Report(len(scored) - 1, path, result.card.subject.name, result.fingerprint, result.checked))
         if progress:
@@ -100,7 +96,7 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
             failures.append(result)
             scored[at] = None
         else:
-            add(path, result, at)
+            scored[at] = entry(path, result, scored[at].stem)
     scored = [s for s in scored if s is not None]
     categories = tuple((c.id, c.title) for c in evaluator.catalog.categories.values() if any(r.category == c.id for r in evaluator.plan.criteria))
     warnings = batch_warnings(scored, evaluator.reviews, evaluator.lang)

@@ -171,17 +171,21 @@ def _check_patterns(extractors) -> None:
     """Compile every extractor's pattern once, naming a bad one; a set of patterns that compiled
     before (same patterns, same Python) is remembered in the cache and not compiled again, since
     compiling them is a large part of start-up and a run that reads no report needs none."""
-    compiled = cache.key("extractor-patterns", sys.version, *(f"{e.pattern}\0{e.context or ''}\0{e.unless or ''}" for e in extractors))
+    compiled = cache.key("extractor-patterns", sys.version, *("\0".join(_patterns(e)) for e in extractors))
     if cache.get(compiled) is True:
         return
     for extractor in extractors:
         try:
-            re.compile(extractor.pattern)
-            re.compile(extractor.context or "")
-            re.compile(extractor.unless or "")
+            for pattern in _patterns(extractor):
+                re.compile(pattern)
         except re.error as exc:
             raise PluginError("bad_pattern", plugin=extractor.plugin, item=extractor.item, detail=str(exc)) from None
     cache.put(compiled, True)
+
+
+def _patterns(extractor) -> tuple[str, str, str, str]:
+    """An extractor's regular expressions, in their places ("" where it has none)."""
+    return (extractor.pattern, extractor.context or "", extractor.unless or "", extractor.around or "")
 
 
 def collect_rule_kinds(pm) -> dict[str, RuleKind]:

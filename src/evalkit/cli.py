@@ -102,34 +102,34 @@ def build_parser(pm=None, lang: str = "zh") -> Parser:
 def main(argv: list[str] | None = None) -> int:
     """Run evalkit; return the exit code."""
     argv = sys.argv[1:] if argv is None else argv
+    lang = _lang(argv)
     try:
         pm = _plugin_manager()
-        args = build_parser(pm, _lang(argv)).parse_args(argv)
+        args = build_parser(pm, lang).parse_args(argv)
         if not getattr(args, "func", None):
-            build_parser(lang=_lang(argv)).print_help()
+            build_parser(lang=lang).print_help()
             return ExitCode.USAGE
         args.pm = pm
         return int(args.func(args))
     except _Usage as exc:
         prog, message = exc.args
-        lang = _lang(argv)
         print(text("usage_error", lang, prog=prog, detail=message if lang == "en" else _translate(message)), file=sys.stderr)
         return ExitCode.USAGE
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     except KeyboardInterrupt:
-        print(text("interrupted", _lang(argv)), file=sys.stderr)
+        print(text("interrupted", lang), file=sys.stderr)
         return ExitCode.INTERRUPTED
     except BrokenPipeError:  # the reader went away (`evalkit compare … | head`): nothing is left to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit cannot fail again
         return ExitCode.OK
     except EvalkitError as exc:
-        report_error(exc, _lang(argv))
+        report_error(exc, lang)
         return exit_code(exc)
     except Exception as exc:  # a defect of ours: say so plainly, without a traceback
         if os.environ.get("EVALKIT_DEBUG"):
             raise
-        print(text("internal_error", _lang(argv), detail=describe(exc)), file=sys.stderr)
+        print(text("internal_error", lang, detail=describe(exc)), file=sys.stderr)
         return ExitCode.INTERNAL
 
 

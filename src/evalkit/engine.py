@@ -12,6 +12,7 @@ from decimal import Decimal
 import attrs
 
 from evalkit.errors import describe
+from evalkit.language import unit_in
 from evalkit.messages import text
 from evalkit.model import Case, Category, Criterion, Finding, Kind, Measure, NotApplicable, Profile, Review, RuleKind, Status
 from evalkit.rectification import UNRECTIFIED, Prior, Rectification, assess, is_item
@@ -195,16 +196,11 @@ def _reported(plan: Plan, submission: Submission) -> tuple[Reported, ...]:
     """Every figure (not a practice) the submission reports, and whether a criterion scores it."""
     scored = {item for criterion in plan.criteria for item in referenced_items(criterion.rule)}
     return tuple(
-        Reported(item.id, plan.items[item.id].title if item.id in plan.items else item.id, _plain(item.value), _unit(plan, item), item.approximate, item.id in scored)
+        Reported(item.id, plan.items[item.id].title if item.id in plan.items else item.id, _plain(item.value),
+                 unit_in(plan.items.get(item.id), item.unit, plan.lang), item.approximate, item.id in scored)
         for item in submission.items.values()
         if isinstance(item.value, (int, float, Decimal)) and not isinstance(item.value, bool)
     )
-
-
-def _unit(plan: Plan, item) -> str:
-    """The unit a figure is given in; under "en", its item's English unit."""
-    spec = plan.items.get(item.id)
-    return spec.en.get("unit", item.unit or "") if plan.lang == "en" and spec is not None and item.unit else item.unit or ""
 
 
 def _plain(value) -> int | float:

@@ -26,8 +26,7 @@ class OutputDir:
         if outdir.exists() and (not outdir.is_dir() or (any(outdir.iterdir()) and not (outdir / MARKER).exists())):
             raise InputError("outdir_not_ours", file=str(outdir))
         self.outdir = outdir
-        self.written: list[str] = []
-        self.seen: set[str] = set()
+        self.written: dict[str, None] = {}  #: the files written, in order, each named once
 
     def __enter__(self) -> OutputDir:
         try:
@@ -72,9 +71,7 @@ class OutputDir:
 
     def _write(self, relative: str, data: bytes) -> None:
         (self.staging / relative).write_bytes(data)
-        if relative not in self.seen:  # a township scored again (a copied report) is written again, named once
-            self.seen.add(relative)
-            self.written.append(relative)
+        self.written[relative] = None  # a township scored again (a copied report) is written again, named once
 
 
 def _swap(staging: Path, outdir: Path) -> None:

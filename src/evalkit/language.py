@@ -29,6 +29,14 @@ def in_language(thing, lang: str):
     return attrs.evolve(thing, **fields)
 
 
+def unit_in(spec, unit: str | None, lang: str) -> str:
+    """A figure's ``unit`` as shown in ``lang``: under "en", its item's (``spec``) English unit
+    where it gives one; never a unit where the figure has none."""
+    if lang != EN or not unit or spec is None:
+        return unit or ""
+    return spec.en.get("unit", unit)
+
+
 def catalog_in(catalog, lang: str):
     """The catalog with its items, categories, criteria and formats in ``lang``."""
     if lang != EN:

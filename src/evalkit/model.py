@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from evalkit.language import unit_in
 from evalkit.submission import Submission, _json_number
 
 
@@ -163,11 +164,9 @@ class Case:
     def unit(self, item_id: str) -> str:
         """The unit the submission gives the item, as written after its figure: under "en", the
         item's English unit, a space before it."""
-        given = self.submission.items[item_id].unit or ""
-        spec = self.items.get(item_id)
-        if self.lang != "en" or not given:
-            return given
-        return " " + (spec.en.get("unit", given) if spec is not None else given)
+        given = self.submission.items[item_id].unit
+        shown = unit_in(self.items.get(item_id), given, self.lang)
+        return " " + shown if self.lang == "en" and given else shown
 
 
 @attrs.frozen

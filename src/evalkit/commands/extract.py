@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from evalkit.commands.common import add_report_options
+from evalkit.language import unit_in
 from evalkit.messages import text
 
 
@@ -67,8 +68,8 @@ def _value(item, lang: str, spec) -> str:
     """The value as read, its unit the item's English one under "en"."""
     if item.value is True:
         return text("yes", lang)
-    unit = spec.en.get("unit", item.unit) if lang == "en" and spec is not None and item.unit else item.unit
-    shown = f"{item.value} {unit}" if lang == "en" and unit else f"{item.value}{unit or ''}"
+    unit = unit_in(spec, item.unit, lang)
+    shown = f"{item.value} {unit}" if lang == "en" and unit else f"{item.value}{unit}"
     return text(f"bound_{item.bound.value}", lang, value=shown) if item.bound else shown
 
 

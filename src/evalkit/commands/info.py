@@ -6,7 +6,7 @@ import json
 import sys
 
 from evalkit import __version__
-from evalkit.commands.common import add_scoring_options, evaluator
+from evalkit.commands.common import add_scoring_options, evaluator, say_untranslated
 from evalkit.errors import InputError, listed
 from evalkit.messages import KIND, label, text
 from evalkit.model import Kind
@@ -94,7 +94,6 @@ def formats_table(pm, lang: str) -> str:
     """The output formats the plugins declare: name, the file written, title in ``lang``, plugin."""
     from evalkit.catalog import collect_formats
     from evalkit.columns import table
-    from evalkit.commands.common import say_untranslated
     from evalkit.language import EN, in_language, untitled
 
     formats = collect_formats(pm)

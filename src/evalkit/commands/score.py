@@ -6,7 +6,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -154,7 +154,7 @@ def ranking_table(result, lang: str) -> str:
     return table(rows, header) + "\n" + legend
 
 
-def _summary(result, outdir: Path, written: list[str]) -> dict:
+def _summary(result, outdir: Path, written: Iterable[str]) -> dict:
     """The --format json summary; its ranking and file list are iterators, written one by one."""
     from evalkit.ranking import ranking_rows
 

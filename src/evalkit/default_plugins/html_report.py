@@ -41,10 +41,8 @@ def environment():
     def load(name: str) -> str:
         return resources.files("evalkit").joinpath("templates", name).read_text(encoding="utf-8")
 
-    env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals["w"] = words("zh")
-    return env
+    return Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def words(lang: str) -> dict[str, str]:
