@@ -87,7 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_citations": ("引用文件", "citations"),
     "field_unmapped": ("未对应指标项的数字", "unmapped figures"),
     "bad_township": ("--township 须为乡镇（街道）名称，不超过 64 个字且不含控制字符", "--township takes a township name of at most 64 characters, without control characters"),
-    "bad_year": ("--year 须为 2000 至 2100 之间的四位年份", "--year takes a year from 2000 to 2100"),
     "township_one_file": ("--township 只能用于单个文件；批量评分时以各文件的文件名识别乡镇", "--township is for a single file; in a batch each file's name serves"),
     # hardening: limits on what is read, names, the output folder, workers, reviews
     "name_invisible": ("警告：{file} 中的乡镇名称“{name}”含有不可见字符或文字方向控制符，请核对", "warning: the township name '{name}' in {file} holds invisible or bidi control characters; check it"),
@@ -141,6 +140,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade_deductions": ("扣分超过“{grade}”等次的上限", "deductions exceed what '{grade}' allows"),
     "grade_pending": ("尚有待评审指标，暂不能评为“{grade}”", "criteria await review, so not yet '{grade}'"),
     "extracted": ("从报告中提取的指标项（{count} 项）：", "items read from the report ({count}):"),
+    "extracted_item": ("  {item}（{title}）：{value}{review}  {line}  “{quote}”", "  {item} ({title}): {value}{review}  {line}  “{quote}”"),
+    "unmapped_figure": ("  {line}：{figure}{review}  “{quote}”", "  {line}: {figure}{review}  “{quote}”"),
     "unmapped": ("未能对应指标项的数字（{count} 个），请人工核对：", "figures no item took ({count}); map them by hand:"),
     "all_mapped": ("报告中的数字均已对应到指标项。", "every figure in the report went to an item."),
     "all_failed": ("没有一个文件评分成功，原有输出保持不变", "no file could be scored; the previous outputs are left as they were"),

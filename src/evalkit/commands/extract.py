@@ -44,11 +44,18 @@ def extraction_lines(loaded, items, lang: str) -> list[str]:
         title = items[item_id].title if item_id in items else item_id
         line = text("line_no", lang, line=item.source.line) if item.source and item.source.line else ""
         quote = _around(item.evidence or "", f"{item.value}{item.unit or ''}", str(item.value)) if item.value is not True else (item.evidence or "")[:30]
-        lines.append(f"  {item_id}({title}):{_value(item, lang, items.get(item_id))}{_review(item.needs_review, lang)}  {line}  “{quote}”")
+        value, review = _value(item, lang, items.get(item_id)), _review(item.needs_review, lang)
+        lines.append(text("extracted_item", lang, item=item_id, title=title, value=value, review=review, line=line, quote=quote))
     unmapped = submission.report.unmapped
     lines.append(text("unmapped", lang, count=len(unmapped)) if unmapped else text("all_mapped", lang))
-    lines += [f"  {text('line_no', lang, line=u['line'])}:{u['text']}{_ocr(u.get('needs_review', {}).get('confidence'), lang)}  “{_around(u.get('quote', ''), u['text'])}”" for u in unmapped]
+    lines += [_unmapped_line(u, lang) for u in unmapped]
     return lines
+
+
+def _unmapped_line(figure: dict, lang: str) -> str:
+    review = _ocr(figure.get("needs_review", {}).get("confidence"), lang)
+    quote = _around(figure.get("quote", ""), figure["text"])
+    return text("unmapped_figure", lang, line=text("line_no", lang, line=figure["line"]), figure=figure["text"], review=review, quote=quote)
 
 
 def _review(unconfirmed, lang: str) -> str:
