@@ -115,3 +115,11 @@ def test_a_bad_evidence_pattern_is_named(evidence):
     with pytest.raises(PluginError) as caught:
         Evaluator(make_plugin_manager(load_entrypoints=False, plugins=[Evidence()]))
     assert caught.value.key == "bad_pattern" and "t.count" in caught.value.message()
+
+
+def test_extractors_differing_only_in_which_condition_holds_the_words_are_both_kept(tmp_path, monkeypatch):
+    """One extractor with context 干部 and one with unless 干部 are two extractors, not a duplicate."""
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
+    ruled_in, ruled_out = Extractor("t.count", "信访", ("件",), context="干部"), Extractor("t.count", "信访", ("件",), unless="干部")
+    evaluator = _with_extractors([ruled_in, ruled_out])
+    assert {ruled_in.id, ruled_out.id} <= {e.id for e in evaluator.catalog.extractors}

@@ -55,4 +55,7 @@ class Extractor:
 
     @property
     def id(self) -> str:
-        return ":".join(part for part in (self.item, self.pattern, self.context, self.unless, self.around) if part)
+        """Item and pattern, then each surrounding condition by name: two extractors differing only
+        in which condition holds the same words are two extractors."""
+        conditions = (f"{name}={value}" for name, value in (("context", self.context), ("unless", self.unless), ("around", self.around)) if value)
+        return ":".join([*(part for part in (self.item, self.pattern) if part), *conditions])
