@@ -68,7 +68,9 @@ def _decimal(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def _tuple(value: Any) -> tuple:
+def as_tuple(value: Any) -> tuple:
+    """A converter to tuple, written in Python: attrs reads a builtin converter's text signature, which
+    costs a tokenize at start-up."""
     return tuple(value)
 
 
@@ -124,8 +126,8 @@ class Criterion:
 class Rubric:
     """Categories and criteria that one plugin declares, with its declared base total."""
 
-    categories: tuple[Category, ...] = attrs.field(converter=_tuple)
-    criteria: tuple[Criterion, ...] = attrs.field(converter=_tuple)
+    categories: tuple[Category, ...] = attrs.field(converter=as_tuple)
+    criteria: tuple[Criterion, ...] = attrs.field(converter=as_tuple)
     base_total: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
     source: str | None = None  #: the file it was read from
     plugin: str | None = None
@@ -139,7 +141,7 @@ class Measure:
     fraction: Decimal = attrs.field(default=Decimal(0), converter=_decimal)  #: 0..1 of the points
     occurrences: int = 0  #: for 扣分 and 一票否决: how many times the failing occurred
     reason: str = ""  #: what was found, in the case's language
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
 
     @fraction.validator
     def _check_fraction(self, _attribute, value):
@@ -152,7 +154,7 @@ class Case:
     """What a rule kind may look at when it scores one criterion for one submission."""
 
     submission: Submission
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=as_tuple)
     items: Mapping[str, ItemSpec] = attrs.field(factory=dict)  #: every declared item, by id
     lang: str = "zh"  #: the language of the reasons a rule kind writes (``messages.text(key, case.lang)``)
 
@@ -211,8 +213,8 @@ class Profile:
 
     id: str
     title: str = ""
-    select: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(_tuple))
-    exclude: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    select: tuple[str, ...] | None = attrs.field(default=None, converter=attrs.converters.optional(as_tuple))
+    exclude: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     overrides: Mapping[str, Mapping] = attrs.field(factory=dict)
     bonus_cap: Decimal = attrs.field(default=Decimal(5), converter=_decimal)
     veto_cap: Decimal = attrs.field(default=Decimal(59), converter=_decimal)
@@ -221,7 +223,7 @@ class Profile:
     repeat_cap: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))  #: the most taken for them in all
     grades: tuple[Grade, ...] = attrs.field(
         default=(Grade("优秀", 90), Grade("良好", 80), Grade("合格", 60), Grade("不合格", 0)),
-        converter=_tuple,
+        converter=as_tuple,
     )
     digest: str = ""  #: sha256 of the profile's content
     source: str | None = None

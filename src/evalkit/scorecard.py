@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from evalkit.model import Finding, Kind, Review, Severity, Status, _decimal, _tuple
+from evalkit.model import Finding, Kind, Review, Severity, Status, _decimal, as_tuple
 from evalkit.points import number, quantize
 from evalkit.rectification import Item, Rectification
 from evalkit.submission import Level, Subject
@@ -63,7 +63,7 @@ class Result:
     points: Decimal  #: earned; negative for a deduction
     max: Decimal
     reason: str = ""
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     plugin: str | None = None
     original: Original | None = None
 
@@ -168,15 +168,15 @@ class Scorecard:
     adjustment: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
     pending: Decimal = attrs.field(default=Decimal(0), converter=_decimal)
     coverage: Decimal = attrs.field(default=Decimal(1), converter=_decimal)
-    vetoes: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    categories: tuple[CategoryScore, ...] = attrs.field(default=(), converter=_tuple)
-    results: tuple[Result, ...] = attrs.field(default=(), converter=_tuple)
-    gaps: tuple[Gap, ...] = attrs.field(default=(), converter=_tuple)
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_tuple)
-    reviews: tuple[Review, ...] = attrs.field(default=(), converter=_tuple)
-    warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    reported: tuple[Reported, ...] = attrs.field(default=(), converter=_tuple)  #: every figure reported, by item id
-    rectification: tuple[Item, ...] = attrs.field(default=(), converter=_tuple)  #: last year's gaps, assessed (整改)
+    vetoes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+    categories: tuple[CategoryScore, ...] = attrs.field(default=(), converter=as_tuple)
+    results: tuple[Result, ...] = attrs.field(default=(), converter=as_tuple)
+    gaps: tuple[Gap, ...] = attrs.field(default=(), converter=as_tuple)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=as_tuple)
+    reviews: tuple[Review, ...] = attrs.field(default=(), converter=as_tuple)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+    reported: tuple[Reported, ...] = attrs.field(default=(), converter=as_tuple)  #: every figure reported, by item id
+    rectification: tuple[Item, ...] = attrs.field(default=(), converter=as_tuple)  #: last year's gaps, assessed (整改)
 
     def summary(self, gaps: int = 3, texts: bool = False) -> Scorecard:
         """The scorecard without its per-criterion results: what a large batch keeps of each

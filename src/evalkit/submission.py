@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 
-def _tuple(value: Any) -> tuple:
+def as_tuple(value: Any) -> tuple:
     return tuple(value)
 
 
@@ -141,9 +141,9 @@ class Report:
     title: str | None = None
     date: str | None = None  #: ISO date the report was signed or published
     unit: str | None = None  #: the signing unit
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
-    citations: tuple[str, ...] = attrs.field(default=(), converter=_tuple)  #: laws cited, as written
-    unmapped: tuple[Mapping, ...] = attrs.field(default=(), converter=_tuple)  #: figures no item took
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=as_tuple)
+    citations: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)  #: laws cited, as written
+    unmapped: tuple[Mapping, ...] = attrs.field(default=(), converter=as_tuple)  #: figures no item took
 
     @classmethod
     def from_dict(cls, doc: Mapping) -> Report:
