@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = [ROOT / "docs" / name for name in ("township-guide.md", "county-guide.md", "scoring.md")]
-FENCE = re.compile(r"^(?P<indent> *)```\n(?P<body>.*?)^(?P=indent)```$", re.S | re.M)
+FENCE = re.compile(r"^(?P<indent> *)```(?P<lang>\S*)\n(?P<body>.*?)^(?P=indent)```$", re.S | re.M)
 ELLIPSIS = "……"
 TIMEOUT = 120
 # the programs a command needs, by the suffixes of the files it names
@@ -94,7 +94,7 @@ def blocks(guide: Path) -> list[Block]:
     """The checked blocks of a guide, in order."""
     found = []
     for match in FENCE.finditer(guide.read_text("utf-8")):
-        steps = parse(match.group("body"), match.group("indent"))
+        steps = None if match.group("lang") else parse(match.group("body"), match.group("indent"))
         if steps:
             found.append(Block(guide, match.start("body"), match.end("body"), match.group("indent"), steps))
     return found
@@ -121,7 +121,7 @@ def refresh(shown: list[str], actual: list[str]) -> list[str]:
         if line.strip() == ELLIPSIS:
             fresh.append(line)
             continue
-        ratios = [difflib.SequenceMatcher(None, line, candidate).ratio() for candidate in actual[position:]]
+        ratios = [difflib.SequenceMatcher(None, line, candidate, autojunk=False).ratio() for candidate in actual[position:]]
         best = max(range(len(ratios)), key=ratios.__getitem__, default=None)
         if best is None or ratios[best] < 0.5:
             fresh.append(line)
@@ -181,7 +181,7 @@ def environment(cwd: Path) -> dict[str, str]:
     binary = binary if (binary / "evalkit").exists() else ROOT / ".venv" / "bin"
     env = {key: value for key, value in os.environ.items() if not key.startswith("EVALKIT_")}
     env.update(PATH=f"{binary}{os.pathsep}{env.get('PATH', '')}", EVALKIT_CACHE=str(cwd / ".cache"),
-               NO_COLOR="1", TERM="dumb", COLUMNS="200", LANG="C.UTF-8", LC_ALL="C.UTF-8", TZ="UTC")
+               NO_COLOR="1", TERM="dumb", PYTHONUNBUFFERED="1", COLUMNS="200", LANG="C.UTF-8", LC_ALL="C.UTF-8", TZ="UTC")
     return env
 
 
@@ -233,8 +233,11 @@ def reversed_order(found: list[Block], cwd: Path, state: dict, skipped: list, dr
             skipped.append(f"{where} 未运行：{outputs}")
             continue
         if not all(matches(step.shown, actual) for step, actual in zip(block.steps, outputs)):
-            drifted.append(f"{where} $ {block.steps[0].command}")
-            fresh.append((block, render(block, outputs)))
+            body = render(block, outputs)
+            old = block.guide.read_text("utf-8")[block.start:block.end]
+            diff = difflib.unified_diff(old.splitlines(), body.splitlines(), "shown", "printed", lineterm="", n=1)
+            drifted.append(f"{where} $ {block.steps[0].command}\n" + "\n".join(list(diff)[2:]))
+            fresh.append((block, body))
     return fresh[::-1]
 
 
