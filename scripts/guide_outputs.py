@@ -60,15 +60,11 @@ class Step:
 
 @dataclass
 class Block:
-    guide: Path
-    start: int            # offset of the body in the guide
+    line: int             # the guide's line of the first command
+    start: int            # where the body starts and ends in the guide's text
     end: int
     indent: str
     steps: list[Step]
-
-    @property
-    def line(self) -> int:
-        return self.guide.read_text("utf-8").count("\n", 0, self.start) + 1
 
 
 def parse(body: str, indent: str) -> list[Step] | None:
@@ -92,11 +88,12 @@ def parse(body: str, indent: str) -> list[Step] | None:
 
 def blocks(guide: Path) -> list[Block]:
     """The checked blocks of a guide, in order."""
-    found = []
-    for match in FENCE.finditer(guide.read_text("utf-8")):
+    found, text = [], guide.read_text("utf-8")
+    for match in FENCE.finditer(text):
         steps = None if match.group("lang") else parse(match.group("body"), match.group("indent"))
         if steps:
-            found.append(Block(guide, match.start("body"), match.end("body"), match.group("indent"), steps))
+            line = text.count("\n", 0, match.start("body")) + 1
+            found.append(Block(line, match.start("body"), match.end("body"), match.group("indent"), steps))
     return found
 
 
@@ -191,7 +188,7 @@ def run(block: Block, cwd: Path, state: dict) -> list[list[str]] | str:
     for step in block.steps:
         program = missing_program(step.command)
         if program:
-            return f"本机没有 {program}"
+            return f"{program} is not installed"
         if step.command in BEFORE:
             BEFORE[step.command](cwd)
         done = subprocess.run(["bash", "-c", f"(exit {state.get('rc', 0)}); {step.command}"], cwd=cwd,
@@ -212,36 +209,29 @@ def render(block: Block, outputs: list[list[str]]) -> str:
 
 
 def survey(guide: Path) -> tuple[str, list[str], list[str]]:
-    """The guide with its outputs refreshed, the blocks that drifted and the blocks skipped (with why)."""
+    """The guide with its drifted outputs refreshed, where and how each block drifted, and the blocks not run."""
     text, drifted, skipped = guide.read_text("utf-8"), [], []
+    pieces, done = [], 0
     cwd, state = scratch(), {}
     try:
-        for block in reversed_order(blocks(guide), cwd, state, skipped, drifted):
-            text = text[:block[0].start] + block[1] + text[block[0].end:]
+        for block in blocks(guide):
+            where = f"{guide.name}:{block.line}"
+            outputs = run(block, cwd, state)
+            if isinstance(outputs, str):
+                skipped.append(f"{where}: not run, {outputs}")
+            elif not all(matches(step.shown, actual) for step, actual in zip(block.steps, outputs)):
+                body = render(block, outputs)
+                diff = difflib.unified_diff(text[block.start:block.end].splitlines(), body.splitlines(), lineterm="", n=1)
+                drifted.append(f"{where} $ {block.steps[0].command}\n" + "\n".join(list(diff)[2:]))
+                pieces += [text[done:block.start], body]
+                done = block.end
     finally:
         shutil.rmtree(cwd, ignore_errors=True)
-    return text, drifted, skipped
-
-
-def reversed_order(found: list[Block], cwd: Path, state: dict, skipped: list, drifted: list) -> list:
-    """Run the blocks in order; return (block, fresh body) for the drifted ones, last first."""
-    fresh = []
-    for block in found:
-        where = f"{block.guide.relative_to(ROOT)}:{block.line}"
-        outputs = run(block, cwd, state)
-        if isinstance(outputs, str):
-            skipped.append(f"{where} 未运行：{outputs}")
-            continue
-        if not all(matches(step.shown, actual) for step, actual in zip(block.steps, outputs)):
-            body = render(block, outputs)
-            old = block.guide.read_text("utf-8")[block.start:block.end]
-            diff = difflib.unified_diff(old.splitlines(), body.splitlines(), "shown", "printed", lineterm="", n=1)
-            drifted.append(f"{where} $ {block.steps[0].command}\n" + "\n".join(list(diff)[2:]))
-            fresh.append((block, body))
-    return fresh[::-1]
+    return "".join(pieces) + text[done:], drifted, skipped
 
 
 def main(argv: list[str]) -> int:
+    """Rewrite each guide whose outputs drifted, or with --check exit 1 if any did."""
     status = 0
     for guide in GUIDES:
         text, drifted, skipped = survey(guide)
