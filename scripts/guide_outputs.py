@@ -2,9 +2,9 @@
 
 A checked block is a fenced block without a language whose first line is `$ evalkit …` and that shows
 some output. Each `$ …` line (a trailing `\\` joins the next line) is run through bash, in order, in
-one scratch folder per guide that links examples/ and tests/ and holds the few files the guides make
-up (veto.yaml, bad.json, 乡镇材料/ …); so files a command writes (`--out`, `-o`, `--db`) stay out
-of the repository and the paths it prints are the ones shown. The lines after a command are its
+one scratch folder per guide that holds copies of examples/ and tests/corpus/ and the few files the
+guides make up (veto.yaml, bad.json, 乡镇材料/ …); so files a command writes (`--out`, `-o`, `--db`)
+stay out of the repository and the paths it prints are the ones shown. The lines after a command are its
 output (stdout and stderr together); a line `……` stands for any run of lines. Blocks showing only
 commands, and blocks that are not commands (YAML, file trees), are left alone.
 
@@ -161,10 +161,10 @@ BEFORE = {"evalkit check 提交材料.json": _corrected_draft}
 
 
 def scratch() -> Path:
-    """A scratch folder with the repository's examples, its corpus and the files the guides make up."""
+    """A scratch folder with copies of the repository's examples and corpus and the files the guides make up."""
     cwd = Path(tempfile.mkdtemp(prefix="evalkit-guides-"))
-    (cwd / "examples").symlink_to(ROOT / "examples")
-    (cwd / "tests").symlink_to(ROOT / "tests")
+    for folder in ("examples", "tests/corpus"):
+        shutil.copytree(ROOT / folder, cwd / folder)
     for name, text in FILES.items():
         (cwd / name).parent.mkdir(exist_ok=True)
         (cwd / name).write_text(text, encoding="utf-8")

@@ -110,3 +110,10 @@ def test_an_ellipsis_line_stands_for_any_run_of_lines_and_only_it():
     assert matches(["a", "   ……"], ["a", "b"])
     assert not matches(["a", "……", "d"], ["a", "b", "d", "e"])
     assert not matches(["a", "b"], ["a", "b", "c"]) and not matches(["a:"], ["a："])
+
+
+def test_the_made_up_files_the_runner_writes_are_the_ones_the_guide_shows():
+    """veto.yaml and cond.yaml, which scoring.md shows before running them, are what the runner writes."""
+    page = (DOCS / "scoring.md").read_text("utf-8")
+    files = _guide_outputs().FILES
+    assert files["veto.yaml"] in page and files["cond.yaml"] in page
