@@ -244,3 +244,13 @@ def test_the_readmes_chinese_opening_uses_full_width_punctuation():
     """The README's Chinese paragraph, the first thing a Chinese reader sees."""
     opening = Path(__file__).parents[1].joinpath("README.md").read_text(encoding="utf-8").split("\n\n")[1]
     assert _bad([("README.md", opening)]) == []
+
+
+def test_explain_and_extract_print_full_width_marks_in_chinese(capsys, tmp_path):
+    """`explain`'s fields and `extract`'s list of items read use full-width marks (quotes from the report aside)."""
+    main(["explain", "XX-A08"])
+    explained = capsys.readouterr().out
+    main(["extract", str(ROOT / "examples" / "xianxiang-2022" / "report.txt"), "-o", str(tmp_path / "draft.json")])
+    listed = capsys.readouterr().err
+    lines = [line.split("“")[0] for line in (explained + listed).splitlines()]  # what follows “ is the report's own text
+    assert _bad(("output", line) for line in lines) == []

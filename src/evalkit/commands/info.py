@@ -46,15 +46,15 @@ def run_explain(args) -> int:
     if criterion is None:
         raise InputError("unknown_criterion", id=args.id)
     lang = args.lang
-    lines = [
-        f"{criterion.id} {criterion.title}",
-        f"{text('category', lang)}:{ev.catalog.categories[criterion.category].title}",
-        f"{text('kind', lang)}:{label(KIND, criterion.kind.value, lang)}  {_points(criterion, lang)}",
-        f"{text('rule', lang)}:{json.dumps(dict(criterion.rule), ensure_ascii=False, sort_keys=True)}",
-        f"{text('basis', lang)}:{criterion.basis}",
-        f"{text('remediation', lang)}:{criterion.remediation}",
-        f"{text('plugin', lang)}:{criterion.plugin}",
+    fields = [
+        ("category", ev.catalog.categories[criterion.category].title),
+        ("kind", f"{label(KIND, criterion.kind.value, lang)}  {_points(criterion, lang)}"),
+        ("rule", json.dumps(dict(criterion.rule), ensure_ascii=False, sort_keys=True)),
+        ("basis", criterion.basis),
+        ("remediation", criterion.remediation),
+        ("plugin", criterion.plugin),
     ]
+    lines = [f"{criterion.id} {criterion.title}", *(_field(key, value, lang) for key, value in fields)]
     print("\n".join(lines))
     return 0
 
@@ -64,7 +64,12 @@ def _points(criterion, lang: str) -> str:
         return text("veto_effect", lang)
     cap = text("cap", lang, cap=display(criterion.cap)) if criterion.cap is not None else ""
     per = text("per_occurrence", lang) if criterion.kind is Kind.DEDUCTION else ""
-    return f"{text('points', lang)}:{per}{display(criterion.points)}{cap}"
+    return _field("points", f"{per}{display(criterion.points)}{cap}", lang)
+
+
+def _field(key: str, value: str, lang: str) -> str:
+    """One line of `explain`: a field's name, then its value (“类别：报告规范”)."""
+    return text("where", lang, where=text(key, lang), body=value)
 
 
 def plugin_rows(pm) -> list[dict]:
