@@ -92,3 +92,11 @@ def test_an_unconfirmed_figure_says_why(toy, mark, valid):
     else:
         with pytest.raises(DataError):
             toy.validate(doc, "toy.json")
+
+
+def test_fields_missing_from_one_record_are_one_error_naming_them_all():
+    """A review missing `at` and `reason` is one error, “缺少必填字段：at、reason”, not the same line twice."""
+    review = {"subject": "贤庠镇", "criterion": "XX-A06", "points": 1, "reviewer": "张三", "role": "科员"}
+    problems = schemas.errors(schemas.shipped_validator("reviews"), {"reviews": [review]})
+    assert [(path, problem.zh) for path, problem in problems] == [("$.reviews[0]", "缺少必填字段：at、reason")]
+    assert "'at'" in problems[0][1].en and "'reason'" in problems[0][1].en

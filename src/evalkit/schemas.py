@@ -125,7 +125,10 @@ ERRORS_SHOWN = 50  #: errors listed one by one; the rest are counted
 def errors(validator_, doc: Any, limit: int = ERRORS_COUNTED) -> list[tuple[str, str]]:
     """Every error (up to ``limit``) as (JSON path, explanation: ours in Chinese, jsonschema's in English), in document order."""
     found = sorted(itertools.islice(validator_.iter_errors(doc), limit), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    return [(e.json_path, Both(explain(e), e.message)) for e in found]
+    explained = {}  # jsonschema reports each missing field apart; our explanation names them all at once
+    for e in found:
+        explained.setdefault((e.json_path, explain(e)), []).append(e.message)
+    return [(path, Both(ours, "; ".join(theirs))) for (path, ours), theirs in explained.items()]
 
 
 def check(validator_, doc: Any, file: str) -> None:
