@@ -11,7 +11,7 @@ CASES = [
     ("镇党委理论学习中心组开展法治专题学习6次。", "6次", "leadership.study_sessions", ()),
     ("班子成员开展专题研讨4次。", "4次", "leadership.study_sessions", ["topic"]),
     ("全年开展宪法专题学习5次。", "5次", "leadership.study_sessions", ["who"]),
-    ("党委中心组带领干部集中学法7次。", "7次", "leadership.study_sessions", ["alone"]),
+    ("党委中心组与村民代表共同学法7次。", "7次", "leadership.study_sessions", ["alone"]),
     # training of the unit's own staff
     ("组织机关干部参加法治培训4场次。", "4场次", "leadership.staff_training_sessions", ()),
     ("组织机关干部参加业务培训4场次。", "4场次", "leadership.staff_training_sessions", ["topic"]),
