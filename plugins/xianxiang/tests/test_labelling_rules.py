@@ -39,6 +39,8 @@ CASES = [
     (6, "深入村居开展普法宣传活动15场。", {"15场": "publicity.sessions"}),
     (6, "开展党的二十大精神理论宣讲8场。", {"8场": None}),
     (6, "邀请律师为机关干部开展法治讲座2场。", {"2场": TRAINING}),
+    (6, "传达学习党的二十大精神，举办宣讲报告会2场。", {"2场": None}),
+    (6, "围绕乡村振兴中的法律问题，举办宣讲报告会2场。", {"2场": "publicity.sessions"}),
     # 7. exams: 参考率 and 合格率 of an exam; a training's rates are none; one figure for two rates takes the first
     (7, "组织执法人员参加执法业务培训班，参与率和合格率均达100%。", {"100%": None}),
     (7, "参加县级法治培训3批次，参训率达100%。", {"3批次": TRAINING, "100%": None}),
