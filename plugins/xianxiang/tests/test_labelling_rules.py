@@ -28,6 +28,7 @@ CASES = [
     (2, "学习宪法和民法典。全年组织学习6次。", {"6次": None}),
     # 3. training forms: for cadres they are training, for the 班子 they are study
     (3, "利用周例会开展会前学法活动20次。", {"20次": TRAINING}),
+    (3, "镇政府常务会议会前学法10次。", {"10次": STUDY}),
     (3, "开展领导班子专题法治讲座2次。", {"2次": STUDY}),
     (3, "组织各级党组织书记讲法治课30次。", {"30次": None}),
     # 4. 第一议题: law studied as the first item of the Party committee's meetings
