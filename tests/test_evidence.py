@@ -81,3 +81,16 @@ def test_every_kind_of_lacking_evidence_is_worded_in_both_languages():
     codes = schemas.load("submission")["$defs"]["item"]["properties"]["needs_review"]["properties"]["lacks"]["items"]["enum"]
     assert set(codes) == {"topic", "who", "alone", "unit"}
     assert all(text(f"mapping_lacks_{code}", lang) for code in codes for lang in ("zh", "en"))
+
+
+def test_extractors_name_a_topic_of_their_file_as_their_around(tmp_path):
+    """An extractor's topic is one rule kept once in the file's topics; an unknown topic is a plugin error that names it."""
+    from evalkit.rubrics import load_extractors
+
+    path = tmp_path / "extractors.yaml"
+    path.write_text('topics:\n  law_subject: "法"\nextractors:\n  - {item: t.a, pattern: "学习", topic: law_subject}\n', encoding="utf-8")
+    assert load_extractors(path)[0].around == "法"
+    path.write_text('topics:\n  law_subject: "法"\nextractors:\n  - {item: t.a, pattern: "学习", topic: 法律}\n', encoding="utf-8")
+    with pytest.raises(PluginError) as error:
+        load_extractors(path)
+    assert "法律" in error.value.full_message() and "t.a" in error.value.full_message()

@@ -314,6 +314,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mapping_lacks_unit": ("单位不是该项常用的单位", "its unit is not one the item usually takes"),
     "unknown_topic": ("插件 {plugin} 的指标项 {item} 的 evidence 引用了 topics 中没有的主题“{topic}”", "plugin {plugin}: the evidence of item {item} names the topic '{topic}', which topics does not define"),
     "reason_mapping_unconfirmed": ("{titles}的数字归属尚待核对，核对前不计分", "the item of the figure of {titles} awaits confirmation and scores nothing until then"),
+    # extractors naming a topic of their file (one rule for a family of extractors)
+    "unknown_extractor_topic": ("插件 {plugin} 的指标项 {item} 的提取规则引用了 topics 中没有的主题“{topic}”", "plugin {plugin}: an extractor of item {item} names the topic '{topic}', which topics does not define"),
     # history and compare under --lang en
     "year": ("年度", "Year"),
     "percent": ("得分率（%）", "Percent"),

@@ -46,10 +46,20 @@ def load_extractors(path) -> list:
 
     path = Path(str(path))
     doc = _load(path, "extractors")
+    topics = doc.get("topics", {})
     return [
-        Extractor(e["item"], e["phrase"], phrase=True) if "phrase" in e else Extractor(e["item"], e["pattern"], e.get("units", ()), context=e.get("context"), unless=e.get("unless"), around=e.get("around"))
+        Extractor(e["item"], e["phrase"], phrase=True) if "phrase" in e else Extractor(e["item"], e["pattern"], e.get("units", ()), context=e.get("context"), unless=e.get("unless"), around=_around(e, topics, path))
         for e in doc["extractors"]
     ]
+
+
+def _around(extractor: dict, topics: dict, path: Path) -> str | None:
+    """The extractor's ``around``: its own expression, or that of the file's topic it names."""
+    if "topic" not in extractor:
+        return extractor.get("around")
+    if extractor["topic"] not in topics:
+        raise PluginError("unknown_extractor_topic", file=str(path), item=extractor["item"], topic=extractor["topic"], plugin="?")
+    return topics[extractor["topic"]]
 
 
 def _criterion(doc: dict) -> Criterion:

@@ -11,7 +11,7 @@ CASES = [
     ("镇党委理论学习中心组开展法治专题学习6次。", "6次", "leadership.study_sessions", ()),
     ("班子成员开展专题研讨4次。", "4次", "leadership.study_sessions", ["topic"]),
     ("全年开展宪法专题学习5次。", "5次", "leadership.study_sessions", ["who"]),
-    ("党委中心组带领干部集中学法7次。", "7次", "leadership.study_sessions", ["alone"]),
+    ("党委中心组与村民代表共同学法7次。", "7次", "leadership.study_sessions", ["alone"]),
     # training of the unit's own staff
     ("组织机关干部参加法治培训4场次。", "4场次", "leadership.staff_training_sessions", ()),
     ("组织机关干部参加业务培训4场次。", "4场次", "leadership.staff_training_sessions", ["topic"]),
@@ -62,7 +62,7 @@ def test_a_mapping_with_its_evidence_scores_and_one_without_waits(evaluator, tmp
 def test_the_scorecard_says_how_many_mappings_await_confirmation_and_their_criteria_wait(evaluator, tmp_path):
     """Doubtful mappings are counted in a warning, and a criterion that reads one is pending, not scored."""
     report = tmp_path / "青松镇.txt"
-    report.write_text("青松镇2024年法治政府建设年度报告\n全年召开专题会议3次。班子成员开展专题研讨4次。\n", encoding="utf-8")
+    report.write_text("青松镇2024年法治政府建设年度报告\n全年召开专题会议3次。举办法治培训3期。\n", encoding="utf-8")
     loaded = evaluator.read_report(report)
     assert any("有 2 个数字归入指标项的依据不足" in w for w in loaded.warnings)
     card = evaluator.evaluate(loaded)
