@@ -186,13 +186,19 @@ def test_copied_reports_are_flagged_both_ways():
     assert found[1][0].code == "copied-report"
 
 
-def test_copied_report_reaches_the_scorecards(capsys, tmp_path):
-    """Two townships submitting the same report text each get a copied-report finding."""
+def _copied_pair(tmp_path):
+    """A folder of two reports, the second the example's text under another township's name."""
     text = (ROOT / "examples" / "xianxiang-2022" / "report.txt").read_text("utf-8")
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / "b.txt").write_text(text.replace("贤庠镇", "墙头镇").replace("贤庠", "墙头"), encoding="utf-8")
+    return folder
+
+
+def test_copied_report_reaches_the_scorecards(capsys, tmp_path):
+    """Two townships submitting the same report text each get a copied-report finding."""
+    folder = _copied_pair(tmp_path)
     score(capsys, folder, "--out", tmp_path / "out")
     for name in ("贤庠镇", "墙头镇"):
         card = json.loads((tmp_path / "out" / "townships" / f"{name}.json").read_text("utf-8"))
@@ -201,11 +207,7 @@ def test_copied_report_reaches_the_scorecards(capsys, tmp_path):
 
 def test_a_township_scored_again_is_listed_once(capsys, tmp_path):
     """A copied report's township, written again with its findings, is named once in the summary's files."""
-    text = (ROOT / "examples" / "xianxiang-2022" / "report.txt").read_text("utf-8")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(text, encoding="utf-8")
-    (folder / "b.txt").write_text(text.replace("贤庠镇", "墙头镇").replace("贤庠", "墙头"), encoding="utf-8")
+    folder = _copied_pair(tmp_path)
     _code, out, _err = score(capsys, folder, "--out", tmp_path / "out", "--format", "json")
     files = json.loads(out)["files"]
     assert "townships/墙头镇.json" in files and len(files) == len(set(files))
