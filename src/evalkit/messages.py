@@ -103,7 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_empty_subject": ("评审记录中有 {count} 条的 subject 为空，未用于任何乡镇；适用于全部乡镇的评审请删去 subject，只针对一个乡镇的请填写其名称", "{count} reviews have an empty subject and apply to no township; leave subject out for every township, or name one"),
     "html_too_deep": ("网页元素嵌套过深（超过 {limit} 层），已拒绝读取；请另存为 .txt 或 .docx 后重试", "the web page nests elements too deeply (more than {limit} levels); refused: save it as .txt or .docx and retry"),
     # validation
-    "invalid": ("数据不符合格式要求，共 {count} 处错误", "the data is invalid: {count} errors"),
+    "invalid": ("数据不符合格式要求，共 {count} 处错误", "the data is invalid (errors found: {count})"),
     "unknown_item": ("未定义的指标项“{item}”，已忽略", "unknown item '{item}', ignored"),
     "bad_review": ("复核记录对应的指标“{criterion}”不存在或分值超出范围（{detail}）", "the review of '{criterion}' does not fit ({detail})"),
     "unknown_profile_id": ("配置中的“{id}”既不是指标编号也不是类别编号", "'{id}' in the profile is neither a criterion nor a category"),
