@@ -69,9 +69,10 @@ def _item_ids() -> set[str]:
 
 
 def test_tuned_and_held_out_labels_follow_one_format():
-    """All six label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
+    """All seven label sets use the same keys, levels, item ids and defect codes, and leave out 浙江 and 重庆."""
     ids = _item_ids() | {"none"}
-    for folder in (real_reports.LABELS, *(real_reports.LABELS / name for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"))):
+    names = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+    for folder in (real_reports.LABELS, *(real_reports.LABELS / name for name in names)):
         for label in real_reports.labels(folder):
             assert list(label) == KEYS, label["id"]
             assert label["level"] in {"乡", "镇", "街道"} and label["province"] not in {"浙江省", "重庆市"}
@@ -126,3 +127,13 @@ def test_fifth_held_out_set_is_apart_from_the_other_five():
     assert len(fifth) >= 20
     for key in ("id", "township", "url", "query"):
         assert not {label[key] for label in others} & {label[key] for label in fifth}, key
+
+
+def test_sixth_held_out_set_is_apart_from_the_other_six():
+    """The sixth held-out set has at least 5 reports and shares no id, township, page or query with the other sets."""
+    names = ("", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+    others = [label for name in names for label in real_reports.labels(real_reports.LABELS / name)]
+    sixth = real_reports.labels(real_reports.LABELS / "heldout6")
+    assert len(sixth) >= 5
+    for key in ("id", "township", "url", "query"):
+        assert not {label[key] for label in others} & {label[key] for label in sixth}, key
