@@ -122,3 +122,10 @@ def test_a_street_named_only_in_a_compound_noun_is_a_guess():
     parsed = structure.parse(text)
     assert (parsed.name, parsed.level, parsed.name_from) == ("柏树街道", "街道", "compound")
     assert structure.parse(text.replace("全街", "全镇")).name is None  # a 镇 report naming a street's school names no township
+
+
+@pytest.mark.parametrize("name, county", [("插旗镇", None), ("城区街道", None), ("正蓝旗上都镇", "正蓝旗"), ("象山县贤庠镇", "象山县")])
+def test_a_name_ending_like_a_county_is_still_a_name(name, county):
+    """A township named 插旗 or 城区 is not a county (旗, 区) with nothing after it; a real county is still cut off."""
+    found = identity.split_name(name)
+    assert found is not None and (name.endswith(found[0]), found[2]) == (True, county)

@@ -89,6 +89,8 @@ def _clean(before: str, core: str, level: str, keep: int = 4) -> tuple[str, str,
     before = re.search(r"[\u4e00-\u9fff]{0,8}\Z", before).group()
     words = LEADING_CHAR.sub("", LEADING_WORDS.sub("", before + core))
     cut = COUNTY_CUT.match(words)
+    if cut and len(cut["rest"]) < 2:  # 插旗镇, 新区镇: the name itself ends in 旗 or 区, not a county before it
+        cut = None
     rest = cut["rest"] if cut else words
     county, rest = (cut["county"] if cut else None), rest[-7:] if rest.endswith("族") else rest[-keep:]  # 罗子山瑶族乡
     if len(rest) < 2 or NOT_A_NAME.search(rest) or (level != "街道" and PLACE_BEFORE_LEVEL.search(rest)):
