@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,40 +101,14 @@ def test_second_held_out_set_is_apart_from_the_other_two():
         assert not {label[key] for label in others} & {label[key] for label in second}, key
 
 
-def test_third_held_out_set_is_apart_from_the_other_three():
-    """The third held-out set has at least 20 reports and shares no id, township, page or query with the other sets."""
-    others = [label for name in ("", "heldout", "heldout2") for label in real_reports.labels(real_reports.LABELS / name)]
-    third = real_reports.labels(real_reports.LABELS / "heldout3")
-    assert len(third) >= 20
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+
+
+@pytest.mark.parametrize("index, least", [(2, 20), (3, 20), (4, 20), (5, 5)])
+def test_each_later_held_out_set_is_apart_from_every_set_before_it(index, least):
+    """Held-out sets 3 to 6 each hold enough reports and share no id, township, page or query with the sets before them."""
+    others = [label for name in ("", *HELD_OUT[:index]) for label in real_reports.labels(real_reports.LABELS / name)]
+    later = real_reports.labels(real_reports.LABELS / HELD_OUT[index])
+    assert len(later) >= least
     for key in ("id", "township", "url", "query"):
-        assert not {label[key] for label in others} & {label[key] for label in third}, key
-
-
-def test_fourth_held_out_set_is_apart_from_the_other_four():
-    """The fourth held-out set has at least 20 reports and shares no id, township, page or query with the other sets."""
-    names = ("", "heldout", "heldout2", "heldout3")
-    others = [label for name in names for label in real_reports.labels(real_reports.LABELS / name)]
-    fourth = real_reports.labels(real_reports.LABELS / "heldout4")
-    assert len(fourth) >= 20
-    for key in ("id", "township", "url", "query"):
-        assert not {label[key] for label in others} & {label[key] for label in fourth}, key
-
-
-def test_fifth_held_out_set_is_apart_from_the_other_five():
-    """The fifth held-out set has at least 20 reports and shares no id, township, page or query with the other sets."""
-    names = ("", "heldout", "heldout2", "heldout3", "heldout4")
-    others = [label for name in names for label in real_reports.labels(real_reports.LABELS / name)]
-    fifth = real_reports.labels(real_reports.LABELS / "heldout5")
-    assert len(fifth) >= 20
-    for key in ("id", "township", "url", "query"):
-        assert not {label[key] for label in others} & {label[key] for label in fifth}, key
-
-
-def test_sixth_held_out_set_is_apart_from_the_other_six():
-    """The sixth held-out set has at least 5 reports and shares no id, township, page or query with the other sets."""
-    names = ("", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-    others = [label for name in names for label in real_reports.labels(real_reports.LABELS / name)]
-    sixth = real_reports.labels(real_reports.LABELS / "heldout6")
-    assert len(sixth) >= 5
-    for key in ("id", "township", "url", "query"):
-        assert not {label[key] for label in others} & {label[key] for label in sixth}, key
+        assert not {label[key] for label in others} & {label[key] for label in later}, key
