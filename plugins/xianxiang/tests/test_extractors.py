@@ -244,6 +244,10 @@ CASES = [
     ("扎实开展主题教育，组织专题学习6次。", {"6次": None}),
     ("扎实开展主题教育，组织法治专题学习6次。", {"6次": "leadership.study_sessions"}),
     ("深入学习党的二十大精神。邀请律师为机关干部开展法治讲座2场。", {"2场": "leadership.staff_training_sessions"}),
+    # a negated review counts what went unreviewed, whatever it names after it
+    ("全年未经合法性审查出台文件0件。", {"0件": "review.unreviewed"}),
+    ("没有经过合法性审核签订的合同0份。", {"0份": "review.unreviewed"}),
+    ("经合法性审查出台文件5件，未经审查出台文件0件。", {"5件": "review.documents_reviewed", "0件": "review.unreviewed"}),
 ]
 
 
