@@ -244,6 +244,11 @@ CASES = [
     ("扎实开展主题教育，组织专题学习6次。", {"6次": None}),
     ("扎实开展主题教育，组织法治专题学习6次。", {"6次": "leadership.study_sessions"}),
     ("深入学习党的二十大精神。邀请律师为机关干部开展法治讲座2场。", {"2场": "leadership.staff_training_sessions"}),
+    # rule 2: a bare 专题学习 or 集中学习 takes the first body its lead-in names; a heading's words are not the lead-in
+    ("组织机关干部深入学习宪法和民法典。全年开展专题学习6次。", {"6次": "leadership.staff_training_sessions"}),
+    ("镇党委会带头学习民法典，全年开展集中学习4次。", {"4次": "leadership.study_sessions"}),
+    ("（二）加强干部法治培训\n将宪法列入党委会学习内容，召开专题学习会2次。", {"2次": "leadership.study_sessions"}),
+    ("全年组织专题学习宪法5次。", {"5次": "leadership.study_sessions"}),
     # a negated review counts what went unreviewed, whatever it names after it
     ("全年未经合法性审查出台文件0件。", {"0件": "review.unreviewed"}),
     ("没有经过合法性审核签订的合同0份。", {"0份": "review.unreviewed"}),
