@@ -249,6 +249,8 @@ CASES = [
     ("镇党委会带头学习民法典，全年开展集中学习4次。", {"4次": "leadership.study_sessions"}),
     ("（二）加强干部法治培训\n将宪法列入党委会学习内容，召开专题学习会2次。", {"2次": "leadership.study_sessions"}),
     ("全年组织专题学习宪法5次。", {"5次": "leadership.study_sessions"}),
+    # information disclosed on request is no proactive disclosure
+    ("全年主动公开信息120条，依申请公开信息6件。", {"120条": "openness.proactive_items", "6件": "openness.requests"}),
     # a negated review counts what went unreviewed, whatever it names after it
     ("全年未经合法性审查出台文件0件。", {"0件": "review.unreviewed"}),
     ("没有经过合法性审核签订的合同0份。", {"0份": "review.unreviewed"}),
