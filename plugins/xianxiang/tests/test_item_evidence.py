@@ -32,6 +32,10 @@ CASES = [
     ("开展普法宣传14期。", "14期", "publicity.sessions", ["unit"]),
     ("开展普法宣传活动9场，受众2000人次。", "2000人次", "publicity.audience", ()),
     ("开展文艺演出9场，受众2000人次。", "2000人次", "publicity.audience", ["topic"]),
+    # legal consultations of residents: advice the adviser gives the government, or sessions counted in 次, wait
+    ("在法治宣传活动中为群众解答法律咨询300人次。", "300人次", "publicity.consultations", ()),
+    ("法律顾问全年接受法律咨询20人次，为镇政府依法决策提供支持。", "20人次", "publicity.consultations", ["who"]),
+    ("为辖区企业提供法律咨询服务3次。", "3次", "publicity.consultations", ["unit"]),
     # exams, legality review and decisions
     ("组织干部参加学法考试52人。", "52人", "leadership.exam_participants", ()),
     ("组织干部参加学法考试52人次。", "52人次", "leadership.exam_participants", ["unit"]),
