@@ -251,6 +251,9 @@ CASES = [
     ("全年组织专题学习宪法5次。", {"5次": "leadership.study_sessions"}),
     # information disclosed on request is no proactive disclosure
     ("全年主动公开信息120条，依申请公开信息6件。", {"120条": "openness.proactive_items", "6件": "openness.requests"}),
+    # supervising the unit's own work (督查, 考核) is no enforcement inspection
+    ("定期对各村法治建设开展督查检查4次。", {"4次": None}),
+    ("开展安全生产专项检查21次。", {"21次": "enforcement.inspections"}),
     # a negated review counts what went unreviewed, whatever it names after it
     ("全年未经合法性审查出台文件0件。", {"0件": "review.unreviewed"}),
     ("没有经过合法性审核签订的合同0份。", {"0份": "review.unreviewed"}),
