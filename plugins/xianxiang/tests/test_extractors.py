@@ -254,6 +254,8 @@ CASES = [
     # supervising the unit's own work (督查, 考核) is no enforcement inspection
     ("定期对各村法治建设开展督查检查4次。", {"4次": None}),
     ("开展安全生产专项检查21次。", {"21次": "enforcement.inspections"}),
+    # a head count in 名 written before the training it attended; coverage of all staff is no count of the year's trainees
+    ("组织全镇60余名公职人员参加法治专题培训2场。", {"60余名": "leadership.staff_trained", "2场": "leadership.staff_training_sessions"}),
     # a negated review counts what went unreviewed, whatever it names after it
     ("全年未经合法性审查出台文件0件。", {"0件": "review.unreviewed"}),
     ("没有经过合法性审核签订的合同0份。", {"0份": "review.unreviewed"}),
