@@ -213,6 +213,7 @@ CASES = [
     ("今年组织18名站所干部参与执法考试。", {"18名": "leadership.exam_participants"}),
     ("组织干部参加学法考试，参与率和合格率均达100%。", {"100%": "leadership.exam_participation_rate"}),
     ("执法参与率100%。", {"100%": None}),
+    ("组织干部参加学法考试，参与率与合格率均达100%。", {"100%": "leadership.exam_participation_rate"}),
     ("办理政协委员提案6件。", {"6件": "supervision.deputy_proposals"}),
     ("在镇党委会议上审议法治工作报告3次。", {"3次": "leadership.topic_meetings"}),
     ("全年召开专题党委会5次。", {"5次": "leadership.topic_meetings"}),

@@ -19,7 +19,7 @@ from evalkit.report.reader import Extractor
 from evalkit.report.structure import Structure
 from evalkit.submission import SectionKind
 
-LIST_MARK = "、|和|及(?!时)"  #: joins the nouns of a list
+LIST_MARK = "、|和|及(?!时)|(?<!参)与"  #: joins the nouns of a list (与, but not in 参与)
 SHARED = re.compile(rf"(?:(?:{LIST_MARK})[^、和及,，。;；]{{1,10}})+(?=(?:(?:(?<!人)均|都|皆)[^、,，。;；]{{0,4}}|各)$)")  #: "参考率、合格率均达": a list shares the figure
 PER_PERIOD = re.compile(r"每(?:年|季度?|个?月|半年|两个月|周)[^,，。;；]{0,8}$")
 CLAUSE_MARK = re.compile("[,，:：]")  #: ends a clause, not a sentence
