@@ -138,7 +138,7 @@ def _findings(tmp_path, body, year=2023):
 def test_a_law_name_that_names_no_law_is_flagged_once_with_its_line(tmp_path):
     """《物业管理法》 is no law: one finding, on the line it first stands, naming the title."""
     found = [f for f in _findings(tmp_path, "全年开展讲座4次。\n宣传《物业管理法》。\n再次宣传《物业管理法》。\n") if f.code == "wrong-title"]
-    assert [(f.line, f.message) for f in found] == [(4, "法律名称有误：《物业管理法》不是任何一部国家法律的名称，请核对后引用法律的正式名称")]
+    assert [(f.line, f.message) for f in found] == [(4, "法律名称有误：《物业管理法》不是任何一部现行国家法律的名称，请核对后引用法律的正式名称")]
 
 
 def test_the_law_clearly_meant_is_named(tmp_path):
@@ -149,7 +149,7 @@ def test_the_law_clearly_meant_is_named(tmp_path):
     path = tmp_path / "南塘镇.txt"
     ev = Evaluator(lang="en")
     [en] = [f.message for f in ev.evaluate(ev.load(path)).findings if f.code == "wrong-title"]
-    assert en == "a law is misnamed: 《未成年人权益保护法》 is the name of no national law; it may mean 《中华人民共和国未成年人保护法》"
+    assert en == "a law is misnamed: 《未成年人权益保护法》 is the name of no national law in force; it may mean 《中华人民共和国未成年人保护法》"
 
 
 @pytest.mark.parametrize("body", ["学习《婚姻法》。\n", "学习《中华人民共和国合同法》。\n", "学习《土地承包法》。\n"])
