@@ -1,5 +1,7 @@
 """The reviewer's form checks (default_plugins/form_checks.py) and the year and 七五普法 checks beside them."""
 
+import itertools
+
 import pytest
 
 from evalkit.evaluator import Evaluator
@@ -35,6 +37,8 @@ def _codes(tmp_path, body, year=2023):
         ("学习《反家暴法》和《中华人民共和国政府信息公开法》。\n", "wrong-title"),
         ("组织学习《防疫法》。\n", "wrong-title"),
         ("学习《统计法》《知识产权法》等法律。\n", "wrong-title"),
+        ("组织学习《物业管理法》。\n", "wrong-title"),
+        ("宣传《中华人民共和国消防安全法（2021年修订）》。\n", "wrong-title"),
         ("立足乡域实际推进法治建设。\n", "wrong-level-wording"),
         ("推动法治建设与乡域经济同步发展。\n", "wrong-level-wording"),
         ("深入推进“七五”普法。\n", "outdated-citation"),
@@ -64,6 +68,12 @@ def test_each_defect_is_found(tmp_path, body, code):
         "学习《中华人民共和国动物防疫法》和《中华人民共和国专利法》，普及知识产权法律知识。\n",
         "全年受理群众来信 12 件，开展“法律进乡村” 活动。\n",
         "全年办理信访事项8件 ，均按期办结。\n",
+        "学习《宪法》《民法典》《行政处罚法》和《中华人民共和国行政许可法》。\n",
+        "学习《中华人民共和国行政处罚法（2021年修订）》和《安全生产法(2021修正)》。\n",
+        "学习新修订的《保密法》和《新行政复议法》。\n",
+        "制定《南塘镇合同管理办法》，执行《信访工作条例》和《浙江省物业管理条例》。\n",
+        "执行《宁波市文明行为促进法》，推广《三步调解法》，组织收看《今日说法》。\n",
+        "对照《美国宪法》的条文，讲清我国《宪法》的不同。\n",
     ],
 )
 def test_correct_wording_gives_no_false_alarm(tmp_path, body):
@@ -116,3 +126,74 @@ def test_a_misnamed_regulation_is_called_a_document_not_a_law(tmp_path):
     ev = Evaluator()
     messages = [f.message for f in ev.evaluate(ev.load(path)).findings if f.code == "wrong-title"]
     assert sorted(m[:6] for m in messages) == ["文件名称有误", "法律名称有误"]
+
+
+def _findings(tmp_path, body, year=2023):
+    path = tmp_path / "南塘镇.txt"
+    path.write_text(HEAD.format(year=year) + body, "utf-8")
+    ev = Evaluator()
+    return ev.evaluate(ev.load(path)).findings
+
+
+def test_a_law_name_that_names_no_law_is_flagged_once_with_its_line(tmp_path):
+    """《物业管理法》 is no law: one finding, on the line it first stands, naming the title."""
+    found = [f for f in _findings(tmp_path, "全年开展讲座4次。\n宣传《物业管理法》。\n再次宣传《物业管理法》。\n") if f.code == "wrong-title"]
+    assert [(f.line, f.message) for f in found] == [(4, "法律名称有误：《物业管理法》不是任何一部现行国家法律的名称，请核对后引用法律的正式名称")]
+
+
+def test_the_law_clearly_meant_is_named(tmp_path):
+    """A name one step from a real one (《未成年人权益保护法》) names the law meant; in English too."""
+    body = "学习《未成年人权益保护法》。\n"
+    [zh] = [f.message for f in _findings(tmp_path, body) if f.code == "wrong-title"]
+    assert zh.endswith("所指的可能是《中华人民共和国未成年人保护法》")
+    path = tmp_path / "南塘镇.txt"
+    ev = Evaluator(lang="en")
+    [en] = [f.message for f in ev.evaluate(ev.load(path)).findings if f.code == "wrong-title"]
+    assert en == "a law is misnamed: 《未成年人权益保护法》 is the name of no national law in force; it may mean 《中华人民共和国未成年人保护法》"
+
+
+@pytest.mark.parametrize("body", ["学习《婚姻法》。\n", "学习《中华人民共和国合同法》。\n", "学习《土地承包法》。\n"])
+def test_an_outdated_law_is_reported_once_by_its_own_finding(tmp_path, body):
+    """A law replaced by the 民法典, or 土地承包法, is outdated (superseded.yaml), not also no law."""
+    codes = [f.code for f in _findings(tmp_path, body)]
+    assert codes.count("outdated-citation") == 1 and "wrong-title" not in codes
+
+
+def test_a_law_of_the_misnamed_table_is_reported_once(tmp_path):
+    """《乡村振兴法》 gets titles.yaml's finding, which names the law meant, and no second one."""
+    found = [f.message for f in _findings(tmp_path, "学习《乡村振兴法》。\n") if f.code == "wrong-title"]
+    assert found == ["法律名称有误：《乡村振兴法》，应为《中华人民共和国乡村振兴促进法》"]
+
+
+def test_every_recent_law_is_known():
+    """Laws of 2021–2025 are in the list, and every short name stands for a law in it."""
+    from evalkit.default_plugins.form_checks import laws
+
+    recent = {"反电信网络诈骗法", "家庭教育促进法", "反有组织犯罪法", "无障碍环境建设法", "爱国主义教育法", "粮食安全保障法", "学前教育法", "学位法", "农村集体经济组织法", "能源法", "民营经济促进法"}
+    assert recent <= set(laws()["laws"]) and 290 <= len(laws()["laws"]) <= 320
+
+
+def test_the_law_list_loads_through_the_cache(tmp_path, monkeypatch):
+    """laws.yaml is read once into the data cache; a fresh start takes it from there, not from the YAML."""
+    from evalkit import rubrics
+    from evalkit.default_plugins import form_checks
+
+    monkeypatch.setenv("EVALKIT_CACHE", str(tmp_path))
+    form_checks.laws.cache_clear()
+    try:
+        first = form_checks.laws()
+        assert list(tmp_path.glob("*.json"))
+        form_checks.laws.cache_clear()
+        monkeypatch.setattr(rubrics, "_read", lambda *args: pytest.fail("read the YAML again"))
+        assert form_checks.laws() == first
+    finally:
+        form_checks.laws.cache_clear()
+
+
+def test_many_titles_cost_bounded_work():
+    """A text of thousands of made-up law names is read in one pass; each name is reported once."""
+    from evalkit.default_plugins.form_checks import unknown_laws
+
+    names = ["《" + "".join(stems) + "保护法》" for stems in itertools.product("甲乙丙丁戊己庚辛壬癸", repeat=3)]
+    findings = unknown_laws("标题\n" + "、".join(names * 3) + "。\n")
+    assert len(findings) == 1000 and {f.line for f in findings} == {2}

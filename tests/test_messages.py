@@ -109,7 +109,8 @@ def _yaml_strings(value, where):
 
 
 DATA = [RUBRIC / "criteria.yaml", RUBRIC / "items.yaml", RUBRIC / "extractors.yaml",
-        SRC / "default_plugins" / "data" / "titles.yaml", SRC / "default_plugins" / "data" / "superseded.yaml"]
+        SRC / "default_plugins" / "data" / "titles.yaml", SRC / "default_plugins" / "data" / "superseded.yaml",
+        SRC / "default_plugins" / "data" / "laws.yaml"]
 
 
 @pytest.mark.parametrize("path", DATA, ids=lambda p: p.name)

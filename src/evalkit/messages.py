@@ -305,6 +305,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding_as_planned": ("成效部分写的是要求或计划（“{said}”），应写明本年度实际完成的情况和数字", "the results state a requirement or plan (“{said}”); state what was done this year, with figures"),
     "finding_too_few": ("“{said}”一次，全年应不少于 {least} 次，报告却写“{total}”，前后矛盾", "“{said}” once makes at least {least} a year, yet the report says “{total}”"),
     "finding_copied": ("报告有 {share} 的文字与{other}的报告相同，疑似照抄照搬", "{share} of the report's text is the same as {other}'s report: it may be copied"),
+    # law names that name no law: a title in 《》 read as a national law, checked against data/laws.yaml
+    "finding_no_such_law": ("法律名称有误：{said}不是任何一部现行国家法律的名称，所指的可能是{title}", "a law is misnamed: {said} is the name of no national law in force; it may mean {title}"),
+    "finding_no_such_law_unsure": ("法律名称有误：{said}不是任何一部现行国家法律的名称，请核对后引用法律的正式名称", "a law is misnamed: {said} is the name of no national law in force; cite the law by its official name"),
     # mappings with weak evidence: a figure whose item's topic, participants or unit is not around it
     "mapping_unconfirmed": ("有 {count} 个数字归入指标项的依据不足，标为“待核对”，用到它们的评分项暂不计分（待评审）：请用 evalkit extract 导出提交材料，逐个核对；归属无误的删去其 needs_review 标记，归错的改到正确的指标项或删去，再评分", "{count} figures were put on their items with weak evidence and are marked to confirm; the criteria that read them score nothing until then (needs review): export them with evalkit extract, check each, remove the needs_review mark of those rightly placed, move or delete the others, and score again"),
     "mapping_review": ("待核对：{lacks}", "to confirm: {lacks}"),
