@@ -89,3 +89,25 @@ def test_clerk_office_and_another_township(browser, server, tmp_path):
     shoot(neighbour, "denied")
     for page in (clerk, office, neighbour):
         page.context.close()
+
+
+def test_a_clerk_confirms_a_figure_to_confirm(browser, server, tmp_path):
+    """A figure marked “待核对” is ticked “确认无误” in the browser, and its criterion then scores."""
+    import docx
+
+    document = docx.Document()
+    for line in ("贤庠镇2022年法治政府建设年度报告", "全年开展宪法专题学习5次。"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "草稿.docx"))
+    clerk = new_page(browser, server)
+    login(clerk, *XIANXIANG)
+    clerk.get_by_label("报告文件").set_input_files(str(tmp_path / "草稿.docx"))
+    clerk.get_by_role("button", name="上传并自检").click()
+    before = score(clerk)
+    row = clerk.locator("table.figures tr", has=clerk.locator(".review", has_text="待核对"))
+    assert row.count() == 1 and "未写明参加对象" in row.inner_text()
+    row.get_by_label("确认无误").check()
+    clerk.get_by_role("button", name="按更正重新评分").click()
+    assert score(clerk) > before
+    assert clerk.locator("table.figures tr", has=clerk.locator(".review", has_text="已确认")).get_by_label("确认无误").is_checked()
+    clerk.context.close()

@@ -60,9 +60,31 @@ def test_a_corrected_figure_changes_the_score_and_a_bad_one_is_explained(served)
     missing = re.search(r'name="item:([\w.]+)" value="" maxlength="40" placeholder="是/否"', first.text).group(1)
     again = clerk.post(f"/check/{token}/rescore", {f"item:{missing}": "是"})
     assert float(score_of(again.text)) > float(score_of(first.text))
-    assert "已按您更正的 1 项数字重新评分" in again.text and 'class="corrected"' in again.text
+    assert "已按您更正或确认的 1 项数字重新评分" in again.text and 'class="corrected"' in again.text
     bad = clerk.post(f"/check/{token}/rescore", {"item:disputes.resolved": "二百"})
     assert bad.status_code == 422 and "不是有效的数值" in bad.text and "二百" in bad.text
+
+
+def test_a_figure_to_confirm_scores_once_the_clerk_confirms_it(served, tmp_path):
+    """A mapping with weak evidence is shown “待核对” and scores nothing until ticked; the tick keeps its line and stays."""
+    import docx
+
+    _server, clerk, _docx = served
+    document = docx.Document()
+    for line in ("贤庠镇2022年法治政府建设年度报告", "全年开展宪法专题学习5次。"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "草稿.docx"))
+    first = clerk.post("/check", files={"report": ("草稿.docx", (tmp_path / "草稿.docx").read_bytes())}).text
+    row = re.search(r'name="item:leadership\.study_sessions" value="5".*?</tr>', first, re.S).group(0)
+    assert "待核对：未写明参加对象" in row and 'name="confirm:leadership.study_sessions"' in row
+    token = re.search(r"/check/([\w-]+)/rescore", first).group(1)
+    form = {"item:leadership.study_sessions": "5", "confirm:leadership.study_sessions": "1"}
+    confirmed = clerk.post(f"/check/{token}/rescore", form).text
+    row = re.search(r'name="item:leadership\.study_sessions" value="5".*?</tr>', confirmed, re.S).group(0)
+    assert float(score_of(confirmed)) > float(score_of(first))
+    assert "已确认" in row and " checked>" in row and "第 2 行" in row and "已按您更正或确认的 1 项数字重新评分" in confirmed
+    unticked = clerk.post(f"/check/{token}/rescore", {"item:leadership.study_sessions": "5"}).text
+    assert score_of(unticked) == score_of(first) and "待核对" in unticked
 
 
 def test_an_unreadable_report_is_explained_naming_the_file(served):

@@ -67,6 +67,14 @@ class Unconfirmed:
         doc = {"reason": self.reason} | ({"confidence": self.confidence} if self.confidence is not None else {})
         return doc | ({"lacks": list(self.lacks)} if self.lacks else {})
 
+    def said(self, lang: str = "zh") -> str:
+        """What a person reads of it: “待核对：…” with the OCR confidence or what the mapping lacks."""
+        from evalkit.messages import text
+
+        if self.reason != "mapping":
+            return text("ocr_review", lang, confidence=self.confidence)
+        return text("mapping_review", lang, lacks=text("list_sep", lang).join(text(f"mapping_lacks_{what}", lang) for what in self.lacks))
+
 
 @attrs.frozen
 class Item:

@@ -60,10 +60,9 @@ def _unmapped_line(figure: dict, lang: str) -> str:
 
 def _review(unconfirmed, lang: str) -> str:
     """The mark of a figure read by OCR or put on its item with weak evidence, awaiting a person's confirmation."""
-    if unconfirmed is None or unconfirmed.reason != "mapping":
-        return _ocr(unconfirmed and unconfirmed.confidence, lang)
-    lacks = text("list_sep", lang).join(text(f"mapping_lacks_{what}", lang) for what in unconfirmed.lacks)
-    return f"  [{text('mapping_review', lang, lacks=lacks)}]"
+    if unconfirmed is None or (unconfirmed.reason != "mapping" and unconfirmed.confidence is None):
+        return ""
+    return f"  [{unconfirmed.said(lang)}]"
 
 
 def _ocr(confidence: int | None, lang: str) -> str:

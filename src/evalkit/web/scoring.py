@@ -44,7 +44,8 @@ def evaluator():
 
 
 def self_check(data: bytes, filename: str, corrections: dict[str, str]) -> dict:
-    """Score an uploaded file as ``evalkit check`` does, with the clerk's corrections applied.
+    """Score an uploaded file as ``evalkit check`` does, with the clerk's corrections applied: a
+    figure corrected to the value read confirms it (its “待核对” mark goes, its criteria score).
 
     Returns ``{"error": message}`` for a file or a correction that cannot be used, else the
     scorecard (``card``), the page's view of it (``view``) and the figures read (``figures``).
@@ -54,18 +55,25 @@ def self_check(data: bytes, filename: str, corrections: dict[str, str]) -> dict:
         path = Path(folder) / f"upload{Path(filename).suffix.lower()}"  # messages name the clerk's file instead
         path.write_bytes(data)
         try:
-            loaded = ev.load(path)
-            loaded = _corrected(ev, loaded, corrections, filename)
+            read = ev.load(path)
+            confirmed = confirmations(read.submission, corrections)
+            loaded = _corrected(ev, read, corrections, confirmed, filename)
             card = ev.evaluate(loaded, source=filename)
         except EvalkitError as exc:
             return {"error": exc.full_message().replace(str(path), filename)}
         except Exception as exc:  # a defect of ours or a plugin's: the clerk reads what happened, the server goes on
             return {"error": text("internal_error", detail=describe(exc))}
-    return {"card": card.to_dict(), "view": view(card, filename), "figures": figures(ev, loaded, corrections), "unmapped": _unmapped(loaded)}
+    return {"card": card.to_dict(), "view": view(card, filename), "figures": figures(ev, loaded, corrections, confirmed), "unmapped": _unmapped(loaded)}
 
 
-def _corrected(ev, loaded, corrections: dict[str, str], filename: str):
-    """The submission with each corrected figure in place of the one read; the report's text is kept."""
+def confirmations(submission, corrections: dict[str, str]) -> set[str]:
+    """The items whose correction gives the figure as it was read: confirmations, not changes."""
+    return {k for k, raw in corrections.items() if (read := submission.items.get(k)) is not None and raw.strip() == shown(read.value)}
+
+
+def _corrected(ev, loaded, corrections: dict[str, str], confirmed: set[str], filename: str):
+    """The submission with each corrected figure in place of the one read, and each confirmed one
+    no longer awaiting review (its line and words kept); the report's text is kept."""
     import attrs
 
     if not corrections:
@@ -79,6 +87,8 @@ def _corrected(ev, loaded, corrections: dict[str, str], filename: str):
         value = parse_value(spec.schema, raw, spec.title)
         if value is None:
             items.pop(item_id, None)
+        elif item_id in confirmed:
+            items[item_id].pop("needs_review", None)
         else:
             items[item_id] = {"value": value, "evidence": text("web_corrected_evidence")}
     fixed = ev.validate(doc, filename)
@@ -105,19 +115,25 @@ def parse_value(schema, raw: str, title: str):
     raise DataError("web_bad_figure", title=title, value=raw[:40])
 
 
-def figures(ev, loaded, corrections: dict[str, str]) -> list[dict]:
+def figures(ev, loaded, corrections: dict[str, str], confirmed: set[str] = frozenset()) -> list[dict]:
     """Every item of the rubric: the value read (with its line and quote), or as corrected, or nothing."""
     rows = []
     for item_id, spec in ev.catalog.items.items():
         item = loaded.submission.items.get(item_id)
         boolean = spec.schema.get("type") == "boolean"
-        value = "" if item is None else ("是" if item.value is True else "否" if item.value is False else str(item.value))
+        value = "" if item is None else shown(item.value)
         rows.append({
             "id": item_id, "title": spec.title, "unit": spec.unit or "", "boolean": boolean, "value": value,
             "line": item.source.line if item and item.source and item.source.line else None,
             "quote": (item.evidence or "")[:80] if item else "", "corrected": item_id in corrections,
+            "review": item.needs_review.said() if item and item.needs_review else "", "confirmed": item_id in confirmed,
         })
     return rows
+
+
+def shown(value) -> str:
+    """A figure as the page shows it and the clerk types it: 是 or 否 for a yes-or-no item."""
+    return "是" if value is True else "否" if value is False else str(value)
 
 
 def _unmapped(loaded) -> list[dict]:

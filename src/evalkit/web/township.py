@@ -17,6 +17,7 @@ from evalkit.web.access import page, require_visible
 from evalkit.web.pages import error_message, render, run_scoring
 
 FIELD = "item:"  #: a figure's form field is FIELD + its item id
+CONFIRM = "confirm:"  #: a figure “待核对” is confirmed as read by the box named CONFIRM + its item id
 IN_FLIGHT = 2  #: a township's self-checks scored at once (a double click passes); more wait their turn with 429
 
 
@@ -89,14 +90,15 @@ async def show_check(request, account, message: str = "", status: int = 200):
     card = draft.result["card"]
     mismatch = card["subject"]["name"] != account.township
     return render(request, "check.html.j2", status, draft=draft, t=draft.result["view"], card=card, message=message,
-                  figures=draft.result["figures"], unmapped=draft.result["unmapped"], field=FIELD, mismatch=mismatch)
+                  figures=draft.result["figures"], unmapped=draft.result["unmapped"], field=FIELD, confirm=CONFIRM, mismatch=mismatch)
 
 
 async def rescore(request, account):
     draft = await _draft(request, account)
     form = await request.form()
     typed = {key[len(FIELD):]: str(value)[:40] for key, value in form.items() if key.startswith(FIELD)}
-    corrections = {k: v.strip() for k, v in typed.items() if k in draft.original and v.strip() != draft.original[k]}
+    confirmed = {key[len(CONFIRM):] for key in form if key.startswith(CONFIRM)}
+    corrections = {k: v.strip() for k, v in typed.items() if k in draft.original and (v.strip() != draft.original[k] or k in confirmed)}
     result = await _self_check(request, account, draft.data, draft.filename, corrections)
     await access.record(request, account, "rescore", file=draft.filename, corrections=corrections, error="error" in result)
     if "error" in result:
