@@ -77,12 +77,14 @@ def test_a_figure_to_confirm_scores_once_the_clerk_confirms_it(served, tmp_path)
     first = clerk.post("/check", files={"report": ("草稿.docx", (tmp_path / "草稿.docx").read_bytes())}).text
     row = re.search(r'name="item:leadership\.study_sessions" value="5".*?</tr>', first, re.S).group(0)
     assert "待核对：未写明参加对象" in row and 'name="confirm:leadership.study_sessions"' in row
+    assert "有 1 个数字归入指标项的依据不足" in first and "勾选“确认无误”" in first and "evalkit extract" not in first
     token = re.search(r"/check/([\w-]+)/rescore", first).group(1)
     form = {"item:leadership.study_sessions": "5", "confirm:leadership.study_sessions": "1"}
     confirmed = clerk.post(f"/check/{token}/rescore", form).text
     row = re.search(r'name="item:leadership\.study_sessions" value="5".*?</tr>', confirmed, re.S).group(0)
     assert float(score_of(confirmed)) > float(score_of(first))
     assert "已确认" in row and " checked>" in row and "第 2 行" in row and "已按您更正或确认的 1 项数字重新评分" in confirmed
+    assert "个数字归入指标项的依据不足" not in confirmed
     unticked = clerk.post(f"/check/{token}/rescore", {"item:leadership.study_sessions": "5"}).text
     assert score_of(unticked) == score_of(first) and "待核对" in unticked
 

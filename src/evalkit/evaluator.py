@@ -96,9 +96,8 @@ class Evaluator:
         extraction = extract(content, self.catalog.extractors, str(path), self.catalog.items)
         doc, findings = submission_document(extraction, content, self.catalog.items, str(path), Given(*self.given, self.lang), marks)
         loaded = self.validate(doc, str(path))
-        flagged = Counter(item.needs_review.reason for item in loaded.submission.items.values() if item.needs_review)
         notes = tuple(text(f"left_out_{what}", self.lang, count=count, limit=limit) for what, count, limit in left_out(extraction))
-        notes += tuple(text(f"{reason}_unconfirmed", self.lang, count=flagged[reason]) for reason in ("ocr", "mapping") if flagged[reason])
+        notes += unconfirmed_notes(loaded.submission, self.lang)
         return attrs.evolve(loaded, text=content, extraction=extraction, findings=findings, warnings=loaded.warnings + notes)
 
     def validate(self, doc: dict, name: str) -> Loaded:
@@ -139,3 +138,10 @@ class Evaluator:
         if profile.title:
             described["title"] = profile.title
         return {"engine": "evalkit", "version": __version__, "schema_version": SCHEMA_VERSION, "plugins": plugins, "profile": described}
+
+
+def unconfirmed_notes(submission: Submission, lang: str, key: str = "{reason}_unconfirmed") -> tuple[str, ...]:
+    """How many figures await a person's confirmation, read by OCR and put on an item with weak
+    evidence, told with the message ``key`` names (the web app tells its clerk how to confirm)."""
+    flagged = Counter(item.needs_review.reason for item in submission.items.values() if item.needs_review)
+    return tuple(text(key.format(reason=reason), lang, count=flagged[reason]) for reason in ("ocr", "mapping") if flagged[reason])

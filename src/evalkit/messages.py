@@ -244,6 +244,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "docx_is_doc": ("这是旧版 Word（.doc）文件，扩展名却是 .docx；请用 Word 或 WPS 另存为 .docx 后再提交", "this is an old Word (.doc) file named .docx; save it as .docx in Word or WPS"),
     # evalkit serve: the web app
     "web_corrected_evidence": ("由填报人在网页上更正", "corrected on the web page by the clerk"),
+    "web_ocr_unconfirmed": ("有 {count} 个数字由文字识别（OCR）读出，尚待核对：请在下方“报告中的数字”表中对照原件核对，读错的改正，无误的勾选“确认无误”，再按“按更正重新评分”", "{count} figures were read by OCR and await confirmation: check them against the original in the table of figures below, correct those misread, tick the confirm box of the others and rescore"),
+    "web_mapping_unconfirmed": ("有 {count} 个数字归入指标项的依据不足，标为“待核对”，用到它们的评分项暂不计分（待评审）：请在下方“报告中的数字”表中对照原文核对，归属无误的勾选“确认无误”，归错的改正或清空，再按“按更正重新评分”", "{count} figures were put on their items with weak evidence and are marked to confirm; the criteria that read them score nothing until then (needs review): check them in the table of figures below, tick the confirm box of those rightly placed, correct or clear the others, and rescore"),
     "web_bad_figure": ("“{title}”填写的“{value}”不是有效的数值（是非项请填“是”或“否”）", "'{value}' is not a valid value for '{title}' (yes-or-no items take 是 or 否)"),
     "web_403": ("没有权限访问此页面。", "you may not open this page"),
     "web_404": ("找不到此页面，或您无权查看。", "no such page, or not yours to see"),

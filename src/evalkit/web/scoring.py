@@ -57,7 +57,7 @@ def self_check(data: bytes, filename: str, corrections: dict[str, str]) -> dict:
         try:
             read = ev.load(path)
             confirmed = confirmations(read.submission, corrections)
-            loaded = _corrected(ev, read, corrections, confirmed, filename)
+            loaded = _web_notes(read, _corrected(ev, read, corrections, confirmed, filename))
             card = ev.evaluate(loaded, source=filename)
         except EvalkitError as exc:
             return {"error": exc.full_message().replace(str(path), filename)}
@@ -93,6 +93,18 @@ def _corrected(ev, loaded, corrections: dict[str, str], confirmed: set[str], fil
             items[item_id] = {"value": value, "evidence": text("web_corrected_evidence")}
     fixed = ev.validate(doc, filename)
     return attrs.evolve(fixed, text=loaded.text, extraction=loaded.extraction, warnings=loaded.warnings)
+
+
+def _web_notes(read, loaded):
+    """``loaded`` with the notes on figures awaiting confirmation as they now stand, telling the
+    clerk how to confirm them on this page (not with evalkit extract)."""
+    import attrs
+
+    from evalkit.evaluator import unconfirmed_notes
+
+    told = set(unconfirmed_notes(read.submission, "zh"))
+    kept = tuple(w for w in loaded.warnings if w not in told)
+    return attrs.evolve(loaded, warnings=kept + unconfirmed_notes(loaded.submission, "zh", "web_{reason}_unconfirmed"))
 
 
 def parse_value(schema, raw: str, title: str):
