@@ -213,6 +213,27 @@ def test_a_township_scored_again_is_listed_once(capsys, tmp_path):
     assert "townships/墙头镇.json" in files and len(files) == len(set(files))
 
 
+def test_a_township_failing_when_scored_again_leaves_no_scorecard(tmp_path, monkeypatch):
+    """A copied report's township that fails its second scoring is a failure, and its first files are taken back."""
+    from evalkit.exports import OutputDir
+
+    folder, evaluator = _copied_pair(tmp_path), Evaluator()
+    real = evaluator.score
+
+    def whim(checked, source=None, extra_findings=()):
+        if extra_findings and checked.submission.subject.name == "墙头镇":
+            raise RuntimeError("a plugin that scores differently the second time")
+        return real(checked, source, extra_findings)
+
+    monkeypatch.setattr(evaluator, "score", whim)
+    with OutputDir(tmp_path / "out") as out:
+        result = batch.run(evaluator, [str(p) for p in sorted(folder.iterdir())], 1, None, out.township, ("md",), out.drop_township)
+        written = dict(out.written)
+    assert [e.card.subject.name for e in result.entries] == ["贤庠镇"] and len(result.failures) == 1
+    assert sorted(p.name for p in (tmp_path / "out" / "townships").iterdir()) == ["贤庠镇.json", "贤庠镇.md"]
+    assert not any("墙头镇" in name for name in written)
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_batch_reads_each_report_once(tmp_path, jobs):
     """Copy detection takes the fingerprints the scoring pass made: every report is read once,

@@ -60,9 +60,10 @@ class Report:
     checked: object
 
 
-def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progress=None, write=None, formats: tuple[str, ...] = ("md",)) -> Batch:
+def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progress=None, write=None, formats: tuple[str, ...] = ("md",), drop=None) -> Batch:
     """Score every file, streaming: ``write(stem, processed)`` gets each township as it is done,
-    rendered in the township ``formats`` named.
+    rendered in the township ``formats`` named, and ``drop(stem)`` takes back one that failed
+    when it was scored again.
     A national batch's files are best given as strings: 38,741 Paths weigh ~15 MB.
 
     Above DETAIL_LIMIT files the batch keeps a summary of each scorecard with its largest
@@ -92,8 +93,10 @@ def run(evaluator: Evaluator, files: Sequence[str | Path], jobs: int = 1, progre
         if progress:
             progress(index, len(files))
     for at, path, result in _copied(evaluator, reports, formats, keep):
-        if isinstance(result, Failure):  # scored once, failed the second time (a plugin's whim): not ranked
+        if isinstance(result, Failure):  # scored once, failed the second time (a plugin's whim): not ranked, not written
             failures.append(result)
+            if drop is not None:
+                drop(scored[at].stem)
             scored[at] = None
         else:
             scored[at] = entry(path, result, scored[at].stem)

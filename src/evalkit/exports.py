@@ -27,6 +27,7 @@ class OutputDir:
             raise InputError("outdir_not_ours", file=str(outdir))
         self.outdir = outdir
         self.written: dict[str, None] = {}  #: the files written, in order, each named once
+        self.townships: dict[str, list[str]] = {}  #: the files written for each township, by its stem
 
     def __enter__(self) -> OutputDir:
         try:
@@ -54,9 +55,17 @@ class OutputDir:
 
     def township(self, stem: str, processed) -> None:
         """Write one township's scorecard as JSON, and its files in the township formats chosen."""
-        self._write(f"townships/{stem}.json", processed.json)
-        for suffix, data in processed.files:
-            self._write(f"townships/{stem}{suffix}", data)
+        files = [(f"townships/{stem}.json", processed.json), *((f"townships/{stem}{suffix}", data) for suffix, data in processed.files)]
+        for relative, data in files:
+            self._write(relative, data)
+        self.townships[stem] = [relative for relative, _data in files]
+
+    def drop_township(self, stem: str) -> None:
+        """Take back the files ``township`` wrote under ``stem`` (a township that failed when it was
+        scored again): a failed township leaves no scorecard."""
+        for relative in self.townships.pop(stem, []):
+            (self.staging / relative).unlink(missing_ok=True)
+            self.written.pop(relative, None)
 
     def batch_formats(self, batch, formats, lang: str = "zh") -> None:
         """Write the batch formats given (ranking.csv, evalkit.xlsx, report.html, plugins' own)."""

@@ -62,7 +62,7 @@ def _run(args, unpacked) -> int:
     db = _prepare_store(args.db, ev)
     with OutputDir(outdir, keep=[*found, args.reviews, db, getattr(args, "profile", None)]) as out:
         jobs = min(args.jobs, len(files), os.cpu_count() or 1)
-        result = batch_.run(ev, files, jobs, progress, out.township, per_township)
+        result = batch_.run(ev, files, jobs, progress, out.township, per_township, out.drop_township)
         result = attrs.evolve(result, failures=(*(failed(n, e, args.lang) for n, e in refused), *result.failures))
         for line in [f.message for f in result.failures] + list(result.warnings):
             print(visible(line), file=sys.stderr)
