@@ -109,5 +109,5 @@ def test_a_clerk_confirms_a_figure_to_confirm(browser, server, tmp_path):
     row.get_by_label("确认无误").check()
     clerk.get_by_role("button", name="按更正重新评分").click()
     assert score(clerk) > before
-    assert clerk.locator("table.figures tr", has=clerk.locator(".review", has_text="已确认")).get_by_label("确认无误").is_checked()
+    assert clerk.locator("table.figures tr", has=clerk.locator(".confirmed", has_text="已确认")).get_by_label("确认无误").is_checked()
     clerk.context.close()
