@@ -33,13 +33,14 @@ def test_name_is_found_wherever_the_report_shows_it(text, name, county, found_in
         ("我乡坚持依法行政。\n" + BODY * 20 + "二是调整金竹乡依法治乡委员会成员。\n", "金竹乡", "text"),
         ("区委：\n2023年，围绕柳塘镇发展大局推进法治建设。\n" + BODY, "柳塘镇", "opening"),
         ("区委：\n2022年，我镇推进依法行政，结合石桥镇的特点开展以案释法。\n" + BODY, "石桥镇", "opening"),
+        ("我镇推进依法行政。\n" + BODY * 20 + "充分发挥镇委党校作用。制定《中共红枫镇委2022年普法工作方案》。\n", "红枫镇", "text"),
         ("广州市白云区东乡街道办事处关于2023年法治政府建设情况的报告\n" + BODY, "东乡街道", "title"),
         ("我街推进依法行政。\n" + BODY * 20 + "制定《青松街2021年依法治街工作要点》，修订《青松街“三重一大”议事规则》。\n", "青松街", "text"),
         ("我街推进依法行政。\n" + BODY * 20 + "一是制定《青松街2022年普法工作要点》。二是街道党工委带头学法。\n", "青松街", "text"),
     ],
 )
 def test_a_name_is_never_a_word_for_the_area_or_a_verb(text, name, found_in):
-    """乡域/镇域 and verbs before a name (围绕, 结合) name no township; a body that names itself only before
+    """乡域/镇域 and verbs before a name (围绕, 结合, 充分发挥) name no township; a body that names itself only before
     法治/依法治, or a 街 only in its own documents' titles (even beside 二是街道…), still gives its name; a 街道
     may be named 东乡."""
     parsed = structure.parse(text)

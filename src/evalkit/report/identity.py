@@ -25,7 +25,7 @@ NAME = re.compile(r"(?P<core>[\u4e00-\u9fff]{2,8}?)(?P<level>街道|镇|乡)(?=�
 #: class of Chinese characters costs ~1 ms to compile (docs/performance.md).
 UNIT = r"(?P<core>[\u4e00-\u9fff]{2,6}?)(?P<level>街道|镇|乡)(?P<unit>人民政府|办事处|党委|党工委|政府|委)"
 COUNTY_CUT = re.compile(r"^(?:.*?[省])?(?:.*?市(?!镇))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:县|区|旗|市))?(?P<rest>.*)$")
-LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|推动|促进|带动|结合|围绕|立足|依托|聚焦|对照|完善|调整|充实|健全|加强|建立|以及|完成|开展|召开|参加|听取|提请|报送|组织|成立|建成|撤销|设立|指导|配合|协助|[0-9])")
+LEADING_WORDS = re.compile(r"^.*(?:现将|现就|关于|中共|根据|按照|我们|今年|年度|年来|以来|全年|政府|委员会|办公室|党委|纳入|列入|融入|深入|进入|走进|推进|推动|促进|带动|结合|围绕|立足|依托|聚焦|对照|完善|调整|充实|健全|加强|建立|以及|完成|开展|召开|参加|听取|提请|报送|组织|成立|建成|撤销|设立|指导|配合|协助|发挥|落实|履行|贯彻|强化|深化|提升|压实|[0-9])")
 LEADING_CHAR = re.compile(r"^[将对在由为是与和及的把向从年](?=[\u4e00-\u9fff]{2})")
 NOT_A_NAME = re.compile(r"[各全我本该每这此其的]|[城镇]乡$|依法治|^[一二三四五六七八九十]+是")  # 二是: an enumerator, not a name
 PLACE_BEFORE_LEVEL = re.compile("乡$")  #: 乡镇 is the word for townships; a 街道 may be named 西乡
