@@ -257,6 +257,10 @@ CASES = [
     ("开展安全生产专项检查21次。", {"21次": "enforcement.inspections"}),
     # a head count in 名 written before the training it attended; coverage of all staff is no count of the year's trainees
     ("组织全镇60余名公职人员参加法治专题培训2场。", {"60余名": "leadership.staff_trained", "2场": "leadership.staff_training_sessions"}),
+    # the public's training is 普法; a 政务服务中心's callers are neither legal services nor an audience; a hotline's 完成率
+    ("对普法骨干开展学法培训4次。", {"4次": "publicity.sessions"}),
+    ("全年政务服务中心共接待群众9000人次。", {"9000人次": None}),
+    ("办结12345工单800件，按时完成率为100%。", {"800件": "petitions.hotline_cases", "100%": "petitions.hotline_rate"}),
     # a negated review counts what went unreviewed, whatever it names after it
     ("全年未经合法性审查出台文件0件。", {"0件": "review.unreviewed"}),
     ("没有经过合法性审核签订的合同0份。", {"0份": "review.unreviewed"}),
