@@ -34,6 +34,27 @@ def test_add_office_makes_one_more_office_account(tmp_path, capsys):
         assert account.role == "office" and account.township_id is None
 
 
+def test_reset_password_gives_a_new_one_and_ends_the_sessions(tmp_path, capsys):
+    """--reset-password shows a new password once: the old one and every open session stop working, the new one signs in."""
+    server = Server(tmp_path).start()
+    try:
+        clerk = Client(server.url)
+        assert clerk.login(*XIANXIANG).status_code == 200 and clerk.get("/township").status_code == 200
+        assert main(["serve", "--db", str(tmp_path / "evalkit.db"), "--reset-password", XIANXIANG[0]]) == ExitCode.OK
+        out = capsys.readouterr().out
+        password = re.search(r"用户名：贤庠镇  密码：(\S+)", out).group(1)
+        assert "会话全部失效" in out and password != XIANXIANG[1]
+        assert clerk.get("/township").status_code == 303  # the session has ended: back to the login page
+        assert "用户名或密码不正确" in Client(server.url).login(*XIANXIANG).text
+        assert Client(server.url).login(XIANXIANG[0], password).status_code == 200
+        with Store(str(tmp_path / "evalkit.db")) as store:
+            assert any(e.action == "password_reset" for e in store.web.audit_log())
+    finally:
+        server.stop()
+    assert main(["serve", "--db", str(tmp_path / "evalkit.db"), "--reset-password", "无此人"]) == ExitCode.USAGE
+    assert "没有用户名为“无此人”的账号" in capsys.readouterr().err
+
+
 def test_init_without_townships_or_without_a_store_is_a_usage_error(tmp_path, capsys, monkeypatch):
     """An empty folder, or no --db and no EVALKIT_DB, gets a Chinese message and exit code 2."""
     monkeypatch.delenv("EVALKIT_DB", raising=False)

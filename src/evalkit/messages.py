@@ -263,6 +263,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_init_none": ("{folder} 中没有可读取的乡镇报告或提交材料", "no township report or submission found in {folder}"),
     "web_account": ("  {role}  用户名：{username}  密码：{password}", "  {role}  user: {username}  password: {password}"),
     "web_accounts_made": ("已创建 {count} 个账号（密码只显示这一次，请妥善分发）：", "{count} accounts created (passwords are shown only this once):"),
+    "web_password_reset": ("已重设密码，该账号已登录的会话全部失效（新密码只显示这一次，请妥善告知）：", "password reset; every session of the account has ended (the new password is shown only this once):"),
+    "web_no_account": ("没有用户名为“{name}”的账号；已有的账号：{known}", "no account named '{name}'; the accounts are: {known}"),
     "web_demo_accounts": ("演示账号（仅供试用，正式使用请用 --init 创建账号）：", "demo accounts (for trying out only; use --init for real ones):"),
     "web_listening": ("evalkit 网页服务已启动：http://{host}:{port}/ （按 Ctrl-C 停止）", "evalkit is serving at http://{host}:{port}/ (Ctrl-C stops it)"),
     "web_address": ("无法在 {host}:{port} 上提供服务（{detail}）；请换一个端口（--port），或检查地址（--host）", "cannot listen on {host}:{port} ({detail}); choose another --port or check --host"),
@@ -397,6 +399,7 @@ WEB_ACTIONS = {
     "archive": ("存入成绩库", "kept in the store"), "denied": ("被拒绝的访问", "access refused"),
     "office_township": ("查看单位提交记录", "viewed a township's submissions"), "audit_view": ("查看操作记录", "viewed the audit log"),
     "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
+    "password_reset": ("重设密码", "password reset"),
 }
 
 
@@ -664,6 +667,7 @@ MESSAGES.update({
                         "make an account for each township (subdistrict) whose report or submission is in FOLDER, and one for the "
                         "county office; show the passwords and exit"),
     "help_serve_add_office": ("再为县考评办建一个账号（用户名 NAME），显示密码后退出", "make one more county office account (user name NAME); show its password and exit"),
+    "help_serve_reset_password": ("为账号 NAME 重设随机密码（忘记或泄露密码时），显示新密码后退出；该账号已登录的会话全部失效", "give account NAME a new random password (when it is lost or leaked), show it and exit; its sessions end"),
     "help_serve_demo": ("演示：用 FOLDER 中的乡镇建演示账号（密码固定并显示）并代为提交，然后启动",
                         "demo: make demo accounts for the townships in FOLDER (fixed passwords, shown), submit for them, then start"),
     "help_serve_leave": ("演示时不代为提交的乡镇（可重复）", "a township the demo does not submit for (may be repeated)"),

@@ -20,6 +20,7 @@ def register_commands(subparsers, lang):
     parser.add_argument("--workers", type=int, default=2, metavar="N", help=text("help_serve_workers", lang))
     parser.add_argument("--init", metavar="FOLDER", help=text("help_serve_init", lang))
     parser.add_argument("--add-office", metavar="NAME", help=text("help_serve_add_office", lang))
+    parser.add_argument("--reset-password", metavar="NAME", help=text("help_serve_reset_password", lang))
     parser.add_argument("--demo", metavar="FOLDER", help=text("help_serve_demo", lang))
     parser.add_argument("--leave", action="append", default=[], metavar="NAME", help=text("help_serve_leave", lang))
     parser.add_argument("--secure-cookies", action="store_true", help=text("help_serve_secure_cookies", lang))
@@ -40,6 +41,9 @@ def run(args) -> int:
         if args.init or args.add_office:
             made = accounts.make_accounts(store.web, Path(args.init)) if args.init else [accounts.add_office(store.web, args.add_office)]
             _print_accounts(text("web_accounts_made", args.lang, count=0), made, args.lang, created_only=True)
+            return 0
+        if args.reset_password:
+            _print_accounts(text("web_password_reset", args.lang), [accounts.reset_password(store.web, args.reset_password)], args.lang)
             return 0
         if args.demo:
             made = accounts.make_accounts(store.web, Path(args.demo), demo=True)

@@ -101,6 +101,18 @@ class WebStore:
                 (username, role, township_id, password, created))
             return cursor.rowcount == 1
 
+    def set_password(self, username: str, password: str, entry: Entry) -> bool:
+        """Give an account a new password (hashed) and end every session it has, with the entry;
+        False when there is no such account."""
+        with self.store.transaction() as conn:
+            row = conn.execute("SELECT id FROM accounts WHERE username = ?", (username,)).fetchone()
+            if row is None:
+                return False
+            conn.execute("UPDATE accounts SET password = ? WHERE id = ?", (password, row[0]))
+            conn.execute("DELETE FROM sessions WHERE account_id = ?", (row[0],))
+            _audit(conn, entry)
+            return True
+
     def account(self, username: str) -> Account | None:
         row = self.conn.execute(f"{_ACCOUNT} WHERE a.username = ?", (username,)).fetchone()
         return Account(*row) if row else None

@@ -4,6 +4,8 @@
 name the townships) and one for the county office, each with a random password shown once.
 ``--demo FOLDER`` does the same with fixed, printed passwords and submits each township's file,
 so the office sees a county at once; meant for trying evalkit out, never for real use.
+``--reset-password NAME`` gives an existing account a new random password, shown once, and ends
+its sessions.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from evalkit.errors import InputError
+from evalkit.errors import InputError, listed
 from evalkit.store.web import Entry
 from evalkit.web import auth
 from evalkit.web.access import now
@@ -58,6 +60,18 @@ def make_accounts(web, folder: Path, demo: bool = False) -> list[NewAccount]:
 def add_office(web, username: str) -> NewAccount:
     """One more account for the county office, with a random password."""
     return _account(web, "office", username.strip(), None, auth.new_password())
+
+
+def reset_password(web, username: str) -> NewAccount:
+    """A new random password for an existing account; its sessions end (a lost or leaked password)."""
+    account, password = web.account(username.strip()), auth.new_password()
+    if account is None or not web.set_password(account.username, auth.hash_password(password), _reset(account)):
+        raise InputError("web_no_account", name=username.strip(), known=listed([a.username for a in web.accounts()]))
+    return NewAccount(account.role, account.username, password, True)
+
+
+def _reset(account) -> Entry:
+    return Entry(now(), account, "evalkit serve", "password_reset", {"username": account.username}, "")
 
 
 def _account(web, role: str, username: str, township_id: int | None, password: str) -> NewAccount:
