@@ -84,6 +84,13 @@ def test_keeping_the_year_lets_next_year_assess_rectification(served):
     dandong.post(f"/check/{token}/submit")
     overview = office.get("/office?year=2023").text
     assert re.search(r"(已整改|部分整改|未整改)[^<]*\d+ 项", overview)
+    assert "尚有 17 个单位未提交" in overview and 'id="kept"' not in overview  # 2023 was never kept
+    kept_2022 = office.get("/office?year=2022").text
+    assert re.search(r"本年度结果已于 [^<]+ 存入成绩库（编号 \d+），此后没有新的提交", kept_2022)
+    late = clerk.post("/check", files={"report": ("2022.json", (ROOT / "examples" / "xiangshan-2022" / "07-贤庠镇.json").read_bytes())})
+    late_token = re.search(r"/check/([\w-]+)/submit", late.text).group(1)
+    clerk.post(f"/check/{late_token}/submit")
+    assert "此后又有 <strong>1</strong> 个单位提交或重新提交" in office.get("/office?year=2022").text
     clerk.close()
     dandong.close()
 

@@ -180,6 +180,13 @@ class WebStore:
         with self.store.transaction() as conn:
             _audit(conn, entry)
 
+    def last_archive(self, year: int) -> tuple[str, int] | None:
+        """When the year's submissions were last kept in the results store, and the run they became."""
+        row = self.conn.execute(
+            "SELECT at, json_extract(detail, '$.run') FROM audit WHERE action = 'archive' AND json_extract(detail, '$.year') = ?"
+            " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
+        return (row[0], row[1]) if row else None
+
     def audit_log(self, limit: int = 200) -> list[AuditRow]:
         """The latest entries, newest first."""
         rows = self.conn.execute("SELECT at, username, action, detail, address FROM audit ORDER BY id DESC LIMIT ?", (limit,))

@@ -47,7 +47,15 @@ async def overview(request, account):
     await access.record(request, account, "office_view", year=year)
     return render(request, "office.html.j2", year=year, years=await web.years(), rows=rows, ranking=ranking,
                   missing=[r for r in rows if r["submission"] is None],
-                  archived=request.query_params.get("archived", ""))
+                  archived=request.query_params.get("archived", ""), kept=await _kept(web, year, current.values()))
+
+
+async def _kept(web, year: int | None, submissions) -> dict | None:
+    """When the year was last kept in the results store, and how many submissions came after it."""
+    last = await web.last_archive(year) if year else None
+    if last is None:
+        return None
+    return {"at": last[0], "run": last[1], "later": sum(1 for s in submissions if s.created > last[0])}
 
 
 def _row(township, submission, places: dict) -> dict:
