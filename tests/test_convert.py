@@ -34,6 +34,17 @@ def test_each_format_reads_as_the_docx_it_came_from(made, evaluator, target):
     assert len(from_docx.submission.items) >= 15
 
 
+@pytest.mark.parametrize("target", ["doc", "pdf"])
+def test_a_doc_or_a_pdf_named_docx_is_read_as_what_it_is(made, evaluator, tmp_path, target):
+    """A clerk's .doc or PDF renamed .docx gives the items its own reader gives, not a refusal."""
+    import shutil
+
+    source = made.converted(target)
+    renamed = tmp_path / "贤庠镇2022年度报告.docx"
+    shutil.copyfile(source, renamed)
+    assert evaluator.read_report(renamed).submission.items == evaluator.read_report(source).submission.items
+
+
 def test_check_on_a_doc_scores_as_the_docx(made, capsys):
     """`evalkit check` on the .doc gives the .docx's total, grade and results."""
     from_docx, from_doc = _score(capsys, made.docx), _score(capsys, made.converted("doc"))

@@ -9,6 +9,7 @@ from evalkit.documents import decode, read_bytes
 from evalkit.errors import InputError
 from evalkit.report.reader import Reader
 
+PDF_MAGIC = b"%PDF-"
 HTML_BYTES = 8 * 1024 * 1024  #: a saved report page is far smaller; parsing HTML costs more per byte than text
 
 
@@ -27,14 +28,36 @@ def read_html(path: Path) -> str:
     return _lines("\n".join([page_text(html, str(path)), *metadata_lines(html)]))
 
 
-def read_docx(path: Path) -> str:
-    """Paragraphs, list numbers, text boxes and table rows of a Word document, in document order."""
+def read_docx(path: Path):
+    """Paragraphs, list numbers, text boxes and table rows of a Word document, in document order;
+    an old .doc or a PDF saved under a .docx name is read as what it is."""
     from evalkit.report.wordml import document_text
 
     try:
         return _lines(document_text(path))
     except RecursionError:  # tables nested past any real document's depth
         raise InputError("docx_corrupt", file=str(path), detail="表格嵌套过深") from None
+    except InputError as exc:
+        return _misnamed(path, exc)
+
+
+def _misnamed(path: Path, refused: InputError):
+    """The text of a .doc or a PDF named .docx, through its own reader; the .docx reader's
+    refusal (which says what the file is and how to save it) when that reader cannot read it."""
+    if refused.key == "docx_is_doc":
+        from evalkit.report.convert import read_office
+
+        read, args = read_office, (path, ".doc")
+    elif refused.key == "docx_not_zip" and read_bytes(path).startswith(PDF_MAGIC):
+        from evalkit.report.pdf import read_pdf
+
+        read, args = read_pdf, (path,)
+    else:
+        raise refused
+    try:
+        return read(*args)
+    except InputError:
+        raise refused from None
 
 
 def _lines(text: str) -> str:

@@ -27,11 +27,12 @@ COPY_SUFFIX = {".wps": ".doc"}
 _profiles: dict[int, Path] = {}
 
 
-def to_docx(path: Path, folder: Path) -> Path:
-    """Convert ``path`` into a .docx inside ``folder`` (a private temporary folder)."""
+def to_docx(path: Path, folder: Path, suffix: str | None = None) -> Path:
+    """Convert ``path`` into a .docx inside ``folder`` (a private temporary folder), read as a
+    file of ``suffix`` (its own by default)."""
     read_bytes(path, MAX_BYTES)  # the missing, empty and oversized checks of any input
     program = external.find(PROGRAM, PACKAGE, path, FORMATS)
-    suffix = path.suffix.lower()
+    suffix = suffix or path.suffix.lower()
     copy = folder / ("report" + COPY_SUFFIX.get(suffix, suffix))
     shutil.copyfile(path, copy)
     argv = [
@@ -46,12 +47,13 @@ def to_docx(path: Path, folder: Path) -> Path:
     return result
 
 
-def read_office(path: Path) -> str:
-    """The text of a .doc, .wps, .rtf or .odt file, as the .docx reader reads its conversion."""
+def read_office(path: Path, suffix: str | None = None) -> str:
+    """The text of a .doc, .wps, .rtf or .odt file (or of one of them named otherwise: ``suffix``
+    says which), as the .docx reader reads its conversion."""
     from evalkit.default_plugins.readers import read_docx
 
     with tempfile.TemporaryDirectory(prefix="evalkit-convert-") as folder:
-        converted = to_docx(path, Path(folder))
+        converted = to_docx(path, Path(folder), suffix)
         try:
             return read_docx(converted)
         except InputError as exc:  # name the file the user gave, not our temporary copy
