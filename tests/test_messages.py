@@ -65,7 +65,7 @@ def test_the_scanner_finds_half_width_marks_and_spares_code():
 def test_chinese_messages_use_full_width_punctuation():
     """Every Chinese message and vocabulary word in messages.py, framing included."""
     tables = [messages.MESSAGES, messages.STATUS, messages.KIND, messages.SEVERITY, messages.RECTIFICATION,
-              messages.FAILURE, messages.WEB_ACTIONS]
+              messages.FAILURE, messages.WEB_ACTIONS, messages.AUDIT_FIELDS, messages.AUDIT_WHY]
     strings = [(key, zh) for table in tables for key, (zh, _en) in table.items()]
     assert _bad(strings) == []
     assert messages.text("where", where="a", body="b") == "a：b"
@@ -90,7 +90,7 @@ CHINESE_VALUES = {"web_bad_figure"}
 def test_english_messages_hold_no_chinese():
     """Every English message and vocabulary word is English but for a value the user types."""
     tables = [messages.MESSAGES, messages.STATUS, messages.KIND, messages.SEVERITY, messages.RECTIFICATION,
-              messages.FAILURE, messages.WEB_ACTIONS, messages.CHANGE_FIELDS, messages.SECTIONS, messages.LEVEL,
+              messages.FAILURE, messages.WEB_ACTIONS, messages.AUDIT_FIELDS, messages.AUDIT_WHY, messages.CHANGE_FIELDS, messages.SECTIONS, messages.LEVEL,
               messages.WORKBOOK, messages.PAGE, messages.RANKING_COLUMNS]
     chinese = [key for table in tables for key, (_zh, en) in table.items() if CHINESE.search(en)]
     assert sorted(chinese) == sorted(CHINESE_VALUES)

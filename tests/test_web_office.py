@@ -101,3 +101,5 @@ def test_the_audit_log_records_the_offices_actions(served):
     log = office.get("/office/audit").text
     for action in ("登录", "查看提交与排名", "下载结果文件"):
         assert action in log
+    assert "文件：evalkit.xlsx；年度：2022" in log and "年度：2022" in log  # details in words, not key=value
+    assert "file=" not in log and "True" not in log and "False" not in log

@@ -403,6 +403,16 @@ WEB_ACTIONS = {
 }
 
 
+# The audit log's details as the office reads them (audit.html.j2): each field's name, and the reasons a request was refused
+AUDIT_FIELDS = {
+    "file": ("文件", "file"), "year": ("年度", "year"), "sha256": ("SHA-256", "SHA-256"), "total": ("总分", "total"),
+    "corrections": ("更正或确认", "corrections"), "error": ("出错", "failed"), "run": ("成绩库编号", "run"), "last": ("存入的最后一份提交编号", "last submission kept"),
+    "township": ("单位", "township"), "submission": ("提交编号", "submission"), "username": ("用户名", "user name"),
+    "role": ("角色", "role"), "path": ("网址", "path"), "method": ("请求方式", "method"), "status": ("状态码", "status"),
+    "why": ("原因", "reason"),
+}
+AUDIT_WHY = {"csrf": ("页面已过期或来源不明（表单校验失败）", "a stale or foreign form (CSRF)"), "busy": ("本单位已有报告正在评分", "the township's reports were being scored")}
+
 # Ranking columns: the titles of ranking.csv's and the workbook's 排名 sheet (see ranking.py)
 RANKING_COLUMNS = {
     "rank": ("排名", "Rank"),

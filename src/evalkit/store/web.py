@@ -180,12 +180,13 @@ class WebStore:
         with self.store.transaction() as conn:
             _audit(conn, entry)
 
-    def last_archive(self, year: int) -> tuple[str, int] | None:
-        """When the year's submissions were last kept in the results store, and the run they became."""
+    def last_archive(self, year: int) -> tuple[str, int, int] | None:
+        """When the year's submissions were last kept in the results store, the run they became,
+        and the last submission kept."""
         row = self.conn.execute(
-            "SELECT at, json_extract(detail, '$.run') FROM audit WHERE action = 'archive' AND json_extract(detail, '$.year') = ?"
-            " ORDER BY id DESC LIMIT 1", (year,)).fetchone()
-        return (row[0], row[1]) if row else None
+            "SELECT at, json_extract(detail, '$.run'), json_extract(detail, '$.last') FROM audit"
+            " WHERE action = 'archive' AND json_extract(detail, '$.year') = ? ORDER BY id DESC LIMIT 1", (year,)).fetchone()
+        return tuple(row) if row else None
 
     def audit_log(self, limit: int = 200) -> list[AuditRow]:
         """The latest entries, newest first."""

@@ -55,7 +55,7 @@ async def _kept(web, year: int | None, submissions) -> dict | None:
     last = await web.last_archive(year) if year else None
     if last is None:
         return None
-    return {"at": last[0], "run": last[1], "later": sum(1 for s in submissions if s.created > last[0])}
+    return {"at": last[0], "run": last[1], "later": sum(1 for s in submissions if s.id > (last[2] or 0))}
 
 
 def _row(township, submission, places: dict) -> dict:
@@ -101,7 +101,7 @@ async def archive(request, account):
     files = str(request.app.state.config.files)
     cards = [(f"{files}/{s.sha256}{s.suffix}", json.loads(s.card)) for s in submissions]
     run_id = await run_scoring(request, scoring.archive, str(request.app.state.config.store), cards)
-    await access.record(request, account, "archive", year=year, run=run_id)
+    await access.record(request, account, "archive", year=year, run=run_id, last=max(s.id for s in submissions))
     return RedirectResponse(f"/office?year={year}&archived={run_id}", status_code=303)
 
 

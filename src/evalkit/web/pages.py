@@ -46,8 +46,23 @@ def templates():
 
     env = Environment(loader=FunctionLoader(load), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["when"] = when
+    env.filters["audit_detail"] = audit_detail
     env.globals["w"] = words("zh")  # the words of report.html's pieces
     return env
+
+
+def audit_detail(detail: dict) -> str:
+    """An audit entry's details in words: 文件：…；年度：2022；出错：否."""
+    from evalkit.messages import AUDIT_FIELDS, AUDIT_WHY
+
+    def shown(key: str, value) -> str:
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, dict):
+            return "、".join(f"{k} = {v or '（删除）'}" for k, v in sorted(value.items())) or "无"
+        return AUDIT_WHY.get(value, (value,))[0] if key == "why" else str(value)
+
+    return "；".join(f"{AUDIT_FIELDS.get(k, (k,))[0]}：{shown(k, v)}" for k, v in sorted(detail.items()))
 
 
 def when(stamp: str, seconds: bool = False) -> str:
