@@ -26,6 +26,8 @@ class Draft:
     filename: str  #: the name the clerk's file had: shown, and given to the readers, never a path of ours
     result: dict  #: what scoring.self_check returned
     original: dict[str, str]  #: each figure as first read, by item id
+    year: int = 0  #: the 报告年度 picked on upload, for a report that states none
+    own: bool = False  #: the clerk confirmed the report is the township's own, whatever name was read
     corrections: dict[str, str] = attrs.field(factory=dict)
     created: float = attrs.field(factory=time.monotonic)
 
@@ -35,14 +37,14 @@ class Drafts:
         self.clock = clock
         self.held: dict[str, Draft] = {}
 
-    def add(self, township_id: int, data: bytes, filename: str, result: dict) -> Draft:
+    def add(self, township_id: int, data: bytes, filename: str, result: dict, year: int = 0) -> Draft:
         """Hold a new self-check; the township's oldest goes when it holds too many."""
         self._expire()
         mine = sorted((d for d in self.held.values() if d.township_id == township_id), key=lambda d: d.created)
         for old in mine[: max(0, len(mine) - PER_TOWNSHIP + 1)]:
             del self.held[old.token]
         original = {f["id"]: f["value"] for f in result["figures"]}
-        draft = Draft(secrets.token_urlsafe(16), township_id, data, filename, result, original, created=self.clock())
+        draft = Draft(secrets.token_urlsafe(16), township_id, data, filename, result, original, year, created=self.clock())
         self.held[draft.token] = draft
         return draft
 
