@@ -513,7 +513,7 @@ WORKBOOK = {
     "item_id": ("指标项编号", "Item id"), "item": ("指标项", "Item"), "value": ("数值", "Value"), "unit": ("单位", "Unit"),
     "approximate": ("约数", "Approximate"), "scored": ("计分", "Scored"), "counted": ("计分", "scored"), "reference": ("仅供参考", "for reference"),
     "file": ("文件", "File"), "failure": ("类型", "Kind"), "none": ("（无）", "(none)"),
-    "no_store": ("评分时未使用成绩库（--db），或成绩库中没有这些乡镇上一年度的评分", "scored without a results store (--db), or the store holds no scores of these townships for last year"),
+    "no_store": ("没有这些乡镇上一年度的评分：评分时未使用成绩库，或上一年度的评分未存入成绩库", "no scores of these townships for last year: scored without a results store, or last year's scores were not kept in it"),
 }
 
 #: The words of report.html and of each township's part of it (templates/*.html.j2, also the web app's pages),
