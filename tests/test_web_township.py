@@ -119,7 +119,8 @@ def test_submitting_keeps_the_file_under_its_hash(served):
     assert kept.read_bytes() == data
     assert not list(server.folder.rglob("我的 报告.docx"))
     assert "我的 报告.docx" in clerk.get("/township").text
-    assert clerk.get(f"/check/{token}").status_code == 404  # the self-check is gone once submitted
+    again = clerk.http.post(f"/check/{token}/submit", data={"csrf": clerk.csrf})  # a second 提交 goes to the submission
+    assert again.status_code == 303 and again.headers["location"] == f"{done.url.path}?submitted=1"
 
 
 def test_markup_in_a_report_is_shown_as_text_never_run(served):
@@ -303,3 +304,22 @@ def test_submit_applies_what_was_typed_and_keeps_a_note_on_unconfirmed_figures(s
         shown = office.get(path).text
         assert "提交时尚有 1 个数字未核对" in shown and "按更正重新评分" not in shown, path
     office.close()
+
+
+def test_a_self_check_that_is_gone_says_so_and_links_to_upload_again(served):
+    """An unknown or expired self-check: 404 with words that say it is no longer kept, and a link to upload again."""
+    _server, clerk, _docx = served
+    for response in (clerk.get("/check/no-such-token"), clerk.post("/check/no-such-token/rescore", {"item:emergency.drills": "3"})):
+        assert response.status_code == 404 and "这份自检结果已不在" in response.text and '<a href="/township">重新上传</a>' in response.text
+
+
+def test_a_double_click_on_submit_keeps_one_submission(served):
+    """Two 提交 of one self-check at once: one submission is kept, and both answers lead to it."""
+    server, clerk, docx = served
+    page = clerk.post("/check", files={"report": ("双击.docx", docx.read_bytes())})
+    token = re.search(r"/check/([\w-]+)/rescore", page.text).group(1)
+    before = stored(server, "SELECT COUNT(*) FROM submissions")[0]
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda _n: clerk.post(f"/check/{token}/submit"), range(2)))
+    assert stored(server, "SELECT COUNT(*) FROM submissions")[0] == before + 1
+    assert [a.status_code for a in answers] == [200, 200] and answers[0].url == answers[1].url

@@ -284,6 +284,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_mismatch_ocr": ("扫描件经文字识别（OCR）读出的乡镇名称为“{found}”，与本账号“{township}”不符，可能是识别有误。",
                          "OCR read the township's name in the scan as '{found}', not this account's '{township}'; it may be misread"),
     "web_submitted_unconfirmed": ("提交时尚有 {count} 个数字未核对，用到它们的评分项未计分", "{count} figures were not confirmed when submitted; the criteria that read them did not score"),
+    "web_check_gone": ("这份自检结果已不在（服务重启、超过 10 小时或本单位又上传了多份报告后不再保留），请重新上传报告自检。",
+                       "this self-check is no longer kept (the server restarted, 10 hours passed, or newer uploads replaced it); upload the report again"),
+    "web_upload_again": ("重新上传", "upload again"),
+    "web_home": ("返回首页", "back to the start page"),
+    "web_form_expired": ("页面已过期（可能已在别处重新登录），请返回上一页，刷新后重新操作。", "the page expired (perhaps after signing in elsewhere); go back, reload it and try again"),
     # full-width punctuation everywhere: usage errors, list separators, the built-in rules' reasons
     "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),
     "list_sep": ("、", ", "),

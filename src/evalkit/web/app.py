@@ -30,7 +30,7 @@ def create_app(config: Config) -> Starlette:
         Route("/logout", access.page()(logout), methods=["POST"]),
         *township.routes(), *office.routes(),
     ]
-    app = Starlette(routes=routes, lifespan=_lifespan, exception_handlers={HTTPException: _error, Exception: _crash})
+    app = Starlette(routes=routes, lifespan=_lifespan, exception_handlers={HTTPException: _error, access.Moved: _moved, Exception: _crash})
     app.state.config = config
     return app
 
@@ -114,7 +114,14 @@ def _cookie(request, response, name: str, value: str, seconds: int) -> None:
 
 
 async def _error(request, exc):
-    return render(request, "error.html.j2", exc.status_code, message=error_message(request, exc.status_code), code=exc.status_code)
+    if isinstance(exc, access.Refusal):
+        return render(request, "error.html.j2", exc.status_code, message=exc.message, code=exc.status_code, link=exc.link)
+    return render(request, "error.html.j2", exc.status_code, message=error_message(request, exc.status_code), code=exc.status_code,
+                  link=("/", text("web_home")))
+
+
+async def _moved(request, exc):
+    return RedirectResponse(exc.location, status_code=303)
 
 
 async def _crash(request, exc):

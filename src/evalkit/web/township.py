@@ -99,10 +99,16 @@ async def _self_check(request, account, *args) -> dict:
 
 
 async def _draft(request, account):
-    """The self-check named in the path, if it is this township's; else 404."""
-    draft = request.app.state.drafts.get(request.path_params["token"])
-    await require_visible(request, account, draft.township_id if draft else None)
-    return draft
+    """The self-check named in the path, if it is this township's; the submission it became, if
+    it was submitted; else 404 with a message that it is gone, and a link to upload again."""
+    token, drafts = request.path_params["token"], request.app.state.drafts
+    draft = drafts.get(token)
+    if draft is not None and access.visible(account, draft.township_id):
+        return draft
+    submitted = drafts.submission(token, account.township_id)
+    if submitted is not None:
+        raise access.Moved(f"/submissions/{submitted}?submitted=1")
+    await access.deny(request, account, 404, "draft", access.Refusal(404, text("web_check_gone"), ("/township", text("web_upload_again"))))
 
 
 async def show_check(request, account, message: str = "", status: int = 200, typed=None):
@@ -155,8 +161,14 @@ async def _rescored(request, account, draft, action: str, own: bool, force: bool
 
 
 async def submit(request, account):
-    """Keep the self-check, with the figures typed and ticked on its page applied first."""
+    """Keep the self-check, with the figures typed and ticked on its page applied first; a second
+    提交 of it (a double click) is sent to the submission the first one made."""
     draft = await _draft(request, account)
+    async with draft.lock:
+        return await _submit(request, account, await _draft(request, account))
+
+
+async def _submit(request, account, draft):
     refused = await _rescored(request, account, draft, "rescore", draft.own, force=False)
     if refused is not None:
         return refused
@@ -166,7 +178,7 @@ async def submit(request, account):
     file = await run_in_threadpool(keep_file, request.app.state.config.files, draft.data, draft.filename)  # fsync'ed: off the event loop
     done = access.entry(request, account, "submit", year=card["year"], sha256=file[0], total=str(card["total"]))
     sid = await request.app.state.web.add_submission(file, draft.corrections, scoring.as_submitted(draft.result), done)
-    request.app.state.drafts.drop(draft.token)
+    request.app.state.drafts.submitted(draft, sid)
     return RedirectResponse(f"/submissions/{sid}?submitted=1", status_code=303)
 
 
