@@ -295,7 +295,7 @@ def test_submit_applies_what_was_typed_and_keeps_a_note_on_unconfirmed_figures(s
     assert "尚有 1 个数字待核对，提交后用到它们的评分项不计分" in page.text
     token = re.search(r"/check/([\w-]+)/rescore", page.text).group(1)
     done = clerk.post(f"/check/{token}/submit", {"item:leadership.study_sessions": "5", "item:emergency.drills": "3"})
-    assert "更正或确认的数字：<strong>1 项</strong>" in done.text
+    assert "更正或确认的数字：<strong>1 项</strong>" in done.text and "“应急演练次数”：3" in done.text and "emergency.drills" not in done.text
     assert "提交时尚有 1 个数字未核对，用到它们的评分项未计分" in done.text and "按更正重新评分" not in done.text
     office = Client(server.url)
     office.login(*OFFICE)

@@ -45,7 +45,9 @@ async def _lifespan(app):
     config = app.state.config
     config.files.mkdir(parents=True, exist_ok=True)
     app.state.web = database = StoreThread(config.store)
-    app.state.readers = build_catalog(make_plugin_manager()).readers
+    catalog = build_catalog(make_plugin_manager())
+    app.state.readers = catalog.readers
+    app.state.titles = {item_id: spec.title for item_id, spec in catalog.items.items()}  #: a submission's corrections by title
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
     app.state.busy = {}  #: township id -> its self-checks being scored
     app.state.pool = new_pool(config)

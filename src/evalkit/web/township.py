@@ -205,7 +205,7 @@ async def show_submission(request, account):
     await access.record(request, account, "view_submission", submission=row.id)
     card = json.loads(row.card)
     return render(request, "submission.html.j2", row=row, t=scoring.scorecard_view(card, row.filename), card=card,
-                  submitted=request.query_params.get("submitted") == "1")
+                  submitted=request.query_params.get("submitted") == "1", titles=request.app.state.titles)
 
 
 async def download(request, account):
