@@ -52,6 +52,7 @@ def test_clerk_office_and_another_township(browser, server, tmp_path):
     clerk = new_page(browser, server)
     login(clerk, *XIANXIANG, shot="login")
     clerk.get_by_label("报告文件").set_input_files(str(report_docx(tmp_path / "贤庠镇2022年法治政府建设报告.docx")))
+    clerk.get_by_label("报告年度").select_option("2022")
     shoot(clerk, "upload")
     clerk.get_by_role("button", name="上传并自检").click()
     assert "贤庠镇" in clerk.locator("h2").first.inner_text()
