@@ -45,7 +45,8 @@ def years_offered() -> list[int]:
     """The report years a clerk may pick, newest first: this year (Beijing time) and eight before it."""
     from evalkit.web.pages import today
 
-    return list(range(today().year, today().year - 9, -1))
+    this = today().year
+    return list(range(this, this - 9, -1))
 
 
 async def own_page(request, account, message: str = "", status: int = 200):
@@ -108,7 +109,7 @@ async def _draft(request, account):
     submitted = drafts.submission(token, account.township_id)
     if submitted is not None:
         raise access.Moved(f"/submissions/{submitted}?submitted=1")
-    await access.deny(request, account, 404, "draft", access.Refusal(404, text("web_check_gone"), ("/township", text("web_upload_again"))))
+    await access.deny(request, account, 404, refusal=access.Refusal(404, text("web_check_gone"), ("/township", text("web_upload_again"))))
 
 
 async def show_check(request, account, message: str = "", status: int = 200, typed=None):
