@@ -295,7 +295,7 @@ def test_submit_applies_what_was_typed_and_keeps_a_note_on_unconfirmed_figures(s
     assert "尚有 1 个数字待核对，提交后用到它们的评分项不计分" in page.text
     token = re.search(r"/check/([\w-]+)/rescore", page.text).group(1)
     done = clerk.post(f"/check/{token}/submit", {"item:leadership.study_sessions": "5", "item:emergency.drills": "3"})
-    assert "更正或确认的数字：<strong>1 项</strong>" in done.text and "“应急演练次数”：3" in done.text and "emergency.drills" not in done.text
+    assert "更正或确认的数字：<strong>1 项</strong>" in done.text and "“应急演练次数”：补填“3”" in done.text and "emergency.drills" not in done.text
     assert "提交时尚有 1 个数字未核对，用到它们的评分项未计分" in done.text and "按更正重新评分" not in done.text
     office = Client(server.url)
     office.login(*OFFICE)
@@ -323,3 +323,18 @@ def test_a_double_click_on_submit_keeps_one_submission(served):
         answers = list(pool.map(lambda _n: clerk.post(f"/check/{token}/submit"), range(2)))
     assert stored(server, "SELECT COUNT(*) FROM submissions")[0] == before + 1
     assert [a.status_code for a in answers] == [200, 200] and answers[0].url == answers[1].url
+
+
+def test_the_submission_lists_each_correction_by_title_with_the_value_read(served, tmp_path):
+    """A confirmation, a change and a removal are told apart on the submission page, each under its item's title."""
+    _server, clerk, docx = served
+    page = clerk.post("/check", files={"report": ("草稿.docx", draft_to_confirm(tmp_path / "草稿.docx").read_bytes())})
+    token = re.search(r"/check/([\w-]+)/rescore", page.text).group(1)
+    form = {"item:leadership.study_sessions": "5", "confirm:leadership.study_sessions": "1"}
+    confirmed = clerk.post(f"/check/{token}/submit", form).text
+    assert "“党委理论学习中心组学法次数”：确认读出的“5”无误" in confirmed
+    page = clerk.post("/check", files={"report": ("贤庠镇.docx", docx.read_bytes())})
+    token = re.search(r"/check/([\w-]+)/rescore", page.text).group(1)
+    cleared, value = next(m for m in re.findall(r'name="item:([\w.]+)" value="(\d+)"', page.text) if m[0] != "disputes.resolved")
+    changed = clerk.post(f"/check/{token}/submit", {"item:disputes.resolved": "214", f"item:{cleared}": ""}).text
+    assert "“依法化解矛盾纠纷件数”：读出的“213”更正为“214”" in changed and f"：删除读出的“{value}”" in changed

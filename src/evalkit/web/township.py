@@ -178,7 +178,8 @@ async def _submit(request, account, draft):
         return await show_check(request, account, text("web_wrong_township", found=card["subject"]["name"], township=account.township), 409)
     file = await run_in_threadpool(keep_file, request.app.state.config.files, draft.data, draft.filename)  # fsync'ed: off the event loop
     done = access.entry(request, account, "submit", year=card["year"], sha256=file[0], total=str(card["total"]))
-    sid = await request.app.state.web.add_submission(file, draft.corrections, scoring.as_submitted(draft.result), done)
+    corrections = {k: {"value": v, "read": draft.original.get(k, "")} for k, v in draft.corrections.items()}  # each with the value read
+    sid = await request.app.state.web.add_submission(file, corrections, scoring.as_submitted(draft.result), done)
     request.app.state.drafts.submitted(draft, sid)
     return RedirectResponse(f"/submissions/{sid}?submitted=1", status_code=303)
 
