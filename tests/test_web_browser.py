@@ -52,6 +52,7 @@ def test_clerk_office_and_another_township(browser, server, tmp_path):
     clerk = new_page(browser, server)
     login(clerk, *XIANXIANG, shot="login")
     clerk.get_by_label("报告文件").set_input_files(str(report_docx(tmp_path / "贤庠镇2022年法治政府建设报告.docx")))
+    clerk.get_by_label("报告年度").select_option("2022")
     shoot(clerk, "upload")
     clerk.get_by_role("button", name="上传并自检").click()
     assert "贤庠镇" in clerk.locator("h2").first.inner_text()
@@ -106,8 +107,58 @@ def test_a_clerk_confirms_a_figure_to_confirm(browser, server, tmp_path):
     before = score(clerk)
     row = clerk.locator("table.figures tr", has=clerk.locator(".review", has_text="待核对"))
     assert row.count() == 1 and "未写明参加对象" in row.inner_text()
-    row.get_by_label("确认无误").check()
+    row.get_by_label("确认“党委理论学习中心组学法次数”无误").check()
     clerk.get_by_role("button", name="按更正重新评分").click()
     assert score(clerk) > before
-    assert clerk.locator("table.figures tr", has=clerk.locator(".confirmed", has_text="已确认")).get_by_label("确认无误").is_checked()
+    assert clerk.locator("table.figures tr", has=clerk.locator(".confirmed", has_text="已确认")).get_by_role("checkbox").is_checked()
+    clerk.context.close()
+
+
+def upload(clerk, path, year: str | None = None):
+    clerk.get_by_label("报告文件").set_input_files(str(path))
+    if year:
+        clerk.get_by_label("报告年度").select_option(year)
+    clerk.get_by_role("button", name="上传并自检").click()
+
+
+def test_submit_sends_what_was_typed_and_a_bad_figure_keeps_the_form(browser, server, tmp_path):
+    """A refused figure leaves the other typed values in place and marked; 提交 at the table's foot then keeps them all."""
+    from test_web_township import draft_to_confirm
+
+    clerk = new_page(browser, server)
+    login(clerk, *XIANXIANG)
+    upload(clerk, draft_to_confirm(tmp_path / "草稿.docx"), "2022")
+    assert "尚有 1 个数字待核对" in clerk.locator("#pending").inner_text()
+    clerk.get_by_label("应急演练次数").fill("3次")
+    clerk.get_by_label("依法化解矛盾纠纷件数").fill("二百")
+    clerk.get_by_label("确认“党委理论学习中心组学法次数”无误").check()
+    clerk.get_by_role("button", name="按更正重新评分").click()
+    assert "“二百”不是有效的数值" in clerk.get_by_role("alert").inner_text()
+    assert clerk.get_by_label("应急演练次数").input_value() == "3次"
+    assert clerk.get_by_label("确认“党委理论学习中心组学法次数”无误").is_checked()
+    assert clerk.get_by_label("依法化解矛盾纠纷件数").get_attribute("aria-invalid") == "true"
+    clerk.get_by_label("依法化解矛盾纠纷件数").fill("2，000")
+    assert clerk.locator("#pending").count() == 1  # the tick is not scored yet: 提交 scores it
+    clerk.get_by_role("button", name="提交").click()
+    assert clerk.get_by_role("status").inner_text().startswith("已提交")
+    assert "更正或确认的数字：3 项" in clerk.locator("ul.meta").inner_text()
+    clerk.context.close()
+
+
+def test_a_clerk_confirms_a_misread_name(browser, server, tmp_path):
+    """A report whose name reads otherwise offers no 提交 until the clerk presses “报告确为本单位报告，按本单位名称评分”."""
+    from webserver import REPORT
+
+    misread = tmp_path / "扫描稿.txt"
+    misread.write_text(REPORT.read_text(encoding="utf-8").replace("贤庠镇", "贤库镇"), encoding="utf-8")
+    clerk = new_page(browser, server)
+    login(clerk, *XIANXIANG)
+    upload(clerk, misread, "2022")
+    assert "与本账号“贤庠镇”不符" in clerk.locator("#mismatch").inner_text()
+    assert clerk.get_by_role("button", name="提交").count() == 0
+    clerk.get_by_role("button", name="报告确为本单位报告，按本单位名称评分").click()
+    assert clerk.locator("#mismatch").count() == 0
+    clerk.get_by_role("button", name="提交").click()
+    assert clerk.get_by_role("status").inner_text().startswith("已提交")
+    assert "贤庠镇 2022 年度报告" in clerk.locator("h1").inner_text()
     clerk.context.close()

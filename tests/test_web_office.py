@@ -54,13 +54,15 @@ def test_the_ranking_is_the_one_evalkit_score_gives(served, tmp_path, capsys):
 
 
 def test_the_workbook_opens(served, tmp_path):
-    """evalkit.xlsx downloads as an attachment and opens in openpyxl with every submitted township."""
+    """evalkit.xlsx downloads as an attachment, opens in openpyxl with every submitted township, and names no command-line option."""
     _server, office = served
     response = office.get("/office/2022/evalkit.xlsx")
     assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
     book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
     names = {row[2] for row in book[book.sheetnames[0]].iter_rows(min_row=2, values_only=True) if row and row[2]}
     assert len(names & {p.stem.split("-", 1)[1] for p in COUNTY.glob("*.json")}) == 17
+    cells = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v]
+    assert not [c for c in cells if re.search(r"--db|--township|--year", c)]  # the office has no command line to use them on
 
 
 def test_keeping_the_year_lets_next_year_assess_rectification(served):

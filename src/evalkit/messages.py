@@ -259,7 +259,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_login_expired": ("页面已过期，请重新登录。", "the page expired; sign in again"),
     "web_login_blocked": ("登录失败次数过多，请 {minutes} 分钟后再试。", "too many failed sign-ins; try again in {minutes} minutes"),
     "web_login_failed": ("用户名或密码不正确。", "wrong user name or password"),
-    "web_wrong_township": ("报告中的乡镇名称“{found}”与本账号“{township}”不符，不能提交；请检查报告标题后重新上传。", "the report names '{found}', not this account's '{township}'; it cannot be submitted"),
+    "web_wrong_township": ("报告中的乡镇名称“{found}”与本账号“{township}”不符，不能提交；如报告确为本单位报告，请按“报告确为本单位报告，按本单位名称评分”，否则请上传本单位的报告。", "the report names '{found}', not this account's '{township}'; it cannot be submitted"),
     "web_init_none": ("{folder} 中没有可读取的乡镇报告或提交材料", "no township report or submission found in {folder}"),
     "web_account": ("  {role}  用户名：{username}  密码：{password}", "  {role}  user: {username}  password: {password}"),
     "web_accounts_made": ("已创建 {count} 个账号（密码只显示这一次，请妥善分发）：", "{count} accounts created (passwords are shown only this once):"),
@@ -271,6 +271,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_demo_leave_unknown": ("演示县中没有名为“{name}”的乡镇", "the demo county has no township named '{name}'"),
     # evalkit serve: a township's uploads scored a few at a time
     "web_429": ("本单位已有报告正在评分，请等页面显示结果后再上传。", "this township's earlier uploads are still being scored; wait for their results"),
+    # evalkit serve: what a self-check is of (the account's township, the picked year) and web wording for the clerk
+    "web_name_account": ("报告中未写明单位名称，按本账号单位“{name}”评分", "the report does not name its unit; scored as this account's '{name}'"),
+    "web_name_own": ("填报人确认报告为本单位报告，按本账号单位“{name}”评分（报告中读出的名称为“{found}”）",
+                     "the clerk confirmed the report is this account's; scored as '{name}' (the name read was '{found}')"),
+    "web_name_guessed": ("报告的标题、落款和开头均未写明单位名称，按正文中的词推断为“{name}”", "the title, signature and opening do not name the unit; guessed as '{name}' from the text"),
+    "web_level_unknown": ("未能识别单位层级（镇、乡或街道），暂按“镇”评分", "cannot tell the level (town, township or subdistrict); scored as a town"),
+    "web_county_account": ("报告中未写明所属县（市、区），按本账号记为“{county}”", "the report does not name its county; recorded as this account's '{county}'"),
+    "web_year_picked": ("报告中未写明年度，按上传时选择的报告年度 {year} 年评分", "the report does not state its year; scored as {year}, the year picked on upload"),
+    "web_year_differs": ("报告写明的年度为 {year} 年，与上传时选择的 {picked} 年不同，按报告写明的 {year} 年评分；如报告有误请改正后重新上传",
+                         "the report states {year}, not {picked} as picked on upload; scored as {year}; correct the report and upload again if it is wrong"),
+    "web_bad_year": ("请选择报告年度（{first}—{last} 年）。", "pick the report year ({first} to {last})"),
+    "web_mismatch": ("报告中的乡镇名称为“{found}”，与本账号“{township}”不符。", "the report names '{found}', not this account's '{township}'"),
+    "web_mismatch_ocr": ("扫描件经文字识别（OCR）读出的乡镇名称为“{found}”，与本账号“{township}”不符，可能是识别有误。",
+                         "OCR read the township's name in the scan as '{found}', not this account's '{township}'; it may be misread"),
+    "web_submitted_unconfirmed": ("提交时尚有 {count} 个数字未核对，用到它们的评分项未计分", "{count} figures were not confirmed when submitted; the criteria that read them did not score"),
+    "web_check_gone": ("这份自检结果已不在（服务重启、超过 10 小时或本单位又上传了多份报告后不再保留），请重新上传报告自检。",
+                       "this self-check is no longer kept (the server restarted, 10 hours passed, or newer uploads replaced it); upload the report again"),
+    "web_upload_again": ("重新上传", "upload again"),
+    "web_home": ("返回首页", "back to the start page"),
+    "web_form_expired": ("页面已过期（可能已在别处重新登录），请返回上一页，刷新后重新操作。", "the page expired (perhaps after signing in elsewhere); go back, reload it and try again"),
     # full-width punctuation everywhere: usage errors, list separators, the built-in rules' reasons
     "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),
     "list_sep": ("、", ", "),
@@ -401,6 +421,7 @@ WEB_ACTIONS = {
     "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
     "password_reset": ("重设密码", "password reset"),
 }
+WEB_ACTIONS["own_name"] = ("确认为本单位报告", "confirmed the report is the township's own")
 
 
 # The audit log's details as the office reads them (audit.html.j2): each field's name, and the reasons a request was refused
@@ -510,7 +531,7 @@ WORKBOOK = {
     "item_id": ("指标项编号", "Item id"), "item": ("指标项", "Item"), "value": ("数值", "Value"), "unit": ("单位", "Unit"),
     "approximate": ("约数", "Approximate"), "scored": ("计分", "Scored"), "counted": ("计分", "scored"), "reference": ("仅供参考", "for reference"),
     "file": ("文件", "File"), "failure": ("类型", "Kind"), "none": ("（无）", "(none)"),
-    "no_store": ("评分时未使用成绩库（--db），或成绩库中没有这些乡镇上一年度的评分", "scored without a results store (--db), or the store holds no scores of these townships for last year"),
+    "no_store": ("没有这些乡镇上一年度的评分：评分时未使用成绩库，或上一年度的评分未存入成绩库", "no scores of these townships for last year: scored without a results store, or last year's scores were not kept in it"),
 }
 
 #: The words of report.html and of each township's part of it (templates/*.html.j2, also the web app's pages),

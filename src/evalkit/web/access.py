@@ -16,6 +16,7 @@ import hmac
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse
 
+from evalkit.messages import text
 from evalkit.store.web import Entry
 from evalkit.web.auth import token_hash
 
@@ -72,7 +73,7 @@ def page(role: str | None = None):
                 await _check_length(request, account)
                 form = await request.form(max_files=1, max_fields=300)
                 if not hmac.compare_digest(str(form.get("csrf", "")), csrf):
-                    await deny(request, account, 403, "csrf")
+                    await deny(request, account, 403, "csrf", Refusal(403, text("web_form_expired"), ("/", text("web_home"))))
             return await route(request, account)
 
         return endpoint
@@ -106,7 +107,23 @@ async def require_visible(request, account, township_id: int | None) -> None:
         await deny(request, account, 404)
 
 
-async def deny(request, account, status: int, why: str = "") -> None:
-    """Record the refusal in the audit log, then refuse."""
+class Refusal(HTTPException):
+    """A refusal with its own words for the page (an expired self-check, a stale form) and a way on."""
+
+    def __init__(self, status: int, message: str, link: tuple[str, str]):
+        super().__init__(status)
+        self.message, self.link = message, link
+
+
+class Moved(Exception):
+    """A request answered by sending the browser elsewhere (提交 pressed twice: to the submission)."""
+
+    def __init__(self, location: str):
+        super().__init__(location)
+        self.location = location
+
+
+async def deny(request, account, status: int, why: str = "", refusal: Refusal | None = None) -> None:
+    """Record the refusal in the audit log, then refuse (in the refusal's words, when given)."""
     await record(request, account, "denied", path=request.url.path, method=request.method, status=status, why=why)
-    raise HTTPException(status)
+    raise refusal or HTTPException(status)

@@ -83,7 +83,7 @@ def _account(web, role: str, username: str, township_id: int | None, password: s
 
 def submit_demo(web, files: Path, made: list[NewAccount], leave: set[str]) -> None:
     """Submit each township's file of the demo folder as that township, once (not those in ``leave``)."""
-    from evalkit.web.scoring import self_check
+    from evalkit.web.scoring import as_submitted, self_check
     from evalkit.web.township import keep_file
 
     if web.years():
@@ -97,4 +97,4 @@ def submit_demo(web, files: Path, made: list[NewAccount], leave: set[str]) -> No
             continue
         account, card = web.account(entry.username), result["card"]
         file = keep_file(files, data, Path(entry.source).name)
-        web.add_submission(file, {}, card, Entry(now(), account, entry.username, "demo_submit", {}, ""))
+        web.add_submission(file, {}, as_submitted(result), Entry(now(), account, entry.username, "demo_submit", {}, ""))

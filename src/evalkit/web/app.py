@@ -30,7 +30,7 @@ def create_app(config: Config) -> Starlette:
         Route("/logout", access.page()(logout), methods=["POST"]),
         *township.routes(), *office.routes(),
     ]
-    app = Starlette(routes=routes, lifespan=_lifespan, exception_handlers={HTTPException: _error, Exception: _crash})
+    app = Starlette(routes=routes, lifespan=_lifespan, exception_handlers={HTTPException: _error, access.Moved: _moved, Exception: _crash})
     app.state.config = config
     return app
 
@@ -45,7 +45,9 @@ async def _lifespan(app):
     config = app.state.config
     config.files.mkdir(parents=True, exist_ok=True)
     app.state.web = database = StoreThread(config.store)
-    app.state.readers = build_catalog(make_plugin_manager()).readers
+    catalog = build_catalog(make_plugin_manager())
+    app.state.readers = catalog.readers
+    app.state.titles = {item_id: spec.title for item_id, spec in catalog.items.items()}  #: a submission's corrections by title
     app.state.drafts, app.state.limiter, app.state.outputs = drafts.Drafts(), auth.LoginLimiter(), {}
     app.state.busy = {}  #: township id -> its self-checks being scored
     app.state.pool = new_pool(config)
@@ -114,7 +116,14 @@ def _cookie(request, response, name: str, value: str, seconds: int) -> None:
 
 
 async def _error(request, exc):
-    return render(request, "error.html.j2", exc.status_code, message=error_message(request, exc.status_code), code=exc.status_code)
+    if isinstance(exc, access.Refusal):
+        return render(request, "error.html.j2", exc.status_code, message=exc.message, code=exc.status_code, link=exc.link)
+    return render(request, "error.html.j2", exc.status_code, message=error_message(request, exc.status_code), code=exc.status_code,
+                  link=("/", text("web_home")))
+
+
+async def _moved(request, exc):
+    return RedirectResponse(exc.location, status_code=303)
 
 
 async def _crash(request, exc):

@@ -71,6 +71,11 @@ def when(stamp: str, seconds: bool = False) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
 
 
+def today() -> datetime.date:
+    """Today in Beijing time."""
+    return datetime.datetime.now(BEIJING).date()
+
+
 def render(request, name: str, status: int = 200, **values) -> HTMLResponse:
     """A page, with the signed-in account and its CSRF token for the forms."""
     account = getattr(request.state, "account", None)

@@ -10,7 +10,10 @@ data, so they cross the process boundary.
 from __future__ import annotations
 
 import io
+import re
 import tempfile
+import unicodedata
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -43,27 +46,57 @@ def evaluator():
     return _EVALUATOR
 
 
-def self_check(data: bytes, filename: str, corrections: dict[str, str]) -> dict:
+def self_check(data: bytes, filename: str, corrections: dict[str, str], who=None) -> dict:
     """Score an uploaded file as ``evalkit check`` does, with the clerk's corrections applied: a
     figure corrected to the value read confirms it (its “待核对” mark goes, its criteria score).
+    ``who`` (a web.identity.Identity) supplies the township and year the report lacks.
 
-    Returns ``{"error": message}`` for a file or a correction that cannot be used, else the
-    scorecard (``card``), the page's view of it (``view``) and the figures read (``figures``).
+    Returns ``{"error": message}`` for a file or a correction that cannot be used (with the
+    correction's item as ``field``), else the scorecard (``card``), the page's view of it
+    (``view``), the figures read (``figures``) and how many still await confirmation (``pending``).
     """
     ev = evaluator()
     with tempfile.TemporaryDirectory(prefix="evalkit-check-") as folder:
-        path = Path(folder) / f"upload{Path(filename).suffix.lower()}"  # messages name the clerk's file instead
+        path = Path(folder) / private_name(filename)  # the clerk's own name: the readers fall back on it, as evalkit check does
         path.write_bytes(data)
         try:
             read = ev.load(path)
             confirmed = confirmations(read.submission, corrections)
-            loaded = _web_notes(read, _corrected(ev, read, corrections, confirmed, filename))
+            loaded = _web_notes(read, _corrected(ev, read, corrections, confirmed, filename, who))
             card = ev.evaluate(loaded, source=filename)
         except EvalkitError as exc:
-            return {"error": exc.full_message().replace(str(path), filename)}
+            return {"error": exc.full_message().replace(str(path), filename), "field": exc.params.get("web_field")}
         except Exception as exc:  # a defect of ours or a plugin's: the clerk reads what happened, the server goes on
             return {"error": text("internal_error", detail=describe(exc))}
-    return {"card": card.to_dict(), "view": view(card, filename), "figures": figures(ev, loaded, corrections, confirmed), "unmapped": _unmapped(loaded)}
+    pending = unconfirmed(loaded.submission)
+    return {"card": card.to_dict(), "view": view(card, filename), "figures": figures(ev, loaded, corrections, confirmed),
+            "unmapped": _unmapped(loaded), "pending": sum(pending.values()), "notes": list(_pending_notes(loaded.submission)),
+            "ocr": "ocr" in unconfirmed(read.submission)}
+
+
+def private_name(filename: str) -> str:
+    """The clerk's file name as a name in our private folder: its base name without separators or
+    control characters, at most 150 bytes before its suffix; ``upload<suffix>`` if nothing is left."""
+    name = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]', "", filename.replace("\\", "/").rsplit("/", 1)[-1])
+    suffix = Path(name).suffix.lower()
+    stem = name[: len(name) - len(suffix)].strip(" .")
+    stem = stem.encode("utf-8")[:150].decode("utf-8", "ignore")
+    return f"{stem or 'upload'}{suffix}"
+
+
+def unconfirmed(submission) -> Counter:
+    """How many figures await confirmation, by reason (ocr, mapping)."""
+    return Counter(item.needs_review.reason for item in submission.items.values() if item.needs_review)
+
+
+def as_submitted(result: dict) -> dict:
+    """The scorecard to keep: the notes telling how to confirm figures on this page give way to
+    one that says how many were not confirmed when it was submitted."""
+    card = result["card"]
+    warnings = [w for w in card["validation"]["warnings"] if w not in result["notes"]]
+    if result["pending"]:
+        warnings.append(text("web_submitted_unconfirmed", count=result["pending"]))
+    return {**card, "validation": {**card["validation"], "warnings": warnings}}
 
 
 def confirmations(submission, corrections: dict[str, str]) -> set[str]:
@@ -71,20 +104,23 @@ def confirmations(submission, corrections: dict[str, str]) -> set[str]:
     return {k for k, raw in corrections.items() if (read := submission.items.get(k)) is not None and raw.strip() == shown(read.value)}
 
 
-def _corrected(ev, loaded, corrections: dict[str, str], confirmed: set[str], filename: str):
-    """The submission with each corrected figure in place of the one read, and each confirmed one
-    no longer awaiting review (its line and words kept); the report's text is kept."""
+def _corrected(ev, loaded, corrections: dict[str, str], confirmed: set[str], filename: str, who=None):
+    """The submission with the township and year ``who`` supplies, each corrected figure in place
+    of the one read, and each confirmed one no longer awaiting review (its line and words kept);
+    the report's text is kept."""
     import attrs
 
-    if not corrections:
+    from evalkit.web import identity
+
+    if not corrections and who is None:
         return loaded
-    doc = loaded.submission.to_dict()
+    doc, findings = identity.apply(loaded.submission.to_dict(), loaded.findings, who)
     items = doc.setdefault("items", {})
     for item_id, raw in sorted(corrections.items()):
         spec = ev.catalog.items.get(item_id)
         if spec is None:
             continue
-        value = parse_value(spec.schema, raw, spec.title)
+        value = parse_value(spec, raw, item_id)
         if value is None:
             items.pop(item_id, None)
         elif item_id in confirmed:
@@ -92,7 +128,7 @@ def _corrected(ev, loaded, corrections: dict[str, str], confirmed: set[str], fil
         else:
             items[item_id] = {"value": value, "evidence": text("web_corrected_evidence")}
     fixed = ev.validate(doc, filename)
-    return attrs.evolve(fixed, text=loaded.text, extraction=loaded.extraction, warnings=loaded.warnings)
+    return attrs.evolve(fixed, text=loaded.text, extraction=loaded.extraction, warnings=loaded.warnings, findings=findings)
 
 
 def _web_notes(read, loaded):
@@ -104,27 +140,44 @@ def _web_notes(read, loaded):
 
     told = set(unconfirmed_notes(read.submission, "zh"))
     kept = tuple(w for w in loaded.warnings if w not in told)
-    return attrs.evolve(loaded, warnings=kept + unconfirmed_notes(loaded.submission, "zh", "web_{reason}_unconfirmed"))
+    return attrs.evolve(loaded, warnings=kept + _pending_notes(loaded.submission))
 
 
-def parse_value(schema, raw: str, title: str):
-    """A typed figure from what the clerk typed: '' removes it; 是/否 for a yes-or-no item."""
+def _pending_notes(submission) -> tuple[str, ...]:
+    from evalkit.evaluator import unconfirmed_notes
+
+    return unconfirmed_notes(submission, "zh", "web_{reason}_unconfirmed")
+
+
+YES_NO = {"是": True, "有": True, "否": False, "无": False}
+
+
+def parse_value(spec, raw: str, item_id: str = ""):
+    """A typed figure from what the clerk typed: '' removes it; 是/否 (有/无) for a yes-or-no item;
+    a number may have thousands separators (“,” or “，”) and the item's unit after it (3次, 100%)."""
     from evalkit.errors import DataError
 
-    raw = raw.strip()
+    raw = unicodedata.normalize("NFKC", raw).strip()
     if raw == "":
         return None
-    if schema.get("type") == "boolean":
-        if raw in ("是", "否"):
-            return raw == "是"
+    if spec.schema.get("type") == "boolean":
+        if raw in YES_NO:
+            return YES_NO[raw]
     else:
-        try:
-            number = Decimal(raw.replace(",", "").replace(",", ""))
-        except InvalidOperation:
-            number = None
+        number = _number(raw, unicodedata.normalize("NFKC", spec.unit or ""))
         if number is not None and number.is_finite() and abs(number) < 10**9:
-            return int(number) if schema.get("type") == "integer" and number == number.to_integral_value() else float(number)
-    raise DataError("web_bad_figure", title=title, value=raw[:40])
+            return int(number) if spec.schema.get("type") == "integer" and number == number.to_integral_value() else float(number)
+    raise DataError("web_bad_figure", title=spec.title, value=raw[:40], web_field=item_id)
+
+
+def _number(raw: str, unit: str) -> Decimal | None:
+    raw = raw.replace(",", "")
+    if unit and raw.endswith(unit):
+        raw = raw[: -len(unit)].rstrip()
+    try:
+        return Decimal(raw)
+    except InvalidOperation:
+        return None
 
 
 def figures(ev, loaded, corrections: dict[str, str], confirmed: set[str] = frozenset()) -> list[dict]:
@@ -138,7 +191,7 @@ def figures(ev, loaded, corrections: dict[str, str], confirmed: set[str] = froze
             "id": item_id, "title": spec.title, "unit": spec.unit or "", "boolean": boolean, "value": value,
             "line": item.source.line if item and item.source and item.source.line else None,
             "quote": (item.evidence or "")[:80] if item else "", "corrected": item_id in corrections,
-            "review": item.needs_review.said() if item and item.needs_review else "", "confirmed": item_id in confirmed,
+            "review": item.needs_review.said() if item and item.needs_review else "", "confirmed": item_id in confirmed, "bad": False,
         })
     return rows
 
