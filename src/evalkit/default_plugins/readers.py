@@ -7,6 +7,7 @@ from pathlib import Path
 from evalkit import hookimpl
 from evalkit.documents import decode, read_bytes
 from evalkit.errors import InputError
+from evalkit.report.lines import normalised
 from evalkit.report.reader import Reader
 
 PDF_MAGIC = b"%PDF-"
@@ -15,7 +16,7 @@ HTML_BYTES = 8 * 1024 * 1024  #: a saved report page is far smaller; parsing HTM
 
 def read_txt(path: Path) -> str:
     """UTF-8 (with or without BOM) or GB18030/GBK text, with line ends made \\n."""
-    return _lines(decode(read_bytes(path), str(path)))
+    return normalised(decode(read_bytes(path), str(path)))
 
 
 def read_html(path: Path) -> str:
@@ -25,18 +26,16 @@ def read_html(path: Path) -> str:
     from evalkit.report.page import metadata_lines
 
     html = decode(read_bytes(path, HTML_BYTES), str(path))
-    return _lines("\n".join([page_text(html, str(path)), *metadata_lines(html)]))
+    return normalised("\n".join([page_text(html, str(path)), *metadata_lines(html)]))
 
 
 def read_docx(path: Path):
     """Paragraphs, list numbers, text boxes and table rows of a Word document, in document order;
     an old .doc or a PDF saved under a .docx name is read as what it is."""
-    from evalkit.report.wordml import document_text
+    from evalkit.report.wordml import docx_text
 
     try:
-        return _lines(document_text(path))
-    except RecursionError:  # tables nested past any real document's depth
-        raise InputError("docx_corrupt", file=str(path), detail="表格嵌套过深") from None
+        return docx_text(path)
     except InputError as exc:
         return _misnamed(path, exc)
 
@@ -58,10 +57,6 @@ def _misnamed(path: Path, refused: InputError):
         return read(*args)
     except InputError:
         raise refused from None
-
-
-def _lines(text: str) -> str:
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
 
 
 @hookimpl

@@ -50,12 +50,12 @@ def to_docx(path: Path, folder: Path, suffix: str | None = None) -> Path:
 def read_office(path: Path, suffix: str | None = None) -> str:
     """The text of a .doc, .wps, .rtf or .odt file (or of one of them named otherwise: ``suffix``
     says which), as the .docx reader reads its conversion."""
-    from evalkit.default_plugins.readers import read_docx
+    from evalkit.report.wordml import docx_text
 
     with tempfile.TemporaryDirectory(prefix="evalkit-convert-") as folder:
         converted = to_docx(path, Path(folder), suffix)
         try:
-            return read_docx(converted)
+            return docx_text(converted)
         except InputError as exc:  # name the file the user gave, not our temporary copy
             exc.file = str(path)
             raise

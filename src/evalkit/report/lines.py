@@ -33,3 +33,8 @@ class Marks:
         """The offset of the first mark at or after ``offset``, or the text's length."""
         index = bisect.bisect_left(self.offsets, offset)
         return self.offsets[index] if index < len(self.offsets) else self.length
+
+
+def normalised(text: str) -> str:
+    """The text with its line ends made \\n and no spaces left at the end of a line."""
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

@@ -23,6 +23,17 @@ WRAPPERS = {W + tag for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo
 CHARACTERS = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
 
+def docx_text(path: Path) -> str:
+    """The document's lines as a reader reads them (line ends made \\n, no trailing spaces)."""
+    from evalkit.errors import InputError
+    from evalkit.report.lines import normalised
+
+    try:
+        return normalised(document_text(path))
+    except RecursionError:  # tables nested past any real document's depth
+        raise InputError("docx_corrupt", file=str(path), detail="表格嵌套过深") from None
+
+
 def document_text(path: Path) -> str:
     """The document's lines, joined with newlines."""
     package = Package(path)
