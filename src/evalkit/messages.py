@@ -419,9 +419,8 @@ WEB_ACTIONS = {
     "archive": ("存入成绩库", "kept in the store"), "denied": ("被拒绝的访问", "access refused"),
     "office_township": ("查看单位提交记录", "viewed a township's submissions"), "audit_view": ("查看操作记录", "viewed the audit log"),
     "account_created": ("创建账号", "account created"), "demo_submit": ("演示数据提交", "demo submission"),
-    "password_reset": ("重设密码", "password reset"),
+    "password_reset": ("重设密码", "password reset"), "own_name": ("确认为本单位报告", "confirmed the report is the township's own"),
 }
-WEB_ACTIONS["own_name"] = ("确认为本单位报告", "confirmed the report is the township's own")
 
 
 # The audit log's details as the office reads them (audit.html.j2): each field's name, and the reasons a request was refused
