@@ -140,8 +140,13 @@ class Evaluator:
         return {"engine": "evalkit", "version": __version__, "schema_version": SCHEMA_VERSION, "plugins": plugins, "profile": described}
 
 
+def unconfirmed(submission: Submission) -> Counter:
+    """How many figures await a person's confirmation, by reason (ocr, mapping)."""
+    return Counter(item.needs_review.reason for item in submission.items.values() if item.needs_review)
+
+
 def unconfirmed_notes(submission: Submission, lang: str, key: str = "{reason}_unconfirmed") -> tuple[str, ...]:
     """How many figures await a person's confirmation, read by OCR and put on an item with weak
     evidence, told with the message ``key`` names (the web app tells its clerk how to confirm)."""
-    flagged = Counter(item.needs_review.reason for item in submission.items.values() if item.needs_review)
+    flagged = unconfirmed(submission)
     return tuple(text(key.format(reason=reason), lang, count=flagged[reason]) for reason in ("ocr", "mapping") if flagged[reason])

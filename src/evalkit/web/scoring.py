@@ -13,7 +13,6 @@ import io
 import re
 import tempfile
 import unicodedata
-from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def self_check(data: bytes, filename: str, corrections: dict[str, str], who=None
     correction's item as ``field``), else the scorecard (``card``), the page's view of it
     (``view``), the figures read (``figures``) and how many still await confirmation (``pending``).
     """
+    from evalkit.evaluator import unconfirmed
+
     ev = evaluator()
     with tempfile.TemporaryDirectory(prefix="evalkit-check-") as folder:
         path = Path(folder) / private_name(filename)  # the clerk's own name: the readers fall back on it, as evalkit check does
@@ -82,11 +83,6 @@ def private_name(filename: str) -> str:
     stem = name[: len(name) - len(suffix)].strip(" .")
     stem = stem.encode("utf-8")[:150].decode("utf-8", "ignore")
     return f"{stem or 'upload'}{suffix}"
-
-
-def unconfirmed(submission) -> Counter:
-    """How many figures await confirmation, by reason (ocr, mapping)."""
-    return Counter(item.needs_review.reason for item in submission.items.values() if item.needs_review)
 
 
 def as_submitted(result: dict) -> dict:
