@@ -77,6 +77,7 @@ def test_a_figure_to_confirm_scores_once_the_clerk_confirms_it(served, tmp_path)
     first = clerk.post("/check", files={"report": ("草稿.docx", (tmp_path / "草稿.docx").read_bytes())}).text
     row = re.search(r'name="item:leadership\.study_sessions" value="5".*?</tr>', first, re.S).group(0)
     assert "待核对：未写明参加对象" in row and 'name="confirm:leadership.study_sessions"' in row
+    assert re.findall(r'name="item:([\w.]+)"', first)[0] == "leadership.study_sessions"  # figures to confirm come first
     assert "有 1 个数字归入指标项的依据不足" in first and "勾选“确认无误”" in first and "evalkit extract" not in first
     token = re.search(r"/check/([\w-]+)/rescore", first).group(1)
     form = {"item:leadership.study_sessions": "5", "confirm:leadership.study_sessions": "1"}

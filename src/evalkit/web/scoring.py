@@ -177,7 +177,9 @@ def _number(raw: str, unit: str) -> Decimal | None:
 
 
 def figures(ev, loaded, corrections: dict[str, str], confirmed: set[str] = frozenset()) -> list[dict]:
-    """Every item of the rubric: the value read (with its line and quote), or as corrected, or nothing."""
+    """Every item of the rubric: the value read (with its line and quote), or as corrected, or
+    nothing; those awaiting confirmation (or confirmed) first, then those with a value, in the
+    rubric's order within each."""
     rows = []
     for item_id, spec in ev.catalog.items.items():
         item = loaded.submission.items.get(item_id)
@@ -189,7 +191,7 @@ def figures(ev, loaded, corrections: dict[str, str], confirmed: set[str] = froze
             "quote": (item.evidence or "")[:80] if item else "", "corrected": item_id in corrections,
             "review": item.needs_review.said() if item and item.needs_review else "", "confirmed": item_id in confirmed, "bad": False,
         })
-    return rows
+    return sorted(rows, key=lambda row: (not (row["review"] or row["confirmed"]), not row["value"]))
 
 
 def shown(value) -> str:
