@@ -95,6 +95,29 @@ def test_without_a_session_every_route_sends_to_the_login_page(county):
     stranger.close()
 
 
+def test_signing_in_returns_to_the_page_asked_for_and_never_to_another_site(county):
+    """A page asked for without a session, or a form sent after it ended, comes back after signing in; a foreign next goes home."""
+    server, values, _township_id, _clerk = county
+    stranger = Client(server.url)
+    asked = stranger.http.get("/township")
+    assert asked.status_code == 303 and asked.headers["location"] == "/login?next=/township"
+    sent = stranger.http.post(f"/check/{values['token']}/rescore", headers={"referer": f"{server.url}/check/{values['token']}"})
+    assert sent.headers["location"] == f"/login?next=/check/{values['token']}"
+    page = stranger.get("/login?next=/township")
+    assert "请先登录" in page.text and 'name="next" value="/township"' in page.text
+    failed = stranger.post("/login", {"username": XIANXIANG[0], "password": "wrong", "next": "/township"}, follow=False)
+    assert 'name="next" value="/township"' in failed.text  # a wrong password keeps the way back
+    back = stranger.post("/login", {"username": XIANXIANG[0], "password": XIANXIANG[1], "next": "/township"}, follow=False)
+    assert back.status_code == 303 and back.headers["location"] == "/township"
+    for foreign in ("//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"):
+        other = Client(server.url)
+        other.get(f"/login?next={foreign}")
+        response = other.post("/login", {"username": DANDONG[0], "password": DANDONG[1], "next": foreign}, follow=False)
+        assert response.headers["location"] == "/", foreign
+        other.close()
+    stranger.close()
+
+
 def test_a_form_without_its_csrf_token_is_refused(county):
     """A POST carrying the session cookie but not the page's token does nothing, and is told as a page that expired."""
     server, values, _tid, clerk = county
@@ -167,7 +190,7 @@ def test_logging_in_gives_a_new_session_and_logging_out_ends_it(county):
     replay = Client(server.url)
     replay.http.cookies.set("evalkit_session", token, domain="127.0.0.1")
     answer = replay.get("/township")
-    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
     client.close()
     replay.close()
 

@@ -290,6 +290,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "this self-check is no longer kept (the server restarted, 10 hours passed, or newer uploads replaced it); upload the report again"),
     "web_upload_again": ("重新上传", "upload again"),
     "web_home": ("返回首页", "back to the start page"),
+    "web_sign_in_to_go_on": ("请先登录（登录已过期或尚未登录），登录后回到刚才的页面", "sign in (the session has ended or there was none) to go back to the page"),
     "web_form_expired": ("页面已过期（可能已在别处重新登录），请返回上一页，刷新后重新操作。", "the page expired (perhaps after signing in elsewhere); go back, reload it and try again"),
     # full-width punctuation everywhere: usage errors, list separators, the built-in rules' reasons
     "usage_error": ("{prog}：用法错误：{detail}", "{prog}: usage error: {detail}"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import functools
 import hmac
+import re
 
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse
@@ -21,6 +22,7 @@ from evalkit.store.web import Entry
 from evalkit.web.auth import token_hash
 
 COOKIE = "evalkit_session"
+SAFE_PATH = re.compile(r"/(?![/\\])[\w\-./%]*")  #: a path of this site to come back to after signing in
 LOGIN_COOKIE = "evalkit_login"  #: the CSRF token of the login form, before there is a session
 SESSION_HOURS = 10
 
@@ -63,7 +65,7 @@ def page(role: str | None = None):
         async def endpoint(request):
             found = await signed_in(request)
             if found is None:
-                return RedirectResponse("/login", status_code=303)
+                return RedirectResponse(login_url(request), status_code=303)
             account, csrf = found
             request.state.csrf = csrf
             request.state.account = account
@@ -79,6 +81,21 @@ def page(role: str | None = None):
         return endpoint
 
     return wrap
+
+
+def login_url(request) -> str:
+    """The login page, told where to come back to: the page asked for, or for a form sent after
+    the session ended, the page the form was on (its path only: never another site)."""
+    from urllib.parse import quote, urlsplit
+
+    wanted = request.url.path if request.method == "GET" else urlsplit(request.headers.get("referer", "")).path
+    back = safe_path(wanted)
+    return f"/login?next={quote(back)}" if back and back != "/" else "/login"
+
+
+def safe_path(value: str) -> str | None:
+    """``value`` if it is a path of this site (/check/…), else None: no scheme, host or //."""
+    return value if SAFE_PATH.fullmatch(value or "") else None
 
 
 async def _check_length(request, account) -> None:

@@ -67,10 +67,13 @@ async def home(request):
     return RedirectResponse("/office" if found[0].role == "office" else "/township", status_code=303)
 
 
-async def login_page(request, message: str = "", status: int = 200, username: str = ""):
+async def login_page(request, message: str = "", status: int = 200, username: str = "", back: str | None = None):
+    """The login form; ``back`` (else the query's ``next``) is the page to return to after it."""
     token = auth.new_token()
+    back = access.safe_path(request.query_params.get("next", "") if back is None else back) or ""
     request.state.csrf = token
-    response = render(request, "login.html.j2", status, message=message, username=username)
+    message = message or (text("web_sign_in_to_go_on") if back else "")
+    response = render(request, "login.html.j2", status, message=message, username=username, back=back)
     _cookie(request, response, access.LOGIN_COOKIE, token, 600)
     return response
 
@@ -82,21 +85,22 @@ async def login(request):
         raise HTTPException(refused)
     form = await request.form(max_files=0, max_fields=10)
     username, password, where = str(form.get("username", "")).strip()[:64], str(form.get("password", ""))[:256], access.address(request)
+    back = access.safe_path(str(form.get("next", ""))) or ""
     expected = request.cookies.get(access.LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(str(form.get("csrf", "")), expected):
-        return await login_page(request, text("web_login_expired"), 403, username)
+        return await login_page(request, text("web_login_expired"), 403, username, back)
     if state.limiter.blocked(username, where):
         await state.web.audit(access.entry(request, None, "login_blocked", username))
-        return await login_page(request, text("web_login_blocked", minutes=auth.WINDOW // 60), 429, username)
+        return await login_page(request, text("web_login_blocked", minutes=auth.WINDOW // 60), 429, username, back)
     account = await state.web.account(username)
     if account is None or not await run_in_threadpool(auth.verify_password, password, account.password):  # 16 MiB, ~50 ms: off the loop
         state.limiter.failed(username, where)
         await state.web.audit(access.entry(request, None, "login_failed", username))
-        return await login_page(request, text("web_login_failed"), 401, username)
+        return await login_page(request, text("web_login_failed"), 401, username, back)
     state.limiter.succeeded(username)
     token = auth.new_token()  # always a new one: a session id planted in the browser before login is never used
     await state.web.add_session(auth.token_hash(token), auth.new_token(), access.expiry(), access.entry(request, account, "login"))
-    response = RedirectResponse("/", status_code=303)
+    response = RedirectResponse(back or "/", status_code=303)
     _cookie(request, response, access.COOKIE, token, access.SESSION_HOURS * 3600)
     response.delete_cookie(access.LOGIN_COOKIE, path="/login")
     return response
