@@ -89,3 +89,9 @@ def test_batches_rounds_and_terms_are_units():
     """批次, 轮次 and 期次 are measure words of their own, not 批 or 轮 followed by 次."""
     found = figures.find("参加上级法治培训4批次，组织轮训2轮次、夜校3期次，另有1批。")
     assert [(f.value, f.unit) for f in found] == [(4, "批次"), (2, "轮次"), (3, "期次"), (1, "批")]
+
+
+def test_lengths_in_metres_are_figures_in_words_or_digits():
+    """约五千米 and 1200米 are lengths in 米, and 平方米 is an area: a figure in Chinese numerals needs its unit to be read."""
+    found = figures.find("规整线路约五千米，新建步道1200米，改造场地三百平方米。")
+    assert [(f.value, f.unit) for f in found] == [(5000, "米"), (1200, "米"), (300, "平方米")]

@@ -19,7 +19,7 @@ from evalkit.report.numerals import narrow, parse
 from evalkit.submission import Bound
 
 UNITS = sorted(
-    """分钟 分 人次 场次 批次 轮次 期次 件次 户次 家次 平方公里 公里 小时 课时 学时 个百分点 百分点 次 场 期 件 起 份 条 篇 人 名 位 个
+    """分钟 分 人次 场次 批次 轮次 期次 件次 户次 家次 平方公里 公里 平方米 米 小时 课时 学时 个百分点 百分点 次 场 期 件 起 份 条 篇 人 名 位 个
     家 户 项 批 处 所 支 类 册 本 套 张 幅 块 元 天 亩 轮 堂 节 部 台 辆 宗 封 例 座 间 届 组 队 种 门""".split(),
     key=len,
     reverse=True,
