@@ -33,6 +33,13 @@ def test_a_report_lacking_its_county_takes_the_accounts():
     assert got["subject"]["county"] == "象山县" and codes(findings) == ["web-county-account"]
 
 
+def test_a_report_naming_another_county_is_recorded_as_the_accounts():
+    """The account's name with another county (a slip, or OCR's): recorded under the account's county, and a finding names both."""
+    got, findings = apply(doc("贤庠镇", county="宁海县"), (), WHO)
+    assert got["subject"]["county"] == "象山县" and codes(findings) == ["web-county-differs"]
+    assert "宁海县" in findings[0].message and "象山县" in findings[0].message
+
+
 def test_what_the_report_states_is_kept():
     """A report naming another township and another year keeps both; the year's difference is a finding."""
     got, findings = apply(doc("丹东街道", 2021, county="象山县"), (finding("other-check"),), WHO)

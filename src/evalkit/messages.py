@@ -278,6 +278,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web_name_guessed": ("报告的标题、落款和开头均未写明单位名称，按正文中的词推断为“{name}”", "the title, signature and opening do not name the unit; guessed as '{name}' from the text"),
     "web_level_unknown": ("未能识别单位层级（镇、乡或街道），暂按“镇”评分", "cannot tell the level (town, township or subdistrict); scored as a town"),
     "web_county_account": ("报告中未写明所属县（市、区），按本账号记为“{county}”", "the report does not name its county; recorded as this account's '{county}'"),
+    "web_county_differs": ("报告写的所属县（市、区）“{county}”与本账号的“{account}”不同，按本账号记为“{account}”；请核对报告中的县名", "the report names its county '{county}', not this account's '{account}'; recorded as '{account}': check the county's name in the report"),
     "web_year_picked": ("报告中未写明年度，按上传时选择的报告年度 {year} 年评分", "the report does not state its year; scored as {year}, the year picked on upload"),
     "web_year_differs": ("报告写明的年度为 {year} 年，与上传时选择的 {picked} 年不同，按报告写明的 {year} 年评分；如报告有误请改正后重新上传",
                          "the report states {year}, not {picked} as picked on upload; scored as {year}; correct the report and upload again if it is wrong"),

@@ -1,8 +1,10 @@
 """What a self-check is of: the township and year the report states, and where it states none,
 the account's township (as the web store keeps it) and the report year the clerk picked.
 
-The web never overrides what a report says: it supplies what the report lacks, in place of
-the command line's stand-ins (the file name, the year 2000), with findings worded for a page.
+The web never overrides the township or the year a report states: it supplies what the report
+lacks, in place of the command line's stand-ins (the file name, the year 2000), with findings
+worded for a page. The county of the account's township is the account's, so that its history
+stays one township's (a report naming another county is told so).
 Only when the clerk confirms that a report whose name was read otherwise is the account's own
 (an OCR misreading, say) does the account's name replace the one read.
 """
@@ -57,9 +59,11 @@ def _subject(subject: dict, codes: set[str], who: Identity) -> tuple[dict, list[
         return subject, guessed + level
     else:
         notes = []
-    county = subject.get("county") or who.county
+    county = who.county or subject.get("county")  # the account's township is what is submitted
     if county and not subject.get("county"):
         notes.append(_note("web-county-account", "web_county_account", Severity.INFO, county=county))
+    elif subject.get("county") and subject["county"] != county:
+        notes.append(_note("web-county-differs", "web_county_differs", county=subject["county"], account=county))
     level = who.level if "report-level-unknown" in codes or found != who.name else subject["level"]
     return {"name": who.name, "level": level, **({"county": county} if county else {})}, notes
 
