@@ -126,6 +126,13 @@ class WebStore:
             "SELECT DISTINCT t.id, t.name, t.county, t.level FROM townships t JOIN accounts a ON a.township_id = t.id ORDER BY t.id")
         return [TownshipRow(*row) for row in rows]
 
+    def township_row(self, township_id: int) -> TownshipRow | None:
+        """One township that has an account, by its id."""
+        row = self.conn.execute(
+            "SELECT DISTINCT t.id, t.name, t.county, t.level FROM townships t JOIN accounts a ON a.township_id = t.id WHERE t.id = ?",
+            (township_id,)).fetchone()
+        return TownshipRow(*row) if row else None
+
     def add_session(self, token: str, csrf: str, expires: str, entry: Entry) -> None:
         """A new session for the entry's account (its login), with the entry."""
         with self.store.transaction() as conn:

@@ -107,7 +107,7 @@ async def archive(request, account):
 
 async def township_page(request, account):
     web = request.app.state.web
-    township = next((t for t in await web.townships() if t.id == request.path_params["id"]), None)
+    township = await web.township_row(request.path_params["id"])
     if township is None:
         raise HTTPException(404)
     history = await web.submissions(township.id)

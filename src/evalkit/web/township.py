@@ -83,7 +83,7 @@ async def _who(request, account, year: int, own: bool):
     """The account's township as the web store keeps it, with what the clerk said on the page."""
     from evalkit.web.identity import Identity
 
-    row = next(t for t in await request.app.state.web.townships() if t.id == account.township_id)
+    row = await request.app.state.web.township_row(account.township_id)
     return Identity(row.name, row.county, row.level, year, own)
 
 
