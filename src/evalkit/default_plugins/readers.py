@@ -47,7 +47,7 @@ def _misnamed(path: Path, refused: InputError):
         from evalkit.report.convert import read_office
 
         read, args = read_office, (path, ".doc")
-    elif refused.key == "docx_not_zip" and read_bytes(path).startswith(PDF_MAGIC):
+    elif refused.key == "docx_not_zip" and _starts_with(path, PDF_MAGIC):
         from evalkit.report.pdf import read_pdf
 
         read, args = read_pdf, (path,)
@@ -57,6 +57,11 @@ def _misnamed(path: Path, refused: InputError):
         return read(*args)
     except InputError:
         raise refused from None
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with open(path, "rb") as file:
+        return file.read(len(magic)) == magic
 
 
 @hookimpl
